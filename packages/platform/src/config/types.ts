@@ -1,0 +1,40 @@
+// The typed settings every app gets from the platform. Loaded once at boot by loadConfig();
+// nothing else reads process.env.
+
+export type NodeEnv = 'development' | 'test' | 'production';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type ProcessRole = 'api' | 'worker' | 'all';
+/** What Fastify's `trustProxy` takes: false (default), true, a hop count, or addresses/CIDRs. */
+export type TrustProxy = boolean | number | string[];
+
+export interface PlatformConfig {
+  /** App name, e.g. 'acube'; names the default data dir `data/<app>/`. */
+  readonly app: string;
+  readonly nodeEnv: NodeEnv;
+  readonly port: number;
+  readonly host: string;
+  /** Absolute path of the app's own folder (DATA_DIR, default `<cwd>/data/<app>`). */
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly redisUrl: string | undefined;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly logLevel: LogLevel;
+  /** Absolute path of the rotating log file (LOG_FILE, default `<dataDir>/logs/app.log`); null when LOG_FILE=off. */
+  readonly logFile: string | null;
+  /** LOG_FILE_SIZE, e.g. '10m': rotate when the file reaches it. */
+  readonly logFileSize: string;
+  /** LOG_FILE_DAYS: rotated files older than this many days are deleted (one file a day at most kept per rotation). */
+  readonly logFileDays: number;
+  readonly trustProxy: TrustProxy;
+  /** CORS_ORIGINS as a list; empty means no cross-origin access. */
+  readonly corsOrigins: readonly string[];
+  readonly role: ProcessRole;
+  readonly demoData: boolean;
+  /** The root secret (APP_SECRET or APP_SECRET_FILE) from which keys are derived. */
+  readonly appSecret: string;
+  /** SHUTDOWN_TIMEOUT_MS: how long in-flight work may take after SIGTERM before the process gives up. */
+  readonly shutdownTimeoutMs: number;
+  /** RATE_LIMIT_<POLICY> overrides, keyed by lower-case policy name, value as written ('10/minute;30/hour'). */
+  readonly rateLimits: Readonly<Record<string, string>>;
+}
