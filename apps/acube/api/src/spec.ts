@@ -1,0 +1,18 @@
+// A-Cube as the platform sees it: name, settings, schema, plugin, demo data, commands.
+import { fileURLToPath } from 'node:url';
+import type { AppSpec } from '@campus/platform/app/app-spec.ts';
+import { acubeApp } from './app.ts';
+import { type AcubeConfig, loadAcubeConfig } from './config.ts';
+import { seedDemoData } from './demo-data.ts';
+
+export const acubeSpec: AppSpec<AcubeConfig> = {
+  name: 'acube',
+  title: 'A-Cube',
+  version: '0.1.0',
+  description: 'bookings, events, volunteers and contact for a mental-health non-profit',
+  loadConfig: loadAcubeConfig,
+  migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+  sensitivePaths: ['body.message', 'body.phone'],
+  plugin: acubeApp,
+  seedDemoData,
+};

@@ -1,0 +1,38 @@
+// What an app tells the platform about itself: its name, its settings, its schema and its
+// plugin. The platform builds, migrates and serves it from this one description.
+import type { FastifyPluginAsync } from 'fastify';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock/clock.ts';
+import type { PlatformConfig } from '../config/types.ts';
+import type { Database } from '../db/create-database.ts';
+
+export interface AppContext<C extends PlatformConfig = PlatformConfig> {
+  config: C;
+  logger: Logger;
+  database: Database;
+  clock: Clock;
+}
+
+export interface AppCommand<C extends PlatformConfig = PlatformConfig> {
+  summary: string;
+  run(args: string[], spec: AppSpec<C>): Promise<number | undefined>;
+}
+
+export interface AppSpec<C extends PlatformConfig = PlatformConfig> {
+  name: string;
+  title: string;
+  version: string;
+  description: string;
+  /** Reads and validates the app's settings (platform ones and its own). */
+  loadConfig(env?: Record<string, string | undefined>): C;
+  /** Absolute path of the app's generated SQL migrations. */
+  migrationsFolder: string;
+  /** Extra log paths to redact (the app's sensitive free-text fields). */
+  sensitivePaths?: string[];
+  /** The app itself, registered after the platform plugins. */
+  plugin: FastifyPluginAsync<AppContext<C>>;
+  /** Inserts demo rows when DEMO_DATA is on; must be idempotent. Returns lines to print. */
+  seedDemoData?(ctx: AppContext<C>): Promise<string[]>;
+  /** Commands beside serve and migrate. */
+  commands?: Record<string, AppCommand<C>>;
+}

@@ -1,0 +1,20 @@
+// Builds an app on the platform in the one load order: server factory (logging, errors,
+// headers, OpenAPI, health, metrics), database, then the app's own modules. No listen.
+import type { PlatformConfig } from '../config/types.ts';
+import { databasePlugin } from '../db/database-plugin.ts';
+import { createServer, type Server } from '../http/create-server.ts';
+import type { AppContext, AppSpec } from './app-spec.ts';
+
+export async function buildApp<C extends PlatformConfig>(
+  spec: AppSpec<C>,
+  ctx: AppContext<C>,
+): Promise<Server> {
+  const app = await createServer({
+    config: ctx.config,
+    logger: ctx.logger,
+    openapi: { title: spec.title, version: spec.version, description: spec.description },
+  });
+  await app.register(databasePlugin, { database: ctx.database });
+  await app.register(spec.plugin, ctx);
+  return app;
+}

@@ -1,0 +1,83 @@
+// The command line both apps share: `serve` (default), `migrate`, `--help`, plus the app's own
+// commands. The only place that prints to the terminal or reads argv.
+import { ConfigError } from '../config/load-config.ts';
+import type { PlatformConfig } from '../config/types.ts';
+import { serve } from '../http/serve.ts';
+import type { AppCommand, AppSpec } from './app-spec.ts';
+import { buildApp } from './build-app.ts';
+import { openApp } from './start-app.ts';
+
+function builtinCommands<C extends PlatformConfig>(): Record<string, AppCommand<C>> {
+  return {
+    serve: {
+      summary: 'start the API (default)',
+      async run(_args, spec) {
+        const opened = await openApp(spec, spec.loadConfig());
+        const { config, logger } = opened;
+        const demo = config.demoData && spec.seedDemoData ? await spec.seedDemoData(opened) : [];
+        const app = await buildApp(spec, opened);
+        const address = await serve(app, config, { afterClose: () => opened.close() });
+        const where = address.replace('0.0.0.0', '127.0.0.1');
+        logger.info({ address: where, role: config.role }, `${spec.title} ready`);
+        const banner = [`${spec.title} is ready at ${where}`, `API docs: ${where}/docs`, ...demo];
+        console.log(banner.map((line) => `  ${line}`).join('\n'));
+        return undefined;
+      },
+    },
+    migrate: {
+      summary: 'apply pending database migrations and exit',
+      async run(_args, spec) {
+        const opened = await openApp(spec, spec.loadConfig());
+        opened.logger.info('migrations applied');
+        await opened.close();
+        console.log('Migrations applied.');
+        return 0;
+      },
+    },
+  };
+}
+
+function help<C extends PlatformConfig>(spec: AppSpec<C>, commands: Record<string, AppCommand<C>>): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  const lines = Object.entries(commands).map(([name, cmd]) => `  ${name.padEnd(width)}  ${cmd.summary}`);
+  return [
+    `${spec.title}: ${spec.description}`,
+    '',
+    `Usage: npm run ${spec.name} -- [command] [options]`,
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Settings come from the environment and an optional .env file; see the README.',
+  ].join('\n');
+}
+
+export async function runCli<C extends PlatformConfig>(
+  spec: AppSpec<C>,
+  argv = process.argv.slice(2),
+): Promise<void> {
+  const commands = { ...builtinCommands<C>(), ...spec.commands };
+  const [first, ...rest] = argv;
+  if (first === '--help' || first === '-h' || first === 'help') {
+    console.log(help(spec, commands));
+    return;
+  }
+  const name = first === undefined || first.startsWith('-') ? 'serve' : first;
+  const command = commands[name];
+  if (!command) {
+    console.error(`Unknown command "${name}".\n\n${help(spec, commands)}`);
+    process.exitCode = 2;
+    return;
+  }
+  try {
+    const code = await command.run(first === name ? rest : argv, spec);
+    if (code !== undefined) process.exitCode = code;
+  } catch (err) {
+    if (err instanceof ConfigError || (err as { code?: string }).code === 'DATA_DIR_LOCKED') {
+      console.error((err as Error).message);
+    } else {
+      console.error(err);
+    }
+    process.exit(1);
+  }
+}

@@ -1,0 +1,95 @@
+// The Fastify factory both apps start from: logger and request ids, timeouts, trusted proxies,
+// security headers, CORS, schemas and OpenAPI, the error shape, health and metrics. It never
+// listens: the entry point does (see serve.ts), tests call `inject`.
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import type { Logger } from 'pino';
+import type { PlatformConfig } from '../config/types.ts';
+import { requestIdFrom } from '../log/create-logger.ts';
+import { installErrorHandlers } from './error-handler.ts';
+import { healthPlugin } from './health.ts';
+import { metricsPlugin } from './metrics.ts';
+import { type OpenApiOptions, openApiPlugin } from './openapi.ts';
+import { ErrorResponse } from './schemas.ts';
+
+export interface CreateServerOptions {
+  config: PlatformConfig;
+  logger: Logger;
+  openapi: OpenApiOptions;
+  /** Largest JSON body accepted, in bytes (default 1 MiB); uploads set their own per route. */
+  bodyLimit?: number;
+}
+
+export type Server = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/** Fastify's types omit the hop count that proxy-addr accepts: express it as the same rule. */
+function trustProxyOption(value: PlatformConfig['trustProxy']) {
+  if (typeof value !== 'number') return value;
+  return (_address: string, hop: number) => hop < value;
+}
+
+export async function createServer(opts: CreateServerOptions): Promise<Server> {
+  const { config } = opts;
+  const app = Fastify({
+    loggerInstance: opts.logger as FastifyBaseLogger,
+    genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
+    requestIdLogLabel: 'requestId',
+    trustProxy: trustProxyOption(config.trustProxy),
+    bodyLimit: opts.bodyLimit ?? 1024 * 1024,
+    // Slow-loris bound: the whole request must arrive within 30 s. Keep-alive outlasts nginx's.
+    requestTimeout: 30_000,
+    keepAliveTimeout: 72_000,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    ajv: {
+      customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installErrorHandlers(app);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addSchema(ErrorResponse);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    strictTransportSecurity: config.nodeEnv === 'production',
+  });
+  await app.register(cors, {
+    origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false,
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit', 'ratelimit-policy'],
+  });
+  await app.register(openApiPlugin, opts.openapi);
+  await app.register(healthPlugin);
+  await app.register(metricsPlugin, { appName: config.app });
+  return app;
+}

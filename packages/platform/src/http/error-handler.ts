@@ -1,0 +1,110 @@
+// One error handler and one not-found handler for both apps: every failure leaves as
+// `{ error: { code, message, details?, requestId } }`, nothing internal leaks, and every
+// unexpected error is logged once, at error, with its stack.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import FindMyWay, { type HTTPMethod } from 'find-my-way';
+import { AppError, type ErrorCode, type ErrorDetail } from '../errors.ts';
+
+const codeForStatus: Record<number, ErrorCode> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/** Fastify's own client errors whose messages may quote the body: answered with a fixed text. */
+const fixedMessages: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'Body is not valid JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'Body cannot be empty when content-type is set to application/json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'Request body is too large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Unsupported media type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Content-Length does not match the body',
+};
+
+export function sendError(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  details?: ErrorDetail[],
+): FastifyReply {
+  const error: Record<string, unknown> = { code, message };
+  if (details && details.length > 0) error.details = details;
+  error.requestId = reply.request.id;
+  return reply.code(status).type('application/json; charset=utf-8').send({ error });
+}
+
+function validationDetails(err: FastifyError): ErrorDetail[] {
+  const where = err.validationContext ?? 'body';
+  return (err.validation ?? []).map((v) => {
+    const params = v.params as Record<string, unknown>;
+    const path = (v.instancePath ?? '').split('/').filter(Boolean);
+    if (typeof params.missingProperty === 'string') path.push(params.missingProperty);
+    if (typeof params.additionalProperty === 'string') path.push(params.additionalProperty);
+    const field = [where, ...path].join('.');
+    return { field, message: v.message ?? 'is invalid' };
+  });
+}
+
+function handleError(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (err.validation) {
+    const details = validationDetails(err);
+    request.log.info({ fields: details.map((d) => d.field) }, 'request validation failed');
+    return sendError(reply, 400, 'VALIDATION_FAILED', 'The request is invalid', details);
+  }
+  if (err instanceof AppError) {
+    if (err.headers) reply.headers(err.headers);
+    if (err.statusCode >= 500) request.log.error({ err }, err.message);
+    return sendError(reply, err.statusCode, err.code, err.message, err.details);
+  }
+  const status = err.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    request.log.info({ code: err.code, statusCode: status }, 'client error');
+    const message = (err.code && fixedMessages[err.code]) ?? err.message;
+    return sendError(reply, status, codeForStatus[status] ?? 'BAD_REQUEST', message);
+  }
+  request.log.error({ err }, 'unexpected error');
+  if (status === 503) return sendError(reply, 503, 'SERVICE_UNAVAILABLE', 'Service temporarily unavailable');
+  return sendError(reply, 500, 'INTERNAL', 'Internal server error');
+}
+
+/**
+ * Installs the handlers. Unknown paths answer 404; a known path with another method answers
+ * 405 with `Allow`, found through a second router that mirrors every registered route.
+ */
+export function installErrorHandlers(app: FastifyInstance): void {
+  const mirror = FindMyWay({ ignoreTrailingSlash: true });
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      try {
+        mirror.on(method as HTTPMethod, route.url, () => {});
+      } catch {
+        // the same method and path registered twice (e.g. HEAD beside GET): one entry is enough
+      }
+    }
+  });
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const allowed = allowedMethods(mirror, path);
+    if (allowed.length > 0) {
+      reply.header('allow', allowed.join(', '));
+      return sendError(reply, 405, 'METHOD_NOT_ALLOWED', `Method ${request.method} is not allowed here`);
+    }
+    return sendError(reply, 404, 'NOT_FOUND', `Route ${request.method} ${path} not found`);
+  });
+}
+
+const METHODS: HTTPMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+function allowedMethods(router: FindMyWay.Instance<FindMyWay.HTTPVersion.V1>, path: string): string[] {
+  return METHODS.filter((method) => router.find(method, path) !== null);
+}

@@ -1,0 +1,38 @@
+// OpenAPI 3.1 generated from the route schemas, served at /openapi.json, with Swagger UI at
+// /docs. The UI's assets are served by the app itself (no CDN) under its own strict CSP.
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+export interface OpenApiOptions {
+  title: string;
+  version: string;
+  description?: string;
+}
+
+export const openApiPlugin = fp(
+  async (app: FastifyInstance, opts: OpenApiOptions) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: { title: opts.title, version: opts.version, description: opts.description },
+        components: {
+          securitySchemes: {
+            bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+            cookieAuth: { type: 'apiKey', in: 'cookie', name: 'session' },
+          },
+        },
+      },
+      refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    });
+    await app.register(swaggerUi, {
+      routePrefix: '/docs',
+      staticCSP: true,
+      uiConfig: { deepLinking: true, tryItOutEnabled: false },
+      logLevel: 'warn',
+    });
+    app.get('/openapi.json', { schema: { hide: true }, logLevel: 'warn' }, async () => app.swagger());
+  },
+  { name: 'platform-openapi' },
+);

@@ -1,0 +1,29 @@
+// The only place a server listens. On SIGTERM or SIGINT: stop accepting, let in-flight requests
+// (and, through onClose hooks, jobs and streams) finish within SHUTDOWN_TIMEOUT_MS, close
+// connections, exit 0. Past the bound, or on a second signal, exit 1.
+import closeWithGrace from 'close-with-grace';
+import type { FastifyInstance } from 'fastify';
+import type { PlatformConfig } from '../config/types.ts';
+
+export interface ServeOptions {
+  /** Runs after the server has closed: flush logs, release locks. */
+  afterClose?: () => Promise<void>;
+}
+
+export async function serve(app: FastifyInstance, config: PlatformConfig, opts: ServeOptions = {}) {
+  closeWithGrace(
+    {
+      delay: config.shutdownTimeoutMs,
+      logger: { error: (msg: unknown) => app.log.error(msg) },
+    },
+    async ({ signal, err }) => {
+      if (err) app.log.error({ err }, 'fatal error, shutting down');
+      else app.log.info({ signal }, 'shutting down');
+      await app.close();
+      app.log.info('stopped');
+      await opts.afterClose?.();
+    },
+  );
+  const address = await app.listen({ port: config.port, host: config.host });
+  return address;
+}

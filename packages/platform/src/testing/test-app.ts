@@ -1,0 +1,49 @@
+// An app built exactly as in production (buildApp), on a fresh test database of the kind the
+// run asks for (TEST_DB), with a settable clock and its log lines captured for assertions.
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import type { AppSpec } from '../app/app-spec.ts';
+import { buildApp } from '../app/build-app.ts';
+import { createTestClock, type TestClock } from '../clock/clock.ts';
+import type { PlatformConfig } from '../config/types.ts';
+import type { Server } from '../http/create-server.ts';
+import { createTestDatabase } from './test-database.ts';
+
+export interface TestApp {
+  app: Server;
+  clock: TestClock;
+  logs: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+export function captureLogger() {
+  const logs: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { logs, logger: pino({ level: 'debug' }, stream) };
+}
+
+export async function createTestApp<C extends PlatformConfig>(
+  spec: AppSpec<C>,
+  opts: { env?: Record<string, string>; clock?: TestClock } = {},
+): Promise<TestApp> {
+  const config = spec.loadConfig({ NODE_ENV: 'test', LOG_FILE: 'off', ...opts.env });
+  const database = await createTestDatabase({ migrationsFolder: spec.migrationsFolder, name: spec.name });
+  const { logs, logger } = captureLogger();
+  const clock = opts.clock ?? createTestClock();
+  const app = await buildApp(spec, { config, logger, database, clock });
+  await app.ready();
+  return {
+    app,
+    clock,
+    logs,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
