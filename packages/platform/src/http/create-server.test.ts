@@ -291,9 +291,15 @@ test('/metrics is valid Prometheus text with request durations under the route t
   const families = parsePrometheus(res.body);
   const histogram = families.find((f) => f.name === 'http_request_duration_seconds');
   assert.equal(histogram?.type, 'HISTOGRAM');
-  const routes = new Set(histogram?.metrics.map((m) => m.labels?.route));
+  // The parser drops histogram labels, so the label set is read from the buckets themselves.
+  const buckets = res.body
+    .split('\n')
+    .filter((line) => line.startsWith('http_request_duration_seconds_bucket{'));
+  const routes = new Set(buckets.map((line) => /route="([^"]*)"/.exec(line)?.[1]));
   assert.ok(routes.has('/things/:id'));
+  assert.ok(routes.has('__unmatched__'));
   assert.ok(![...routes].some((r) => r?.includes('42') || r?.includes('/no/such')));
+  assert.ok(buckets.some((line) => /le="\+Inf"/.test(line) && /route="\/things\/:id"/.test(line)));
   const names = new Set(families.map((f) => f.name));
   for (const name of [
     'http_requests_total',

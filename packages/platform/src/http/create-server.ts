@@ -7,6 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
+  LogController,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
   type RawServerDefault,
@@ -47,7 +48,7 @@ export async function createServer(opts: CreateServerOptions): Promise<Server> {
   const app = Fastify({
     loggerInstance: opts.logger as FastifyBaseLogger,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
     // Slow-loris bound: the whole request must arrive within 30 s. Keep-alive outlasts nginx's.
@@ -66,6 +67,15 @@ export async function createServer(opts: CreateServerOptions): Promise<Server> {
     reply.header('x-request-id', request.id);
   });
   app.addSchema(ErrorResponse);
+  // Once shutdown starts, responses still in flight close their keep-alive connection, so the
+  // server can finish closing instead of waiting for clients to hang up.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -82,6 +82,8 @@ function handleError(err: FastifyError, request: FastifyRequest, reply: FastifyR
 export function installErrorHandlers(app: FastifyInstance): void {
   const mirror = FindMyWay({ ignoreTrailingSlash: true });
   app.addHook('onRoute', (route) => {
+    // A catch-all (CORS preflight answers OPTIONS on `*`) says nothing about which paths exist.
+    if (route.url === '*' || route.url === '/*') return;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       try {
