@@ -1,0 +1,44 @@
+// Debian's Chromium driven by playwright-core, for browser tests. Nothing is downloaded: the
+// browser comes from the system package (deploy/services/ensure-packages.sh chromium).
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? CANDIDATES.find((candidate) => existsSync(candidate));
+  if (!path) {
+    throw new Error(
+      'Chromium is not installed. Run `sudo bash deploy/services/ensure-packages.sh chromium` ' +
+        '(or `apt-get install chromium`), or set CHROMIUM_PATH.',
+    );
+  }
+  return path;
+}
+
+export async function launchBrowser(): Promise<Browser & { cleanup(): Promise<void> }> {
+  const profile = await mkdtemp(join(tmpdir(), 'chromium-profile-'));
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${profile}`,
+    ],
+  });
+  return Object.assign(browser, {
+    async cleanup() {
+      await browser.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  });
+}
