@@ -27,6 +27,7 @@ after(async () => {
 
 const env = (extra: Record<string, string> = {}) => ({
   PORT: '0',
+  DEMO_DATA: 'true',
   DATA_DIR: join(dir, 'data'),
   ...databaseEnv,
   ...extra,
@@ -34,13 +35,15 @@ const env = (extra: Record<string, string> = {}) => ({
 
 test('serve answers /health/ready 200 on a fresh data dir and again after a restart, with the data kept', async () => {
   const first = await spawnApp(cli, env());
+  after(() => first.stop('SIGKILL'));
   const ready = await fetch(`${first.url}/health/ready`);
   assert.equal(ready.status, 200, first.output());
   const list = (await (await fetch(`${first.url}/api/events`)).json()) as { items: { id: string }[] };
-  assert.equal(list.items.length, 2, 'demo data is on by default');
+  assert.equal(list.items.length, 2, 'demo data when DEMO_DATA is on');
   assert.equal(await first.stop(), 0, first.output());
 
   const second = await spawnApp(cli, env());
+  after(() => second.stop('SIGKILL'));
   assert.equal((await fetch(`${second.url}/health/ready`)).status, 200);
   const again = (await (await fetch(`${second.url}/api/events`)).json()) as { items: { id: string }[] };
   assert.deepEqual(
