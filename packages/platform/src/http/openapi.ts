@@ -29,6 +29,10 @@ export const openApiPlugin = fp(
     await app.register(swaggerUi, {
       routePrefix: '/docs',
       staticCSP: true,
+      // Swagger UI sets style attributes from its script: allow inline styles on /docs only,
+      // and nothing from other hosts (the default allows any https: source).
+      transformStaticCSP: (header: string) =>
+        header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'").replace(/ https:/g, ''),
       uiConfig: { deepLinking: true, tryItOutEnabled: false },
       logLevel: 'warn',
     });

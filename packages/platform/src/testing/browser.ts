@@ -1,9 +1,6 @@
 // Debian's Chromium driven by playwright-core, for browser tests. Nothing is downloaded: the
 // browser comes from the system package (deploy/services/ensure-packages.sh chromium).
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -20,7 +17,6 @@ export function chromiumPath(): string {
 }
 
 export async function launchBrowser(): Promise<Browser & { cleanup(): Promise<void> }> {
-  const profile = await mkdtemp(join(tmpdir(), 'chromium-profile-'));
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -32,13 +28,11 @@ export async function launchBrowser(): Promise<Browser & { cleanup(): Promise<vo
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${profile}`,
     ],
   });
   return Object.assign(browser, {
     async cleanup() {
       await browser.close();
-      await rm(profile, { recursive: true, force: true });
     },
   });
 }
