@@ -1,24 +1,17 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import parsePrometheus from 'parse-prometheus-text-format';
-import pino from 'pino';
 import { Type } from 'typebox';
 import { AppError } from '../errors.ts';
+import { captureLogger } from '../testing/test-app.ts';
 import { testConfig } from '../testing/test-config.ts';
 import { createServer } from './create-server.ts';
 import { errorResponses } from './schemas.ts';
 
 function captureLogs() {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { lines, logger: pino({ level: 'info' }, stream) };
+  const { logs, logger } = captureLogger();
+  return { lines: logs, logger };
 }
 
 async function buildThings(overrides: Record<string, string> = {}) {
