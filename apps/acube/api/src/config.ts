@@ -5,5 +5,5 @@ import type { PlatformConfig } from '@campus/platform/config/types.ts';
 export type AcubeConfig = PlatformConfig;
 
 export function loadAcubeConfig(env: Record<string, string | undefined> = process.env): AcubeConfig {
-  return loadConfig({ app: 'acube', defaultPort: 3000, env });
+  return loadConfig({ app: 'acube', defaultPort: 3000, env, loginIpThreshold: 20 });
 }

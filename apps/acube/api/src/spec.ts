@@ -12,6 +12,14 @@ export const acubeSpec: AppSpec<AcubeConfig> = {
   description: 'bookings, events, volunteers and contact for a mental-health non-profit',
   loadConfig: loadAcubeConfig,
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+  // The seed's limits, per caller (admin id once logged in, else client IP).
+  policies: {
+    public: '10/minute;30/hour',
+    admin: '60/minute;1000/hour',
+    auth: '5/minute;20/hour',
+    upload: '10/minute;50/hour',
+    export: '5/minute;20/hour',
+  },
   sensitivePaths: ['body.message', 'body.phone'],
   plugin: acubeApp,
   seedDemoData,

@@ -11,5 +11,13 @@ export const attnSpec: AppSpec<AttnConfig> = {
   description: 'class attendance with rotating codes and verified selfies',
   loadConfig: loadAttnConfig,
   migrationsFolder: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+  // Before login the key is the client IP, which a whole lecture hall can share behind one NAT
+  // address: 'auth' lets 500 students log in within a few minutes. After login, per student.
+  policies: {
+    auth: '300/minute;2000/hour',
+    student: '30/minute;600/hour',
+    teacher: '120/minute;3000/hour',
+    admin: '120/minute;3000/hour',
+  },
   plugin: attnApp,
 };

@@ -27,6 +27,11 @@ export interface AppSpec<C extends PlatformConfig = PlatformConfig> {
   loadConfig(env?: Record<string, string | undefined>): C;
   /** Absolute path of the app's generated SQL migrations. */
   migrationsFolder: string;
+  /**
+   * Rate-limit policies by name, each one or more windows ('10/minute;30/hour'). Every route
+   * names one in `config.rateLimit` (or 'unlimited'); RATE_LIMIT_<POLICY> overrides them.
+   */
+  policies: Readonly<Record<string, string>>;
   /** Extra log paths to redact (the app's sensitive free-text fields). */
   sensitivePaths?: string[];
   /** The app itself, registered after the platform plugins. */

@@ -13,6 +13,8 @@ export async function buildApp<C extends PlatformConfig>(
     config: ctx.config,
     logger: ctx.logger,
     openapi: { title: spec.title, version: spec.version, description: spec.description },
+    policies: spec.policies,
+    clock: ctx.clock,
   });
   await app.register(databasePlugin, { database: ctx.database });
   await app.register(spec.plugin, ctx);

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
+import { isPolicyText } from '../ratelimit/policy.ts';
 import {
   bool,
   int,
@@ -44,11 +45,11 @@ export interface LoadConfigOptions<E extends ExtraSpecs> {
   env?: Record<string, string | undefined>;
   cwd?: string;
   extra?: E;
+  /** The app's default for LOGIN_IP_THRESHOLD (failed logins from one IP before delays start). */
+  loginIpThreshold?: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-const RATE_LIMIT =
-  /^\s*\d+\s*\/\s*(second|minute|hour|day)s?\s*(;\s*\d+\s*\/\s*(second|minute|hour|day)s?\s*)*$/i;
 
 const platformSpecs = {
   PORT: int({ min: 0, max: 65535 }),
@@ -83,6 +84,11 @@ const platformSpecs = {
   DEMO_DATA: bool(),
   APP_SECRET: str({ fallback: DEVELOPMENT_APP_SECRET, secret: true, minLength: 32 }),
   SHUTDOWN_TIMEOUT_MS: int({ fallback: '10000', min: 0, max: 600_000 }),
+  LOGIN_ACCOUNT_THRESHOLD: int({ fallback: '5', min: 1, max: 1000 }),
+  LOGIN_IP_THRESHOLD: int({ min: 1, max: 100_000 }),
+  LOGIN_BASE_DELAY: int({ fallback: '1', min: 1, max: 3600 }),
+  LOGIN_MAX_DELAY: int({ fallback: '900', min: 1, max: 86_400 }),
+  LOGIN_FORGET_AFTER: int({ fallback: '86400', min: 60, max: 30 * 86_400 }),
 };
 
 function parseTrustProxy(raw: string) {
@@ -161,7 +167,7 @@ export function loadConfig<E extends ExtraSpecs = Record<never, never>>(
   const rateLimits: Record<string, string> = {};
   for (const [name, raw] of Object.entries(env)) {
     if (!name.startsWith('RATE_LIMIT_') || raw === undefined) continue;
-    if (RATE_LIMIT.test(raw)) rateLimits[name.slice('RATE_LIMIT_'.length).toLowerCase()] = raw.trim();
+    if (isPolicyText(raw)) rateLimits[name.slice('RATE_LIMIT_'.length).toLowerCase()] = raw.trim();
     else
       problems.push({ variable: name, message: `must be windows like "10/minute;30/hour" (got "${raw}")` });
   }
@@ -203,6 +209,13 @@ export function loadConfig<E extends ExtraSpecs = Record<never, never>>(
     appSecret: values.APP_SECRET ?? DEVELOPMENT_APP_SECRET,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS ?? 10_000,
     rateLimits,
+    login: {
+      accountThreshold: values.LOGIN_ACCOUNT_THRESHOLD ?? 5,
+      ipThreshold: values.LOGIN_IP_THRESHOLD ?? opts.loginIpThreshold ?? 20,
+      baseDelaySeconds: values.LOGIN_BASE_DELAY ?? 1,
+      maxDelaySeconds: values.LOGIN_MAX_DELAY ?? 900,
+      forgetAfterSeconds: values.LOGIN_FORGET_AFTER ?? 86_400,
+    },
     extra,
   };
   return deepFreeze(config);

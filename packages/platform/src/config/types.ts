@@ -37,4 +37,19 @@ export interface PlatformConfig {
   readonly shutdownTimeoutMs: number;
   /** RATE_LIMIT_<POLICY> overrides, keyed by lower-case policy name, value as written ('10/minute;30/hour'). */
   readonly rateLimits: Readonly<Record<string, string>>;
+  /** Login brute-force protection (LOGIN_*): see auth/brute-force.ts for how the numbers act. */
+  readonly login: LoginProtection;
+}
+
+export interface LoginProtection {
+  /** Failures for one account (from any IP) before delays start. */
+  readonly accountThreshold: number;
+  /** Failures from one IP (over any account) before delays start; each app sets its default. */
+  readonly ipThreshold: number;
+  /** First delay after the threshold, doubled by each further failure. */
+  readonly baseDelaySeconds: number;
+  /** The longest delay: no failure blocks an account or an IP for longer. */
+  readonly maxDelaySeconds: number;
+  /** A count with no new failure for this long is forgotten. */
+  readonly forgetAfterSeconds: number;
 }

@@ -14,6 +14,8 @@ function captureLogs() {
   return { lines: logs, logger };
 }
 
+const open = { rateLimit: 'unlimited', access: 'public' } as const;
+
 async function buildThings(overrides: Record<string, string> = {}) {
   const logs = captureLogs();
   const app = await createServer({
@@ -25,6 +27,7 @@ async function buildThings(overrides: Record<string, string> = {}) {
   app.get(
     '/things/:id',
     {
+      config: open,
       schema: {
         params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
         response: { 200: Thing, ...errorResponses(400, 404) },
@@ -39,6 +42,7 @@ async function buildThings(overrides: Record<string, string> = {}) {
   app.post(
     '/things',
     {
+      config: open,
       schema: {
         body: Type.Object({
           name: Type.String({ minLength: 2 }),
@@ -53,10 +57,10 @@ async function buildThings(overrides: Record<string, string> = {}) {
       return reply.code(201).send({ id: 1, name: request.body.name });
     },
   );
-  app.get('/boom', async () => {
+  app.get('/boom', { config: open }, async () => {
     throw new Error('database password is hunter2 at 10.0.0.5');
   });
-  app.get('/ip', async (request) => ({ ip: request.ip }));
+  app.get('/ip', { config: open }, async (request) => ({ ip: request.ip }));
   await app.ready();
   return { app, logs: logs.lines };
 }

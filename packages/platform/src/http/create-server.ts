@@ -1,6 +1,7 @@
 // The Fastify factory both apps start from: logger and request ids, timeouts, trusted proxies,
 // security headers, CORS, schemas and OpenAPI, the error shape, health and metrics. It never
 // listens: the entry point does (see serve.ts), tests call `inject`.
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -13,8 +14,12 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import type { Logger } from 'pino';
+import { type Clock, systemClock } from '../clock/clock.ts';
 import type { PlatformConfig } from '../config/types.ts';
+import { guardPlugin } from '../guard/guard-plugin.ts';
 import { requestIdFrom } from '../log/create-logger.ts';
+import { createCounterStore } from '../ratelimit/create-store.ts';
+import { RateLimiter } from '../ratelimit/rate-limiter.ts';
 import { installErrorHandlers } from './error-handler.ts';
 import { healthPlugin } from './health.ts';
 import { metricsPlugin } from './metrics.ts';
@@ -27,6 +32,9 @@ export interface CreateServerOptions {
   openapi: OpenApiOptions;
   /** Largest JSON body accepted, in bytes (default 1 MiB); uploads set their own per route. */
   bodyLimit?: number;
+  /** The app's rate-limit policies by name ({ public: '10/minute;30/hour' }); RATE_LIMIT_* overrides. */
+  policies?: Readonly<Record<string, string>>;
+  clock?: Clock;
 }
 
 export type Server = FastifyInstance<
@@ -98,8 +106,27 @@ export async function createServer(opts: CreateServerOptions): Promise<Server> {
     credentials: true,
     exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit', 'ratelimit-policy'],
   });
+  await app.register(cookie);
+
+  const clock = opts.clock ?? systemClock;
+  const counters = await createCounterStore({
+    redisUrl: config.redisUrl,
+    app: config.app,
+    logger: opts.logger,
+    clock,
+  });
+  app.addHook('onClose', () => counters.close());
+  const limiter = new RateLimiter({
+    defaults: opts.policies ?? {},
+    overrides: config.rateLimits,
+    store: counters.store,
+    clock,
+  });
+  await app.register(guardPlugin, { limiter });
+
   await app.register(openApiPlugin, opts.openapi);
   await app.register(healthPlugin);
   await app.register(metricsPlugin, { appName: config.app });
+  if (config.redisUrl) app.health.register('redis', () => counters.check());
   return app;
 }

@@ -63,6 +63,7 @@ export const healthPlugin = fp(
     app.get(
       '/health/live',
       {
+        config: { rateLimit: 'unlimited', access: 'public' },
         schema: {
           tags: ['health'],
           summary: 'The process is alive',
@@ -76,6 +77,7 @@ export const healthPlugin = fp(
     app.get(
       '/health/ready',
       {
+        config: { rateLimit: 'unlimited', access: 'public' },
         schema: {
           tags: ['health'],
           summary: 'The process can serve: each dependency reported',

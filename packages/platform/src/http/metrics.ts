@@ -40,10 +40,14 @@ export const metricsPlugin = fp(
       duration.observe(labels, reply.elapsedTime / 1000);
     });
 
-    app.get('/metrics', { schema: { hide: true }, logLevel: 'warn' }, async (_request, reply) => {
-      reply.type(registry.contentType);
-      return registry.metrics();
-    });
+    app.get(
+      '/metrics',
+      { schema: { hide: true }, logLevel: 'warn', config: { rateLimit: 'unlimited', access: 'public' } },
+      async (_request, reply) => {
+        reply.type(registry.contentType);
+        return registry.metrics();
+      },
+    );
   },
   { name: 'platform-metrics' },
 );

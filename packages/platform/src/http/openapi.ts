@@ -26,17 +26,27 @@ export const openApiPlugin = fp(
       },
       refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
     });
-    await app.register(swaggerUi, {
-      routePrefix: '/docs',
-      staticCSP: true,
-      // Swagger UI sets style attributes from its script: allow inline styles on /docs only,
-      // and nothing from other hosts (the default allows any https: source).
-      transformStaticCSP: (header: string) =>
-        header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'").replace(/ https:/g, ''),
-      uiConfig: { deepLinking: true, tryItOutEnabled: false },
-      logLevel: 'warn',
+    // The UI's own routes (page and static assets) are public and unlimited, like /openapi.json.
+    await app.register(async (docs) => {
+      docs.addHook('onRoute', (route) => {
+        route.config = { rateLimit: 'unlimited', access: 'public', ...route.config };
+      });
+      await docs.register(swaggerUi, {
+        routePrefix: '/docs',
+        staticCSP: true,
+        // Swagger UI sets style attributes from its script: allow inline styles on /docs only,
+        // and nothing from other hosts (the default allows any https: source).
+        transformStaticCSP: (header: string) =>
+          header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'").replace(/ https:/g, ''),
+        uiConfig: { deepLinking: true, tryItOutEnabled: false },
+        logLevel: 'warn',
+      });
     });
-    app.get('/openapi.json', { schema: { hide: true }, logLevel: 'warn' }, async () => app.swagger());
+    app.get(
+      '/openapi.json',
+      { schema: { hide: true }, logLevel: 'warn', config: { rateLimit: 'unlimited', access: 'public' } },
+      async () => app.swagger(),
+    );
   },
   { name: 'platform-openapi' },
 );

@@ -31,6 +31,7 @@ export const eventsRoutes: FastifyPluginAsyncTypebox<{ now: () => Date }> = asyn
   app.get(
     '/',
     {
+      config: { rateLimit: 'public', access: 'public' },
       schema: {
         tags: ['events'],
         summary: 'Upcoming published events',
@@ -47,6 +48,7 @@ export const eventsRoutes: FastifyPluginAsyncTypebox<{ now: () => Date }> = asyn
   app.get(
     '/:id',
     {
+      config: { rateLimit: 'public', access: 'public' },
       schema: {
         tags: ['events'],
         summary: 'One published event',
