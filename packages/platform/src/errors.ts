@@ -52,6 +52,16 @@ export const forbidden = (message = 'You do not have access to this resource') =
 export const unauthenticated = (message = 'Authentication required') =>
   new AppError('UNAUTHENTICATED', message);
 
+/**
+ * A 429 in the rate limiter's shape, `{ "error": ..., "detail": ... }`, with Retry-After: for
+ * refusals the limiter cannot see, such as a login blocked after repeated failures.
+ */
+export const tooManyRequests = (error: string, detail: string, retryAfterSeconds: number) =>
+  new AppError('RATE_LIMITED', error, {
+    details: [{ message: detail }],
+    headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
+  });
+
 /** PostgreSQL's unique (23505) and foreign-key (23503) violations as coded errors, for use-case boundaries. */
 export function fromDatabaseError(
   err: unknown,

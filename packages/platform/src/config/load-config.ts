@@ -58,6 +58,12 @@ const platformSpecs = {
   DATA_DIR: str(),
   DATABASE_URL: url(['postgres:', 'postgresql:'], { secret: true }),
   REDIS_URL: url(['redis:', 'rediss:'], { secret: true }),
+  REDIS_PREFIX: {
+    parse: (raw: string) =>
+      /^[A-Za-z0-9._:-]{1,64}$/.test(raw)
+        ? { ok: true as const, value: raw }
+        : { ok: false as const, problem: 'must be 1-64 of A-Z a-z 0-9 . _ : -' },
+  } satisfies SettingSpec<string>,
   SMTP_URL: url(['smtp:', 'smtps:'], { secret: true }),
   MAIL_FROM: {
     parse: (raw: string) =>
@@ -195,6 +201,7 @@ export function loadConfig<E extends ExtraSpecs = Record<never, never>>(
     dataDir,
     databaseUrl: values.DATABASE_URL,
     redisUrl: values.REDIS_URL,
+    redisPrefix: values.REDIS_PREFIX ?? `${opts.app}:`,
     smtpUrl: values.SMTP_URL,
     mailFrom: values.MAIL_FROM ?? `${title} <no-reply@localhost>`,
     logLevel: values.LOG_LEVEL ?? 'info',

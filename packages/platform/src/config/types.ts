@@ -17,6 +17,8 @@ export interface PlatformConfig {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
   readonly redisUrl: string | undefined;
+  /** REDIS_PREFIX: starts every key this app writes to Redis (default '<app>:'). */
+  readonly redisPrefix: string;
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
   readonly logLevel: LogLevel;

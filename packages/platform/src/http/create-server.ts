@@ -111,17 +111,23 @@ export async function createServer(opts: CreateServerOptions): Promise<Server> {
   const clock = opts.clock ?? systemClock;
   const counters = await createCounterStore({
     redisUrl: config.redisUrl,
-    app: config.app,
+    redisPrefix: config.redisPrefix,
     logger: opts.logger,
     clock,
   });
   app.addHook('onClose', () => counters.close());
-  const limiter = new RateLimiter({
-    defaults: opts.policies ?? {},
-    overrides: config.rateLimits,
-    store: counters.store,
-    clock,
-  });
+  let limiter: RateLimiter;
+  try {
+    limiter = new RateLimiter({
+      defaults: opts.policies ?? {},
+      overrides: config.rateLimits,
+      store: counters.store,
+      clock,
+    });
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
   await app.register(guardPlugin, { limiter });
 
   await app.register(openApiPlugin, opts.openapi);

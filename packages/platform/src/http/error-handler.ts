@@ -61,6 +61,10 @@ function handleError(err: FastifyError, request: FastifyRequest, reply: FastifyR
   }
   if (err instanceof AppError) {
     if (err.headers) reply.headers(err.headers);
+    if (err.code === 'RATE_LIMITED') {
+      // The one exception to the error shape: the seeds' 429 body.
+      return reply.code(429).send({ error: err.message, detail: err.details?.[0]?.message ?? '' });
+    }
     if (err.statusCode >= 500) request.log.error({ err }, err.message);
     return sendError(reply, err.statusCode, err.code, err.message, err.details);
   }

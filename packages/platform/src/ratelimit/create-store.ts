@@ -19,7 +19,7 @@ export interface CounterStoreHandle {
 
 export async function createCounterStore(opts: {
   redisUrl: string | undefined;
-  app: string;
+  redisPrefix: string;
   logger: Logger;
   clock: Clock;
 }): Promise<CounterStoreHandle> {
@@ -34,7 +34,7 @@ export async function createCounterStore(opts: {
   }
   const redis = createRedis(opts.redisUrl);
   const store = new ResilientStore({
-    primary: new RedisStore(redis, `${opts.app}:`),
+    primary: new RedisStore(redis, opts.redisPrefix),
     fallback: memory,
     redis,
     logger: opts.logger,

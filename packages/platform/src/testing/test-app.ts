@@ -1,5 +1,6 @@
 // An app built exactly as in production (buildApp), on a fresh test database of the kind the
 // run asks for (TEST_DB), with a settable clock and its log lines captured for assertions.
+import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { AppSpec } from '../app/app-spec.ts';
@@ -7,7 +8,18 @@ import { buildApp } from '../app/build-app.ts';
 import { createTestClock, type TestClock } from '../clock/clock.ts';
 import type { PlatformConfig } from '../config/types.ts';
 import type { Server } from '../http/create-server.ts';
-import { createTestDatabase } from './test-database.ts';
+import { createTestDatabase, testDbKind } from './test-database.ts';
+
+/**
+ * The PostgreSQL run is the scaled-out shape: Redis too, under a prefix of this test app's own
+ * so that test files running side by side never share a counter.
+ */
+function scaledOutEnv(): Record<string, string> {
+  if (testDbKind() !== 'postgres') return {};
+  const url = process.env.TEST_REDIS_URL;
+  if (!url) throw new Error('TEST_DB=postgres needs TEST_REDIS_URL too: run the tests with `npm test`');
+  return { REDIS_URL: url, REDIS_PREFIX: `test-${randomUUID().slice(0, 8)}:` };
+}
 
 export interface TestApp {
   app: Server;
@@ -31,12 +43,19 @@ export async function createTestApp<C extends PlatformConfig>(
   spec: AppSpec<C>,
   opts: { env?: Record<string, string>; clock?: TestClock } = {},
 ): Promise<TestApp> {
-  const config = spec.loadConfig({ NODE_ENV: 'test', LOG_FILE: 'off', ...opts.env });
+  const config = spec.loadConfig({ NODE_ENV: 'test', LOG_FILE: 'off', ...scaledOutEnv(), ...opts.env });
   const database = await createTestDatabase({ migrationsFolder: spec.migrationsFolder, name: spec.name });
   const { logs, logger } = captureLogger();
   const clock = opts.clock ?? createTestClock();
-  const app = await buildApp(spec, { config, logger, database, clock });
-  await app.ready();
+  let app: Server | undefined;
+  try {
+    app = await buildApp(spec, { config, logger, database, clock });
+    await app.ready();
+  } catch (err) {
+    await app?.close().catch(() => {});
+    await database.close();
+    throw err;
+  }
   return {
     app,
     clock,

@@ -1,0 +1,67 @@
+// Ready-made ways to recognise a caller, for `app.guard.useAuthenticator(...)`:
+// a bearer JWT (A-Cube's admin panel) or an opaque session cookie (ATTN). Cookie-authenticated
+// writes must come from the app's own origin (or a CORS-allowed one): CSRF protection.
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../db/database.ts';
+import { forbidden, unauthenticated } from '../errors.ts';
+import type { Authenticator, Principal } from '../guard/types.ts';
+import type { AccessTokens } from './access-tokens.ts';
+import type { Sessions } from './sessions.ts';
+
+/** `Authorization: Bearer <jwt>`; no header: anonymous; a bad token: 401. */
+export function bearerAuthenticator(tokens: AccessTokens): Authenticator {
+  return async (request) => {
+    const header = request.headers.authorization;
+    if (!header) return null;
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) throw unauthenticated('Authorization must be "Bearer <access token>"');
+    const claims = await tokens.verify(match[1]);
+    return { id: claims.sub, roles: claims.roles, via: 'bearer', sessionId: claims.sid };
+  };
+}
+
+export interface SessionAuthenticatorOptions {
+  sessions: Sessions;
+  db: () => Db;
+  cookieName: string;
+  /** Origins besides the request's own that may write with the cookie (CORS_ORIGINS). */
+  trustedOrigins: readonly string[];
+  /** Loads the caller for a session's subject; null when the account is gone or disabled. */
+  principal(subject: string): Promise<{ id: string; roles: readonly string[] } | null>;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** A session cookie; no cookie: anonymous; an expired or revoked session: 401. */
+export function sessionAuthenticator(opts: SessionAuthenticatorOptions): Authenticator {
+  return async (request) => {
+    const token = request.cookies[opts.cookieName];
+    if (!token) return null;
+    if (!SAFE_METHODS.has(request.method) && !sameOrigin(request, opts.trustedOrigins)) {
+      throw forbidden('Cross-site request refused');
+    }
+    const session = await opts.sessions.lookup(opts.db(), token);
+    if (!session) throw unauthenticated('Session expired or ended: log in again');
+    const user = await opts.principal(session.subject);
+    if (!user) throw unauthenticated('Session expired or ended: log in again');
+    return { id: user.id, roles: user.roles, via: 'cookie', sessionId: session.id } satisfies Principal;
+  };
+}
+
+/**
+ * A write is same-origin when the browser says so (Sec-Fetch-Site) or its Origin matches the
+ * Host it was sent to or a trusted origin. A request with neither header is not from a browser
+ * page, so no cookie of ours can ride along on someone else's behalf.
+ */
+export function sameOrigin(request: FastifyRequest, trustedOrigins: readonly string[]): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site === 'same-origin' || site === 'none') return true;
+  const origin = request.headers.origin;
+  if (origin === undefined) return site === undefined;
+  if (trustedOrigins.includes(origin)) return true;
+  try {
+    return new URL(origin).host === request.host;
+  } catch {
+    return false;
+  }
+}

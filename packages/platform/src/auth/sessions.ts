@@ -1,0 +1,112 @@
+// Opaque server-side sessions for an app that prefers them to JWTs: a random token in a
+// cookie, its SHA-256 in the database, an expiry that slides with use up to an absolute limit,
+// and revocation that takes effect on the next request.
+import { and, eq, gt, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import type { Clock } from '../clock/clock.ts';
+import type { Db, Tx } from '../db/database.ts';
+import { authSessions } from './schema.ts';
+import { hashToken, newToken } from './tokens.ts';
+
+export interface SessionRecord {
+  id: string;
+  subject: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface SessionOptions {
+  clock: Clock;
+  /** Idle lifetime: a session unused for this long expires (default 12 hours). */
+  idleSeconds?: number;
+  /** Absolute lifetime from login, however active (default 7 days). */
+  absoluteSeconds?: number;
+}
+
+export class Sessions {
+  readonly idleSeconds: number;
+  readonly absoluteSeconds: number;
+  readonly #clock: Clock;
+
+  constructor(opts: SessionOptions) {
+    this.#clock = opts.clock;
+    this.idleSeconds = opts.idleSeconds ?? 12 * 3600;
+    this.absoluteSeconds = opts.absoluteSeconds ?? 7 * 86_400;
+  }
+
+  async create(db: Db | Tx, subject: string): Promise<SessionRecord & { token: string }> {
+    const now = this.#clock.now();
+    const token = newToken();
+    const [row] = await db
+      .insert(authSessions)
+      .values({
+        tokenHash: hashToken(token),
+        subject,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + this.idleSeconds * 1000),
+      })
+      .returning();
+    if (!row) throw new Error('session insert returned nothing');
+    return { token, id: row.id, subject, createdAt: row.createdAt, expiresAt: row.expiresAt };
+  }
+
+  /**
+   * The live session for a token, or null (unknown, expired or revoked). Slides the idle expiry
+   * forward, at most once a minute per session, never past the absolute limit.
+   */
+  async lookup(db: Db, token: string): Promise<SessionRecord | null> {
+    const now = this.#clock.now();
+    const [row] = await db
+      .select()
+      .from(authSessions)
+      .where(
+        and(
+          eq(authSessions.tokenHash, hashToken(token)),
+          isNull(authSessions.revokedAt),
+          gt(authSessions.expiresAt, now),
+        ),
+      );
+    if (!row) return null;
+    const absoluteEnd = row.createdAt.getTime() + this.absoluteSeconds * 1000;
+    if (absoluteEnd <= now.getTime()) return null;
+    let expiresAt = row.expiresAt;
+    if (now.getTime() - row.lastSeenAt.getTime() >= 60_000) {
+      expiresAt = new Date(Math.min(now.getTime() + this.idleSeconds * 1000, absoluteEnd));
+      await db.update(authSessions).set({ lastSeenAt: now, expiresAt }).where(eq(authSessions.id, row.id));
+    }
+    return { id: row.id, subject: row.subject, createdAt: row.createdAt, expiresAt };
+  }
+
+  async revoke(db: Db | Tx, id: string): Promise<void> {
+    await db
+      .update(authSessions)
+      .set({ revokedAt: this.#clock.now() })
+      .where(and(eq(authSessions.id, id), isNull(authSessions.revokedAt)));
+  }
+
+  async revokeSubject(db: Db | Tx, subject: string): Promise<number> {
+    const rows = await db
+      .update(authSessions)
+      .set({ revokedAt: this.#clock.now() })
+      .where(and(eq(authSessions.subject, subject), isNull(authSessions.revokedAt)))
+      .returning({ id: authSessions.id });
+    return rows.length;
+  }
+
+  /** Deletes expired and revoked sessions (for a schedule); returns how many. */
+  async sweep(db: Db | Tx): Promise<number> {
+    const now = this.#clock.now();
+    const absoluteCutoff = new Date(now.getTime() - this.absoluteSeconds * 1000);
+    const rows = await db
+      .delete(authSessions)
+      .where(
+        or(
+          lt(authSessions.expiresAt, now),
+          lt(authSessions.createdAt, absoluteCutoff),
+          isNotNull(authSessions.revokedAt),
+        ),
+      )
+      .returning({ id: authSessions.id });
+    return rows.length;
+  }
+}
