@@ -60,7 +60,8 @@ export function sameOrigin(request: FastifyRequest, trustedOrigins: readonly str
   if (origin === undefined) return site === undefined;
   if (trustedOrigins.includes(origin)) return true;
   try {
-    return new URL(origin).host === request.host;
+    // Compared as URLs, so that "localhost:80" and "http://localhost" agree.
+    return new URL(origin).host === new URL(`${new URL(origin).protocol}//${request.host}`).host;
   } catch {
     return false;
   }
