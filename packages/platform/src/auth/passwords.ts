@@ -34,11 +34,16 @@ export class PasswordHasher {
     return argon2.hash(password, { type: argon2.argon2id, ...this.params });
   }
 
+  /** The hash an unknown user's password is checked against, made once with these parameters. */
+  dummyHash(): Promise<string> {
+    this.#dummy ??= this.hash('not-a-password-of-anyone');
+    return this.#dummy;
+  }
+
   /** Verifies against `hash`, or, when the user is unknown (null), against a dummy: same time. */
   async verify(hash: string | null | undefined, password: string): Promise<VerifyResult> {
     if (!hash) {
-      this.#dummy ??= this.hash('not-a-password-of-anyone');
-      await argon2.verify(await this.#dummy, password).catch(() => false);
+      await argon2.verify(await this.dummyHash(), password).catch(() => false);
       return { ok: false };
     }
     let ok = false;

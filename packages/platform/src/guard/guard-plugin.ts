@@ -40,6 +40,10 @@ export const RateLimitedResponse = Type.Object(
 
 export class UndeclaredRouteError extends Error {}
 
+/** The guard's own refusals, told apart from a handler's by their messages. */
+export const ROLE_REFUSED = 'Your role may not use this route';
+export const NOT_SIGNED_IN = 'Authentication required';
+
 export interface GuardOptions {
   limiter: RateLimiter;
 }
@@ -133,9 +137,10 @@ export const guardPlugin = fp(
       }
 
       if (access === 'public') return;
-      if (!principal) throw failure ?? unauthenticated();
+      if (!principal) throw failure ?? unauthenticated(NOT_SIGNED_IN);
       const roles = principal.roles;
-      if (Array.isArray(access) && !access.some((role) => roles.includes(role))) throw forbidden();
+      if (Array.isArray(access) && !access.some((role) => roles.includes(role)))
+        throw forbidden(ROLE_REFUSED);
     });
   },
   { name: 'platform-guard' },
