@@ -3,7 +3,6 @@
 // listens: the entry point does (see serve.ts), tests call `inject`.
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
   type FastifyBaseLogger,
@@ -25,6 +24,7 @@ import { healthPlugin } from './health.ts';
 import { metricsPlugin } from './metrics.ts';
 import { type OpenApiOptions, openApiPlugin } from './openapi.ts';
 import { ErrorResponse } from './schemas.ts';
+import { securityHeadersPlugin } from './security-headers.ts';
 
 export interface CreateServerOptions {
   config: PlatformConfig;
@@ -85,22 +85,7 @@ export async function createServer(opts: CreateServerOptions): Promise<Server> {
     if (closing) reply.header('connection', 'close');
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-      },
-    },
-    strictTransportSecurity: config.nodeEnv === 'production',
-  });
+  await app.register(securityHeadersPlugin, { production: config.nodeEnv === 'production' });
   await app.register(cors, {
     origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false,
     credentials: true,

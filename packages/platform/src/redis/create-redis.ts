@@ -12,6 +12,7 @@ export function createRedis(url: string, opts: RedisOptions = {}): Redis {
   const redis = new Redis(url, {
     lazyConnect: true,
     enableOfflineQueue: false,
+    enableAutoPipelining: true,
     maxRetriesPerRequest: 0,
     commandTimeout: opts.commandTimeoutMs ?? 500,
     connectTimeout: opts.connectTimeoutMs ?? 2000,
