@@ -89,9 +89,7 @@ export function outcome(policy: RatePolicy, counts: WindowCount[], nowMs: number
     'x-ratelimit-limit': String(closest.window.limit),
     'x-ratelimit-remaining': String(closest.remaining),
     'x-ratelimit-reset': String(Math.ceil(closest.resetAt / 1000)),
-    'ratelimit-policy': rows
-      .map((r) => `"${r.window.name}";q=${r.window.limit};w=${r.window.seconds}`)
-      .join(', '),
+    'ratelimit-policy': policyField(policy),
     ratelimit: rows.map((r) => `"${r.window.name}";r=${r.remaining};t=${r.resetSeconds}`).join(', '),
   };
   const over = rows.filter((r) => r.over);
@@ -99,4 +97,16 @@ export function outcome(policy: RatePolicy, counts: WindowCount[], nowMs: number
   const blocking = over.reduce((a, b) => (b.resetAt > a.resetAt ? b : a));
   headers['retry-after'] = String(blocking.resetSeconds);
   return { allowed: false, headers, exceeded: blocking.window, retryAfterSeconds: blocking.resetSeconds };
+}
+
+const policyFields = new WeakMap<RatePolicy, string>();
+
+/** The RateLimit-Policy field never changes for a policy: built once. */
+function policyField(policy: RatePolicy): string {
+  let field = policyFields.get(policy);
+  if (field === undefined) {
+    field = policy.windows.map((w) => `"${w.name}";q=${w.limit};w=${w.seconds}`).join(', ');
+    policyFields.set(policy, field);
+  }
+  return field;
 }
