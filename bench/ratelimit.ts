@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { startRedisServer } from '../packages/platform/src/testing/redis-server.ts';
 import { type SpawnedApp, spawnApp } from '../packages/platform/src/testing/spawn-app.ts';
+import { median } from './stats.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -16,14 +17,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const server = fileURLToPath(new URL('./fixtures/hello-server.ts', import.meta.url));
 const modes = ['none', 'memory', 'redis'] as const;
 type Mode = (typeof modes)[number];
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 /** CPU time (user + system) a process has used, in ms: steadier than req/s on a shared machine. */
 async function cpuMs(pid: number): Promise<number> {

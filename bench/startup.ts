@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { spawnApp } from '../packages/platform/src/testing/spawn-app.ts';
 import { createEmptyDatabase } from '../packages/platform/src/testing/test-database.ts';
+import { median } from './stats.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const cli = fileURLToPath(new URL('../apps/acube/api/src/cli.ts', import.meta.url));
@@ -59,14 +60,6 @@ async function oneRun(kind: 'embedded' | 'postgres'): Promise<Figures> {
     await rm(dir, { recursive: true, force: true });
   }
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 // The reference run beside each measurement: a bare Node HTTP server, started and asked once,
 // so a slow or busy machine shows in both numbers and the ratio stays comparable.

@@ -3,7 +3,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock/clock.ts';
-import { connectRedis, createRedis } from '../redis/create-redis.ts';
 import { MemoryStore } from './memory-store.ts';
 import { RedisStore } from './redis-store.ts';
 import { ResilientStore } from './resilient-store.ts';
@@ -32,6 +31,8 @@ export async function createCounterStore(opts: {
       close: () => memory.close(),
     };
   }
+  // Loaded only when used: the embedded default starts without the Redis client.
+  const { connectRedis, createRedis } = await import('../redis/create-redis.ts');
   const redis = createRedis(opts.redisUrl);
   const store = new ResilientStore({
     primary: new RedisStore(redis, opts.redisPrefix),

@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { AccessTokens } from '../../src/auth/access-tokens.ts';
 import { deriveKey } from '../../src/config/derive-key.ts';
+import { DEVELOPMENT_APP_SECRET } from '../../src/config/load-config.ts';
 import { createTestApp, type TestApp } from '../../src/testing/test-app.ts';
 import { addUser, authAppSpec } from '../fixtures/auth-app/spec.ts';
 
@@ -76,6 +77,15 @@ test('JWTs with alg none, another key, another audience or issuer, or past expir
     (authAppSpec.loadConfig({ NODE_ENV: 'test' }) as { appSecret: string }).appSecret,
     'authfix:access-token',
   );
+  const sign = (opts: { key: Uint8Array; alg?: string; iss?: string; aud?: string }) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: opts.alg ?? 'HS256' })
+      .setSubject(memberId)
+      .setIssuer(opts.iss ?? 'authfix')
+      .setAudience(opts.aud ?? 'authfix:api')
+      .setIssuedAt(now)
+      .setExpirationTime(now + 600)
+      .sign(opts.key);
   const forged = {
     none: new UnsecuredJWT(claims)
       .setSubject(memberId)
@@ -84,38 +94,13 @@ test('JWTs with alg none, another key, another audience or issuer, or past expir
       .setIssuedAt(now)
       .setExpirationTime(now + 600)
       .encode(),
-    otherKey: await new SignJWT(claims)
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(memberId)
-      .setIssuer('authfix')
-      .setAudience('authfix:api')
-      .setIssuedAt(now)
-      .setExpirationTime(now + 600)
-      .sign(key),
-    otherAudience: await new SignJWT(claims)
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(memberId)
-      .setIssuer('authfix')
-      .setAudience('acube:api')
-      .setIssuedAt(now)
-      .setExpirationTime(now + 600)
-      .sign(rightKey),
-    otherIssuer: await new SignJWT(claims)
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(memberId)
-      .setIssuer('someone-else')
-      .setAudience('authfix:api')
-      .setIssuedAt(now)
-      .setExpirationTime(now + 600)
-      .sign(rightKey),
-    otherAlgorithm: await new SignJWT(claims)
-      .setProtectedHeader({ alg: 'HS512' })
-      .setSubject(memberId)
-      .setIssuer('authfix')
-      .setAudience('authfix:api')
-      .setIssuedAt(now)
-      .setExpirationTime(now + 600)
-      .sign(deriveKey('development-only-secret-do-not-use-in-production-0000', 'authfix:access-token', 64)),
+    otherKey: await sign({ key }),
+    otherAudience: await sign({ key: rightKey, aud: 'acube:api' }),
+    otherIssuer: await sign({ key: rightKey, iss: 'someone-else' }),
+    otherAlgorithm: await sign({
+      key: deriveKey(DEVELOPMENT_APP_SECRET, 'authfix:access-token', 64),
+      alg: 'HS512',
+    }),
   };
   for (const [name, token] of Object.entries(forged)) {
     const res = await me(token);
