@@ -3,6 +3,7 @@
 import type { PlatformConfig } from '../config/types.ts';
 import { databasePlugin } from '../db/database-plugin.ts';
 import { createServer, type Server } from '../http/create-server.ts';
+import { jobsPlugin } from '../jobs/jobs-plugin.ts';
 import type { AppContext, AppSpec } from './app-spec.ts';
 
 export async function buildApp<C extends PlatformConfig>(
@@ -17,6 +18,15 @@ export async function buildApp<C extends PlatformConfig>(
     clock: ctx.clock,
   });
   await app.register(databasePlugin, { database: ctx.database });
+  await app.register(jobsPlugin, {
+    database: ctx.database,
+    databaseUrl: ctx.config.databaseUrl,
+    logger: ctx.logger,
+    clock: ctx.clock,
+    role: ctx.config.role,
+    shutdownTimeoutMs: ctx.config.shutdownTimeoutMs,
+    pollingIntervalSeconds: ctx.config.nodeEnv === 'test' ? 0.5 : 2,
+  });
   await app.register(spec.plugin, ctx);
   return app;
 }

@@ -17,6 +17,8 @@ export interface Database {
   poolStats(): { total: number; idle: number; waiting: number } | null;
   pglite?: PGlite;
   pool?: pg.Pool;
+  /** The connection URL on PostgreSQL (for pieces that open their own pool, like the job system). */
+  url?: string;
   close(): Promise<void>;
 }
 

@@ -17,6 +17,7 @@ export function postgresDatabase(pool: pg.Pool): Database {
     db: db as unknown as Db,
     kind: 'postgres',
     pool,
+    url: (pool.options as { connectionString?: string }).connectionString,
     async ping() {
       await pool.query('select 1');
     },

@@ -1,0 +1,320 @@
+// Jobs and schedules on pg-boss, on the app's own database: in this process on PGlite (pg-boss's
+// PGlite backend), with its own small pool on PostgreSQL. Queues are declared in code; a job can
+// be enqueued inside the transaction of the change that causes it; cron schedules run once per
+// tick however many workers there are (pg-boss's timekeeper); ROLE decides whether this process
+// runs workers and schedules; stop() lets running jobs finish, bounded.
+import { sql } from 'drizzle-orm';
+import { fromDrizzle, fromPglite, PgBoss } from 'pg-boss';
+import type { Logger } from 'pino';
+import Value from 'typebox/value';
+import type { Clock } from '../clock/clock.ts';
+import type { ProcessRole } from '../config/types.ts';
+import type { Database, Tx } from '../db/database.ts';
+import { deadLetterName, type QueueDefinition } from './queue.ts';
+import { jobProgress } from './schema.ts';
+
+export interface JobSystemOptions {
+  database: Database;
+  /** For PostgreSQL: pg-boss opens its own pool on this URL. */
+  databaseUrl: string | undefined;
+  logger: Logger;
+  clock: Clock;
+  role: ProcessRole;
+  /** How long stop() waits for running jobs. */
+  shutdownTimeoutMs: number;
+  /** How often idle workers look for jobs (default 2 s; tests use 0.5). */
+  pollingIntervalSeconds?: number;
+  poolMax?: number;
+}
+
+export interface SendOptions {
+  /** Enqueue as part of this transaction: nothing is sent if it rolls back. */
+  tx?: Tx;
+  startAfter?: Date;
+  /** At most one queued job with this key. */
+  singletonKey?: string;
+}
+
+export interface FailedJob {
+  id: string;
+  queue: string;
+  /** 'failed' (retries exhausted, still in its queue) or 'dead' (moved to the dead-letter queue). */
+  state: 'failed' | 'dead';
+  retryCount: number;
+  createdAt: string;
+  error: string | null;
+}
+
+export interface QueueSummary {
+  name: string;
+  queued: number;
+  active: number;
+  failed: number;
+  dead: number;
+  total: number;
+}
+
+export class JobPayloadError extends Error {}
+export class UnknownQueueError extends Error {}
+
+export class JobSystem {
+  readonly #opts: JobSystemOptions;
+  readonly #queues = new Map<string, QueueDefinition>();
+  readonly #schedules: { queue: string; cron: string; data: object; key?: string }[] = [];
+  #boss: PgBoss | undefined;
+  #started = false;
+
+  constructor(opts: JobSystemOptions) {
+    this.#opts = opts;
+  }
+
+  hasQueue(name: string): boolean {
+    return this.#queues.has(name);
+  }
+
+  get hasQueues(): boolean {
+    return this.#queues.size > 0;
+  }
+
+  get runsWorkers(): boolean {
+    return this.#opts.role !== 'api';
+  }
+
+  define(queue: QueueDefinition): void {
+    if (this.#started) throw new Error(`queue "${queue.name}" defined after the job system started`);
+    if (this.#queues.has(queue.name)) throw new Error(`queue "${queue.name}" defined twice`);
+    this.#queues.set(queue.name, queue);
+  }
+
+  /** A cron schedule (UTC) that enqueues `data` on `queue` once per tick across all instances. */
+  schedule(queue: string, cron: string, data: object = {}, key?: string): void {
+    this.#schedules.push({ queue, cron, data, ...(key ? { key } : {}) });
+  }
+
+  async start(): Promise<void> {
+    const { database, logger } = this.#opts;
+    const worker = this.runsWorkers;
+    const common = { schedule: worker, supervise: worker, migrate: true, createSchema: true };
+    const boss =
+      database.kind === 'pglite' && database.pglite
+        ? new PgBoss({ ...common, db: fromPglite(database.pglite), backend: 'pglite' })
+        : new PgBoss({
+            ...common,
+            connectionString: database.url ?? this.#opts.databaseUrl,
+            max: this.#opts.poolMax ?? 4,
+            application_name: 'jobs',
+          });
+    boss.on('error', (err) => logger.error({ err }, 'job system error'));
+    await boss.start();
+    this.#boss = boss;
+
+    for (const queue of this.#queues.values()) {
+      const dead = deadLetterName(queue.name);
+      await boss.createQueue(dead, { retentionSeconds: 14 * 86_400, deleteAfterSeconds: 30 * 86_400 });
+      await boss.createQueue(queue.name, {
+        retryLimit: queue.retryLimit ?? 5,
+        retryDelay: queue.retryDelaySeconds ?? 10,
+        retryBackoff: true,
+        retryDelayMax: queue.retryDelayMaxSeconds ?? 3600,
+        expireInSeconds: queue.expireInSeconds ?? 900,
+        deleteAfterSeconds: 7 * 86_400,
+        deadLetter: dead,
+      });
+    }
+    for (const s of this.#schedules) {
+      if (!this.#queues.has(s.queue))
+        throw new UnknownQueueError(`schedule names unknown queue "${s.queue}"`);
+      await boss.schedule(s.queue, s.cron, s.data, { tz: 'UTC', ...(s.key ? { key: s.key } : {}) });
+    }
+    if (worker) {
+      for (const queue of this.#queues.values()) await this.#work(boss, queue);
+    }
+    this.#started = true;
+    logger.info(
+      { queues: [...this.#queues.keys()], schedules: this.#schedules.length, workers: worker },
+      'job system started',
+    );
+  }
+
+  /** Enqueues a job; the payload is checked against the queue's schema first. Returns its id. */
+  async send(queueName: string, data: unknown, options: SendOptions = {}): Promise<string> {
+    const queue = this.#queues.get(queueName);
+    if (!queue) throw new UnknownQueueError(`no queue named "${queueName}"`);
+    if (!Value.Check(queue.payload, data)) {
+      const problems = [...Value.Errors(queue.payload, data)]
+        .slice(0, 5)
+        .map((e) => `${e.instancePath || '/'} ${e.message}`);
+      throw new JobPayloadError(`payload for "${queueName}" is invalid: ${problems.join('; ')}`);
+    }
+    const boss = this.#require();
+    const id = await boss.send(queueName, data as object, {
+      ...(options.tx ? { db: fromDrizzle(options.tx as never, sql as never) } : {}),
+      ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+    });
+    if (!id) throw new Error(`queue "${queueName}" refused the job`);
+    return id;
+  }
+
+  async progress(jobId: string): Promise<{ done: number; total: number; updatedAt: Date } | null> {
+    const [row] = await this.#opts.database.db
+      .select()
+      .from(jobProgress)
+      .where(sql`${jobProgress.jobId} = ${jobId}`);
+    return row ? { done: row.done, total: row.total, updatedAt: row.updatedAt } : null;
+  }
+
+  /** Queue counts for the admin API, counted now (pg-boss's own counts are cached for a minute). */
+  async queues(): Promise<QueueSummary[]> {
+    const names = [...this.#queues.keys()];
+    const rows = await this.#sql<{ name: string; state: string; n: number }>(
+      `SELECT name, state::text AS state, count(*)::int AS n FROM pgboss.job
+        WHERE name = ANY($1::text[]) GROUP BY name, state`,
+      [[...names, ...names.map(deadLetterName)]],
+    );
+    const count = (name: string, states: string[]) =>
+      rows.filter((r) => r.name === name && states.includes(r.state)).reduce((sum, r) => sum + r.n, 0);
+    return names.map((name) => ({
+      name,
+      queued: count(name, ['created', 'retry']),
+      active: count(name, ['active']),
+      failed: count(name, ['failed']),
+      dead: count(deadLetterName(name), ['created', 'retry']),
+      total: count(name, ['created', 'retry', 'active', 'completed', 'cancelled', 'failed']),
+    }));
+  }
+
+  /** Jobs that ran out of retries: failed in their queue, or waiting in its dead-letter queue. */
+  async failed(queueName: string, limit = 100): Promise<FailedJob[]> {
+    this.#known(queueName);
+    const rows = await this.#sql<{
+      id: string;
+      name: string;
+      state: string;
+      retry_count: number;
+      source_retry_count: number | null;
+      created_on: string;
+      output: { message?: string } | null;
+      source_output: { message?: string } | null;
+    }>(
+      `SELECT id, name, state, retry_count, source_retry_count, created_on::text, output, source_output
+         FROM pgboss.job
+        WHERE (name = $1 AND state = 'failed') OR (name = $2 AND state < 'active')
+        ORDER BY created_on DESC
+        LIMIT $3`,
+      [queueName, deadLetterName(queueName), limit],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      queue: queueName,
+      state: r.name === queueName ? 'failed' : 'dead',
+      retryCount: r.source_retry_count ?? r.retry_count,
+      createdAt: r.created_on,
+      error: (r.name === queueName ? r.output : r.source_output)?.message ?? null,
+    }));
+  }
+
+  /** Runs a failed or dead-lettered job again. Returns the id of the job that will run. */
+  async retry(queueName: string, jobId: string): Promise<string | null> {
+    this.#known(queueName);
+    const boss = this.#require();
+    const [dead] = await boss.findJobs<object>(deadLetterName(queueName), { id: jobId });
+    if (dead) {
+      const id = await boss.send(queueName, dead.data);
+      await boss.deleteJob(deadLetterName(queueName), jobId);
+      this.#opts.logger.info(
+        { event: 'job.retried', queue: queueName, jobId, newJobId: id },
+        'dead-lettered job sent again',
+      );
+      return id;
+    }
+    const [failed] = await boss.findJobs<object>(queueName, { id: jobId });
+    if (!failed || (failed as { state?: string }).state !== 'failed') return null;
+    await boss.retry(queueName, jobId);
+    this.#opts.logger.info({ event: 'job.retried', queue: queueName, jobId }, 'failed job retried');
+    return jobId;
+  }
+
+  /** Cancels a queued, retrying or dead-lettered job. Returns false when there was none. */
+  async cancel(queueName: string, jobId: string): Promise<boolean> {
+    this.#known(queueName);
+    const boss = this.#require();
+    for (const name of [queueName, deadLetterName(queueName)]) {
+      const result = await boss.cancel(name, jobId);
+      if (((result as { affected?: number }).affected ?? 0) > 0) {
+        this.#opts.logger.info({ event: 'job.cancelled', queue: name, jobId }, 'job cancelled');
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** For /health/ready: the job tables answer. */
+  async check(): Promise<'up'> {
+    if (!this.#boss) throw new Error('job system not started');
+    await this.#sql('SELECT 1 FROM pgboss.version LIMIT 1', []);
+    return 'up';
+  }
+
+  /** Stops taking jobs and waits for running ones, up to the shutdown timeout. */
+  async stop(): Promise<void> {
+    const boss = this.#boss;
+    if (!boss) return;
+    this.#boss = undefined;
+    await boss.stop({ graceful: true, timeout: this.#opts.shutdownTimeoutMs, close: true });
+    this.#opts.logger.info({}, 'job system stopped');
+  }
+
+  async #work(boss: PgBoss, queue: QueueDefinition): Promise<void> {
+    const { logger, database, clock } = this.#opts;
+    await boss.work<unknown>(
+      queue.name,
+      {
+        localConcurrency: queue.concurrency ?? 1,
+        pollingIntervalSeconds: this.#opts.pollingIntervalSeconds ?? 2,
+      },
+      async ([job]) => {
+        if (!job) return;
+        const started = performance.now();
+        const log = logger.child({ queue: queue.name, jobId: job.id });
+        log.info({ event: 'job.started', retryCount: job.retryCount }, 'job started');
+        try {
+          await queue.handler({
+            id: job.id,
+            data: job.data as never,
+            retryCount: job.retryCount,
+            signal: job.signal,
+            progress: async (done, total) => {
+              await database.db
+                .insert(jobProgress)
+                .values({ jobId: job.id, queue: queue.name, done, total, updatedAt: clock.now() })
+                .onConflictDoUpdate({
+                  target: jobProgress.jobId,
+                  set: { done, total, updatedAt: clock.now() },
+                });
+            },
+          });
+          log.info({ event: 'job.completed', ms: Math.round(performance.now() - started) }, 'job completed');
+        } catch (err) {
+          log.warn({ event: 'job.failed', err, retryCount: job.retryCount }, 'job failed');
+          throw err;
+        }
+      },
+    );
+  }
+
+  #require(): PgBoss {
+    if (!this.#boss) throw new Error('the job system is not running');
+    return this.#boss;
+  }
+
+  #known(queueName: string): void {
+    if (!this.#queues.has(queueName)) throw new UnknownQueueError(`no queue named "${queueName}"`);
+  }
+
+  async #sql<T>(text: string, values: unknown[]): Promise<T[]> {
+    const db = this.#require().getDb();
+    const result = (await db.executeSql(text, values)) as { rows: T[] };
+    return result.rows;
+  }
+}

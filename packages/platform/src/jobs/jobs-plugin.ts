@@ -1,0 +1,30 @@
+// Puts the job system on the app (`app.jobs`): the app defines its queues and schedules while
+// registering; the system starts when the app is ready (only if it has queues), reports to
+// /health/ready, and stops before the database closes, letting running jobs finish.
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { JobSystem, type JobSystemOptions } from './job-system.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    jobs: JobSystem;
+  }
+}
+
+export const jobsPlugin = fp(
+  async (app: FastifyInstance, opts: JobSystemOptions) => {
+    const jobs = new JobSystem(opts);
+    let started = false;
+    app.decorate('jobs', jobs);
+    app.addHook('onReady', async () => {
+      if (!jobs.hasQueues) return;
+      await jobs.start();
+      started = true;
+      app.health.register('jobs', () => jobs.check());
+    });
+    app.addHook('onClose', async () => {
+      if (started) await jobs.stop();
+    });
+  },
+  { name: 'platform-jobs', dependencies: ['platform-database'] },
+);

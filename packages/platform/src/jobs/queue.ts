@@ -1,0 +1,39 @@
+// A named queue declared in code: its payload schema (checked on enqueue), its retry policy
+// (exponential back-off), expiry, and the handler that runs it in the worker role. Every
+// queue gets a dead-letter queue, `<name>.dead`, where jobs land when their retries run out.
+import type { Static, TSchema } from 'typebox';
+
+export interface JobContext<T> {
+  id: string;
+  data: T;
+  /** How many times this job has been retried so far. */
+  retryCount: number;
+  /** Aborted when the job expires or the worker stops past its grace period. */
+  signal: AbortSignal;
+  /** Reports progress, readable through `jobs.progress(id)`. */
+  progress(done: number, total: number): Promise<void>;
+}
+
+export interface QueueDefinition<S extends TSchema = TSchema> {
+  name: string;
+  payload: S;
+  /** Retries after the first failure (default 5). */
+  retryLimit?: number;
+  /** First retry delay in seconds, doubled each time (default 10; max retryDelayMax). */
+  retryDelaySeconds?: number;
+  retryDelayMaxSeconds?: number;
+  /** A run that takes longer is failed (and retried): default 15 minutes. */
+  expireInSeconds?: number;
+  /** How many jobs of this queue one process runs at once (default 1). */
+  concurrency?: number;
+  handler(job: JobContext<Static<S>>): Promise<void>;
+}
+
+export function defineQueue<S extends TSchema>(definition: QueueDefinition<S>): QueueDefinition<S> {
+  if (!/^[A-Za-z0-9_-]+$/.test(definition.name)) {
+    throw new Error(`queue name "${definition.name}" must be letters, digits, _ or -`);
+  }
+  return definition;
+}
+
+export const deadLetterName = (queue: string) => `${queue}.dead`;

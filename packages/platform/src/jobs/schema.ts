@@ -1,0 +1,11 @@
+// Progress of long jobs, readable by the API while the job runs. Apps re-export this table
+// from their schema so their migrations create it.
+import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const jobProgress = pgTable('job_progress', {
+  jobId: uuid().primaryKey(),
+  queue: text().notNull(),
+  done: integer().notNull(),
+  total: integer().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull(),
+});
