@@ -26,6 +26,7 @@ export async function buildApp<C extends PlatformConfig>(
     role: ctx.config.role,
     shutdownTimeoutMs: ctx.config.shutdownTimeoutMs,
     pollingIntervalSeconds: ctx.config.nodeEnv === 'test' ? 0.5 : 2,
+    superviseIntervalSeconds: ctx.config.nodeEnv === 'test' ? 1 : 60,
   });
   await app.register(spec.plugin, ctx);
   return app;

@@ -25,6 +25,8 @@ export interface JobSystemOptions {
   /** How often idle workers look for jobs (default 2 s; tests use 0.5). */
   pollingIntervalSeconds?: number;
   poolMax?: number;
+  /** How often a worker looks for expired jobs of dead workers (default 60 s; tests use 1). */
+  superviseIntervalSeconds?: number;
 }
 
 export interface SendOptions {
@@ -94,7 +96,13 @@ export class JobSystem {
   async start(): Promise<void> {
     const { database, logger } = this.#opts;
     const worker = this.runsWorkers;
-    const common = { schedule: worker, supervise: worker, migrate: true, createSchema: true };
+    const common = {
+      schedule: worker,
+      supervise: worker,
+      migrate: true,
+      createSchema: true,
+      superviseIntervalSeconds: this.#opts.superviseIntervalSeconds ?? 60,
+    };
     const boss =
       database.kind === 'pglite' && database.pglite
         ? new PgBoss({ ...common, db: fromPglite(database.pglite), backend: 'pglite' })

@@ -1,0 +1,112 @@
+// Jobs across real processes on PostgreSQL: two workers and a schedule every minute run the
+// handler exactly once per tick, and a job whose worker is SIGKILLed runs again after expiry.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { type SpawnedApp, spawnApp } from '../../src/testing/spawn-app.ts';
+import { createEmptyDatabase, testDbKind } from '../../src/testing/test-database.ts';
+
+const cli = fileURLToPath(new URL('../fixtures/jobs-app/cli.ts', import.meta.url));
+const skip = testDbKind() !== 'postgres' && 'several processes share one database only on PostgreSQL';
+
+async function withProcesses(
+  prefix: string,
+  run: (ctx: {
+    start(extra?: Record<string, string>): Promise<SpawnedApp>;
+    query<T>(text: string, values?: unknown[]): Promise<T[]>;
+  }) => Promise<void>,
+) {
+  const db = await createEmptyDatabase(prefix);
+  const dir = await mkdtemp(join(tmpdir(), `${prefix}-`));
+  const client = new pg.Client({ connectionString: db.url });
+  const started: SpawnedApp[] = [];
+  try {
+    await run({
+      start: async (extra = {}) => {
+        const app = await spawnApp(cli, {
+          PORT: '0',
+          DATABASE_URL: db.url,
+          DATA_DIR: join(dir, `p${started.length}`),
+          LOG_FILE: 'off',
+          NODE_ENV: 'test',
+          ...extra,
+        });
+        started.push(app);
+        return app;
+      },
+      query: async (text, values = []) => {
+        if (!(client as unknown as { _connected?: boolean })._connected) await client.connect();
+        return (await client.query(text, values)).rows;
+      },
+    });
+  } finally {
+    for (const app of started) await app.stop('SIGKILL').catch(() => {});
+    await client.end().catch(() => {});
+    await db.drop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test('two workers and a schedule every minute: the handler runs exactly once per tick, none missed', {
+  skip,
+  timeout: 330_000,
+}, async () => {
+  await withProcesses('jobs_cron', async ({ start, query }) => {
+    const a = await start({ TICK_CRON: '* * * * *' });
+    const b = await start({ TICK_CRON: '* * * * *' });
+    const began = Date.now();
+    // Three whole minutes after the first full minute boundary, and a margin for the last run.
+    const firstTick = Math.ceil(began / 60_000) * 60_000;
+    const lastTick = firstTick + 2 * 60_000;
+    await sleep(lastTick - Date.now() + 20_000);
+    const rows = await query<{ label: string; pid: number }>(
+      `select label, pid from job_runs where queue = 'tick' order by ran_at`,
+    );
+    const minutes = rows.map((r) => r.label);
+    const expected = [0, 1, 2].map((i) => new Date(firstTick + i * 60_000).toISOString().slice(0, 16));
+    for (const minute of expected) {
+      assert.equal(
+        minutes.filter((m) => m === minute).length,
+        1,
+        `tick ${minute} ran once: ${minutes.join(', ')}`,
+      );
+    }
+    assert.equal(new Set(minutes).size, minutes.length, `no tick ran twice: ${minutes.join(', ')}`);
+    assert.ok(a.child.pid && b.child.pid);
+  });
+});
+
+test('a job whose worker is SIGKILLed mid-run is picked up after its expiry and completes', {
+  skip,
+  timeout: 120_000,
+}, async () => {
+  await withProcesses('jobs_kill', async ({ start, query }) => {
+    const first = await start({ SLOW_EXPIRE_SECONDS: '3' });
+    const res = await fetch(`${first.url}/slow`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ label: 'k', steps: 10, step_ms: 200 }),
+    });
+    const { job_id: jobId } = (await res.json()) as { job_id: string };
+    for (let i = 0; i < 100; i++) {
+      const begun = await query(`select 1 from job_runs where job_id = $1 and label = 'k:start'`, [jobId]);
+      if (begun.length > 0) break;
+      await sleep(100);
+    }
+    await first.stop('SIGKILL');
+    const second = await start({ SLOW_EXPIRE_SECONDS: '3' });
+    let done: { attempt: number; pid: number }[] = [];
+    for (let i = 0; i < 600 && done.length === 0; i++) {
+      done = await query(`select attempt, pid from job_runs where job_id = $1 and label = 'k:done'`, [jobId]);
+      if (done.length === 0) await sleep(100);
+    }
+    assert.equal(done.length, 1, 'completed exactly once');
+    assert.equal(done[0]?.pid, second.child.pid, 'by the second worker');
+    assert.ok((done[0]?.attempt ?? 0) >= 1, 'as a retry of the killed run');
+  });
+});
