@@ -4,6 +4,7 @@ import type { PlatformConfig } from '../config/types.ts';
 import { databasePlugin } from '../db/database-plugin.ts';
 import { createServer, type Server } from '../http/create-server.ts';
 import { jobsPlugin } from '../jobs/jobs-plugin.ts';
+import { mailPlugin } from '../mail/mail-plugin.ts';
 import type { AppContext, AppSpec } from './app-spec.ts';
 
 export async function buildApp<C extends PlatformConfig>(
@@ -27,6 +28,13 @@ export async function buildApp<C extends PlatformConfig>(
     shutdownTimeoutMs: ctx.config.shutdownTimeoutMs,
     pollingIntervalSeconds: ctx.config.nodeEnv === 'test' ? 0.5 : 2,
     superviseIntervalSeconds: ctx.config.nodeEnv === 'test' ? 1 : 60,
+  });
+  await app.register(mailPlugin, {
+    logger: ctx.logger,
+    smtpUrl: ctx.config.smtpUrl,
+    from: ctx.config.mailFrom,
+    dataDir: ctx.config.dataDir,
+    retryDelaySeconds: ctx.config.nodeEnv === 'test' ? 1 : 30,
   });
   await app.register(spec.plugin, ctx);
   return app;
