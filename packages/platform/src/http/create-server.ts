@@ -3,6 +3,7 @@
 // listens: the entry point does (see serve.ts), tests call `inject`.
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
+import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
   type FastifyBaseLogger,
@@ -92,6 +93,11 @@ export async function createServer(opts: CreateServerOptions): Promise<Server> {
     exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit', 'ratelimit-policy'],
   });
   await app.register(cookie);
+  // Uploads: one file per request at most; each route passes its own size limit to request.file().
+  await app.register(multipart, {
+    throwFileSizeLimit: true,
+    limits: { files: 1, fields: 20, fieldSize: 64 * 1024, parts: 25, fileSize: 10 * 1024 * 1024 },
+  });
 
   const clock = opts.clock ?? systemClock;
   const counters = await createCounterStore({
