@@ -4,7 +4,7 @@
 // the table is append-only, and it holds no long transaction (which would stall PGlite).
 
 import type { Readable } from 'node:stream';
-import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../clock/clock.ts';
 import { csvStream } from '../csv/csv.ts';
@@ -94,24 +94,54 @@ export class AuditLog {
     }
   }
 
-  /** The CSV export: streamed, constant memory, formula cells neutralised. */
-  exportCsv(db: Db, filter: AuditFilter): Readable {
-    return csvStream<AuditRow>(
-      [
-        { header: 'id', value: (r) => r.id },
-        { header: 'at', value: (r) => r.at },
-        { header: 'actor_id', value: (r) => r.actorId },
-        { header: 'action', value: (r) => r.action },
-        { header: 'entity', value: (r) => r.entity },
-        { header: 'entity_id', value: (r) => r.entityId },
-        { header: 'changes', value: (r) => (r.changes ? JSON.stringify(r.changes) : '') },
-        { header: 'ip', value: (r) => r.ip },
-        { header: 'request_id', value: (r) => r.requestId },
-      ],
-      this.batches(db, filter),
+  /**
+   * The CSV export: streamed, constant memory, formula cells neutralised. Rows are read as text
+   * straight from the database (timestamps and JSON formatted by PostgreSQL), in keyset batches
+   * up to the newest id present when the export began.
+   */
+  exportCsv(db: Db, filter: AuditFilter, batchSize = 10_000): Readable {
+    type Row = Record<(typeof EXPORT_COLUMNS)[number], string | null>;
+    async function* rows(): AsyncGenerator<Row[]> {
+      const [newest] = await db
+        .select({ id: auditLog.id })
+        .from(auditLog)
+        .orderBy(desc(auditLog.id))
+        .limit(1);
+      if (!newest) return;
+      let after = 0;
+      for (;;) {
+        const where = and(...conditions(filter), gt(auditLog.id, after), lte(auditLog.id, newest.id));
+        const result = (await db.execute(sql`
+          select id::text as id,
+                 to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at,
+                 actor_id, action, entity, entity_id, changes::text as changes, ip, request_id
+            from audit_log where ${where} order by audit_log.id limit ${batchSize}`)) as unknown as {
+          rows: Row[];
+        };
+        if (result.rows.length === 0) return;
+        yield result.rows;
+        after = Number(result.rows[result.rows.length - 1]?.id ?? newest.id);
+        if (result.rows.length < batchSize) return;
+      }
+    }
+    return csvStream<Row>(
+      EXPORT_COLUMNS.map((name) => ({ header: name, value: (r: Row) => r[name] })),
+      rows(),
     );
   }
 }
+
+const EXPORT_COLUMNS = [
+  'id',
+  'at',
+  'actor_id',
+  'action',
+  'entity',
+  'entity_id',
+  'changes',
+  'ip',
+  'request_id',
+] as const;
 
 function conditions(filter: AuditFilter): SQL[] {
   const out: SQL[] = [];

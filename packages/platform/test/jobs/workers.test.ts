@@ -110,3 +110,42 @@ test('a job whose worker is SIGKILLed mid-run is picked up after its expiry and 
     assert.ok((done[0]?.attempt ?? 0) >= 1, 'as a retry of the killed run');
   });
 });
+
+test('ROLE=api enqueues but runs nothing; a ROLE=worker process runs it; SIGTERM lets a running job finish', {
+  skip,
+  timeout: 120_000,
+}, async () => {
+  await withProcesses('jobs_roles', async ({ start, query }) => {
+    const api = await start({ ROLE: 'api' });
+    const send = async (label: string) => {
+      const res = await fetch(`${api.url}/slow`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ label, steps: 8, step_ms: 250 }),
+      });
+      return ((await res.json()) as { job_id: string }).job_id;
+    };
+    const jobId = await send('r');
+    await sleep(2500);
+    assert.deepEqual(
+      await query(`select 1 from job_runs where job_id = $1`, [jobId]),
+      [],
+      'the api process ran nothing',
+    );
+
+    const worker = await start({ ROLE: 'worker' });
+    for (let i = 0; i < 100; i++) {
+      if ((await query(`select 1 from job_runs where job_id = $1 and label = 'r:start'`, [jobId])).length > 0)
+        break;
+      await sleep(100);
+    }
+    // Mid-job: SIGTERM. The worker finishes the job (2 s of work) before it exits, with 0.
+    assert.equal(await worker.stop('SIGTERM'), 0);
+    const done = await query<{ pid: number }>(
+      `select pid from job_runs where job_id = $1 and label = 'r:done'`,
+      [jobId],
+    );
+    assert.equal(done.length, 1, worker.output());
+    assert.equal(done[0]?.pid, worker.child.pid);
+  });
+});
