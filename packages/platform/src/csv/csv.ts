@@ -6,16 +6,20 @@ import { Readable } from 'node:stream';
 
 export type CsvValue = string | number | boolean | Date | null | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
+// = + - @ tab CR: a spreadsheet would run the cell as a formula.
+const FORMULA_FIRST = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]);
+const isSpace = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   let text = value instanceof Date ? value.toISOString() : value;
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return NEEDS_QUOTES.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
+  if (text === '') return '';
+  if (FORMULA_FIRST.has(text.charCodeAt(0))) text = `'${text}`;
+  const padded = isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1));
+  return padded || NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export function csvLine(values: readonly CsvValue[]): string {
@@ -37,7 +41,11 @@ export function csvStream<T>(columns: readonly CsvColumn<T>[], rows: AsyncIterab
     let chunk = '';
     for await (const batch of rows) {
       for (const row of batch) {
-        chunk += csvLine(columns.map((c) => c.value(row)));
+        for (let i = 0; i < columns.length; i++) {
+          if (i > 0) chunk += ',';
+          chunk += csvCell((columns[i] as CsvColumn<T>).value(row));
+        }
+        chunk += '\r\n';
         if (chunk.length >= 65_536) {
           yield chunk;
           chunk = '';
