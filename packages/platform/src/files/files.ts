@@ -21,8 +21,9 @@ export type StoredFile = typeof storedFiles.$inferSelect;
 /** Keeps a display name harmless: no path, no control characters, bounded length. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
+  const cleaned = [...base]
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f && !'"<>|:*?'.includes(c))
+    .join('')
     .replace(/^\.+/, '')
     .trim()
     .slice(0, 200);

@@ -97,6 +97,26 @@ test('a long job reports progress that the API can read', async () => {
   );
 });
 
+test('an admin can cancel a waiting job, once', async () => {
+  const id = await t.app.jobs.send(
+    'slow',
+    { label: 'later', steps: 1, stepMs: 1 },
+    { startAfter: new Date(Date.now() + 3600_000) },
+  );
+  const queued = (await t.app.inject({ url: '/admin/jobs' }))
+    .json()
+    .items.find((q: { name: string }) => q.name === 'slow');
+  assert.ok(queued.queued >= 1);
+  assert.equal(
+    (await t.app.inject({ method: 'POST', url: `/admin/jobs/slow/${id}/cancel` })).statusCode,
+    204,
+  );
+  assert.equal(
+    (await t.app.inject({ method: 'POST', url: `/admin/jobs/slow/${id}/cancel` })).statusCode,
+    404,
+  );
+});
+
 test('a payload that does not match the queue schema is refused on enqueue', async () => {
   await assert.rejects(t.app.jobs.send('slow', { label: 1 }), /payload for "slow" is invalid/);
   await assert.rejects(t.app.jobs.send('missing', {}), /no queue named "missing"/);
