@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AppSpec } from '@campus/platform/app/app-spec.ts';
 import { acubeApp } from './app.ts';
+import { createAdminCommand } from './commands/create-admin.ts';
 import { type AcubeConfig, loadAcubeConfig } from './config.ts';
 import { seedDemoData } from './demo-data.ts';
 
@@ -23,4 +24,5 @@ export const acubeSpec: AppSpec<AcubeConfig> = {
   sensitivePaths: ['body.message', 'body.phone'],
   plugin: acubeApp,
   seedDemoData,
+  commands: { 'create-admin': createAdminCommand },
 };

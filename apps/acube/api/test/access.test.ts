@@ -1,12 +1,36 @@
 // Who may call each A-Cube route: every route is listed here, and the guard must agree.
 import { after, before, test } from 'node:test';
-import { assertAccess } from '@campus/platform/testing/access.ts';
+import { AccessTokens } from '@campus/platform/auth/access-tokens.ts';
+import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
+import { assertAccess, type TestCaller } from '@campus/platform/testing/access.ts';
 import { createTestApp, type TestApp } from '@campus/platform/testing/test-app.ts';
+import { admins } from '../src/db/schema/index.ts';
 import { acubeSpec } from '../src/spec.ts';
 
 let t: TestApp;
+let callers: Record<string, TestCaller>;
 before(async () => {
   t = await createTestApp(acubeSpec, { env: { DEMO_DATA: 'false' } });
+  const passwordHash = await new PasswordHasher().hash('not used here at all');
+  const [boss, staff] = await t.app.db
+    .insert(admins)
+    .values([
+      { email: 'boss@acube.test', name: 'Boss', role: 'superadmin', passwordHash },
+      { email: 'staff@acube.test', name: 'Staff', role: 'staff', passwordHash },
+    ])
+    .returning();
+  const tokens = new AccessTokens({
+    appSecret: acubeSpec.loadConfig({ NODE_ENV: 'test' }).appSecret,
+    app: 'acube',
+    clock: t.clock,
+  });
+  const as = (id: string, role: string): TestCaller => ({
+    roles: [role],
+    headers: async () => ({
+      authorization: `Bearer ${await tokens.sign({ sub: id, roles: [role], sid: crypto.randomUUID() })}`,
+    }),
+  });
+  callers = { superadmin: as(boss?.id ?? '', 'superadmin'), staff: as(staff?.id ?? '', 'staff') };
 });
 after(() => t.close());
 
@@ -15,9 +39,12 @@ test('every A-Cube route declares the access this table gives it', async () => {
     app: t.app,
     clock: t.clock,
     expected: {
+      'POST /api/admin/auth/login': 'public',
+      'POST /api/admin/auth/refresh': 'public',
+      'POST /api/admin/auth/logout': 'authenticated',
       'GET /api/events': 'public',
       'GET /api/events/:id': 'public',
     },
-    callers: {},
+    callers,
   });
 });

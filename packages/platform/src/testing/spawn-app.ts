@@ -41,18 +41,21 @@ export async function runApp(
   args: string[],
   env: Record<string, string>,
   timeoutMs = 30_000,
+  /** Written to the command's standard input (which is otherwise empty). */
+  input?: string,
 ) {
   const child = spawn(process.execPath, [cliPath, ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     timeout: timeoutMs,
   });
+  if (input !== undefined) child.stdin?.end(input);
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (c) => {
+  child.stdout?.on('data', (c) => {
     stdout += c;
   });
-  child.stderr.on('data', (c) => {
+  child.stderr?.on('data', (c) => {
     stderr += c;
   });
   const [code] = (await once(child, 'exit')) as [number | null];

@@ -1,0 +1,106 @@
+// `npm run acube -- create-admin --email ana@example.org --name "Ana" [--role staff]`
+// The password is never an argument (it would sit in shell history and `ps`): it is read from
+// a prompt on a terminal, or from the first line of standard input when piped.
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import type { AppCommand } from '@campus/platform/app/app-spec.ts';
+import { openApp } from '@campus/platform/app/start-app.ts';
+import { AuditLog } from '@campus/platform/audit/audit-log.ts';
+import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
+import type { AcubeConfig } from '../config.ts';
+import { type AdminRole, adminRoles } from '../db/schema/admins.ts';
+import { createAdminsRepository } from '../modules/admins/admins.repository.ts';
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    let text = '';
+    for await (const chunk of process.stdin) text += chunk;
+    return text.split(/\r?\n/)[0] ?? '';
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  // Echo nothing while the password is typed.
+  const output = rl as unknown as { _writeToOutput: (s: string) => void };
+  const ask = async (question: string) => {
+    process.stdout.write(question);
+    output._writeToOutput = () => {};
+    const answer = await rl.question('');
+    process.stdout.write('\n');
+    return answer;
+  };
+  try {
+    const first = await ask('Password: ');
+    const second = await ask('Password again: ');
+    if (first !== second) throw new Error('The passwords differ.');
+    return first;
+  } finally {
+    rl.close();
+  }
+}
+
+export const createAdminCommand: AppCommand<AcubeConfig> = {
+  summary: 'create an admin (--email, --name, --role superadmin|staff); the password is asked for',
+  async run(args, spec) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        email: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string', default: 'superadmin' },
+        password: { type: 'string' },
+      },
+      strict: true,
+    });
+    if (values.password !== undefined) {
+      console.error('Refused: give the password at the prompt or on standard input, never as an argument.');
+      return 2;
+    }
+    if (!values.email || !/^[^\s@]+@[^\s@]+$/.test(values.email) || !values.name) {
+      console.error('Usage: create-admin --email <address> --name <name> [--role superadmin|staff]');
+      return 2;
+    }
+    if (!adminRoles.includes(values.role as AdminRole)) {
+      console.error(`--role must be one of: ${adminRoles.join(', ')}`);
+      return 2;
+    }
+    const password = await readPassword();
+    if (password.length < MIN_PASSWORD_LENGTH) {
+      console.error(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
+      return 2;
+    }
+    const opened = await openApp(spec, spec.loadConfig());
+    try {
+      const repo = createAdminsRepository(() => opened.database.db);
+      if (await repo.findByEmail(values.email)) {
+        console.error(`An admin with the e-mail ${values.email} exists already.`);
+        return 1;
+      }
+      const passwordHash = await new PasswordHasher().hash(password);
+      const audit = new AuditLog(opened.clock);
+      const admin = await opened.database.db.transaction(async (tx) => {
+        const row = await repo.insert(tx, {
+          email: values.email ?? '',
+          name: values.name ?? '',
+          passwordHash,
+          role: values.role as AdminRole,
+        });
+        await audit.record(tx, {
+          action: 'admin.created',
+          entity: 'admin',
+          entityId: row.id,
+          changes: { role: row.role, via: 'command line' },
+        });
+        return row;
+      });
+      opened.logger.info(
+        { event: 'admin.created', adminId: admin.id, role: admin.role },
+        'admin created from the command line',
+      );
+      console.log(`Admin ${admin.email} (${admin.role}) created.`);
+      return 0;
+    } finally {
+      await opened.close();
+    }
+  },
+};
