@@ -1,13 +1,29 @@
 // A-Cube as a plugin: the platform is already registered by buildApp; here come the modules.
 import type { AppContext } from '@campus/platform/app/app-spec.ts';
+import { AuditLog } from '@campus/platform/audit/audit-log.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AcubeConfig } from './config.ts';
 import { adminAuthRoutes } from './modules/admins/admin-auth.routes.ts';
 import { createAdminAuth } from './modules/admins/admin-auth.ts';
+import { bookingCancelled, bookingReceived } from './modules/bookings/bookings.mail.ts';
+import { bookingsRoutes } from './modules/bookings/bookings.routes.ts';
+import { createBookingsService } from './modules/bookings/bookings.service.ts';
 import { eventsRoutes } from './modules/events/events.routes.ts';
 
 export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app, ctx) => {
   const auth = createAdminAuth(app, ctx);
   await app.register(adminAuthRoutes, { prefix: '/api/admin/auth', auth, config: ctx.config });
   await app.register(eventsRoutes, { prefix: '/api/events', now: () => ctx.clock.now() });
+
+  const audit = new AuditLog(ctx.clock);
+  app.mail.template(bookingReceived);
+  app.mail.template(bookingCancelled);
+  const bookings = createBookingsService({
+    db: () => app.db,
+    audit,
+    mail: app.mail,
+    clock: ctx.clock,
+    publicUrl: ctx.config.publicUrl,
+  });
+  await app.register(bookingsRoutes, { prefix: '/api/sessions', bookings });
 };

@@ -2,12 +2,12 @@
 // run asks for (TEST_DB), with a settable clock and its log lines captured for assertions.
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import pino from 'pino';
 import type { AppSpec } from '../app/app-spec.ts';
 import { buildApp } from '../app/build-app.ts';
 import { createTestClock, type TestClock } from '../clock/clock.ts';
 import type { PlatformConfig } from '../config/types.ts';
 import type { Server } from '../http/create-server.ts';
+import { createLogger } from '../log/create-logger.ts';
 import { createTestDatabase, testDbKind } from './test-database.ts';
 
 /**
@@ -28,7 +28,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export function captureLogger() {
+/** The production logger (redaction, serializers) writing parsed lines into `logs`. */
+export function captureLogger(sensitivePaths: string[] = []) {
   const logs: Record<string, unknown>[] = [];
   const stream = new Writable({
     write(chunk, _encoding, done) {
@@ -36,7 +37,13 @@ export function captureLogger() {
       done();
     },
   });
-  return { logs, logger: pino({ level: 'debug' }, stream) };
+  const { logger } = createLogger({
+    config: { logLevel: 'debug', logFile: null, logFileSize: '10m', logFileDays: 1, nodeEnv: 'test' },
+    sensitivePaths,
+    destination: stream,
+    pretty: false,
+  });
+  return { logs, logger };
 }
 
 export async function createTestApp<C extends PlatformConfig>(
@@ -45,7 +52,7 @@ export async function createTestApp<C extends PlatformConfig>(
 ): Promise<TestApp> {
   const config = spec.loadConfig({ NODE_ENV: 'test', LOG_FILE: 'off', ...scaledOutEnv(), ...opts.env });
   const database = await createTestDatabase({ migrationsFolder: spec.migrationsFolder, name: spec.name });
-  const { logs, logger } = captureLogger();
+  const { logs, logger } = captureLogger(spec.sensitivePaths);
   const clock = opts.clock ?? createTestClock();
   let app: Server | undefined;
   try {

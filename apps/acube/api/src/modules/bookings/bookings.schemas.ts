@@ -1,0 +1,66 @@
+import { Type } from 'typebox';
+import { bookingStatuses, sessionTypes } from '../../db/schema/bookings.ts';
+
+const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+
+/** The seed's body, snake_case, as its curl example sends it. */
+export const BookBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  email: Type.String({ format: 'email', maxLength: 254 }),
+  phone: Type.String({ maxLength: 40, default: '' }),
+  session_type: literals(sessionTypes),
+  preferred_date: Type.String({ format: 'date', description: 'today or later' }),
+  preferred_time: Type.Optional(
+    Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM' }),
+  ),
+  message: Type.String({ maxLength: 5000, default: '' }),
+});
+
+export const BookResponse = Type.Object({
+  reference: Type.String(),
+  status: Type.String(),
+  message: Type.String(),
+});
+
+export const ManageQuery = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }) });
+export const ManageBody = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }) });
+
+/** What the person sees of their own request through the private link. */
+export const OwnBooking = Type.Object({
+  reference: Type.String(),
+  name: Type.String(),
+  session_type: Type.String(),
+  preferred_date: Type.String(),
+  preferred_time: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String(),
+  created_at: Type.String(),
+});
+
+export const AdminBooking = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    reference: Type.String(),
+    name: Type.String(),
+    email: Type.String(),
+    phone: Type.String(),
+    session_type: Type.String(),
+    preferred_date: Type.String(),
+    preferred_time: Type.Union([Type.String(), Type.Null()]),
+    message: Type.String(),
+    status: Type.String(),
+    created_at: Type.String(),
+    updated_at: Type.String(),
+  },
+  { $id: 'AdminBooking' },
+);
+
+export const ListBookingsQuery = Type.Object({
+  status: Type.Optional(literals(bookingStatuses)),
+  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+  before: Type.Optional(
+    Type.String({ format: 'date-time', description: 'created_at of the last item of the previous page' }),
+  ),
+});
+
+export const BookingParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export const StatusBody = Type.Object({ status: literals(bookingStatuses) });
