@@ -9,6 +9,9 @@ import { bookingCancelled, bookingReceived } from './modules/bookings/bookings.m
 import { bookingsRoutes } from './modules/bookings/bookings.routes.ts';
 import { createBookingsService } from './modules/bookings/bookings.service.ts';
 import { eventsRoutes } from './modules/events/events.routes.ts';
+import { registrationPromoted, registrationReceived } from './modules/registrations/registrations.mail.ts';
+import { registrationsRoutes } from './modules/registrations/registrations.routes.ts';
+import { createRegistrationsService } from './modules/registrations/registrations.service.ts';
 
 export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app, ctx) => {
   const auth = createAdminAuth(app, ctx);
@@ -26,4 +29,15 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
     publicUrl: ctx.config.publicUrl,
   });
   await app.register(bookingsRoutes, { prefix: '/api/sessions', bookings });
+
+  app.mail.template(registrationReceived);
+  app.mail.template(registrationPromoted);
+  const registrations = createRegistrationsService({
+    db: () => app.db,
+    audit,
+    mail: app.mail,
+    clock: ctx.clock,
+    publicUrl: ctx.config.publicUrl,
+  });
+  await app.register(registrationsRoutes, { prefix: '/api/events', registrations });
 };

@@ -48,6 +48,8 @@ test('every A-Cube route declares the access this table gives it', async () => {
       'GET /api/sessions': ['staff', 'superadmin'],
       'GET /api/sessions/:id': ['staff', 'superadmin'],
       'PATCH /api/sessions/:id/status': ['staff', 'superadmin'],
+      'POST /api/events/:id/register': 'public',
+      'POST /api/events/registrations/cancel': 'public',
       'GET /api/events': 'public',
       'GET /api/events/:id': 'public',
     },

@@ -5,3 +5,4 @@ export * from '@campus/platform/jobs/schema.ts';
 export * from './admins.ts';
 export * from './bookings.ts';
 export * from './events.ts';
+export * from './registrations.ts';
