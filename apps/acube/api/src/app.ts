@@ -8,10 +8,14 @@ import { createAdminAuth } from './modules/admins/admin-auth.ts';
 import { bookingCancelled, bookingReceived } from './modules/bookings/bookings.mail.ts';
 import { bookingsRoutes } from './modules/bookings/bookings.routes.ts';
 import { createBookingsService } from './modules/bookings/bookings.service.ts';
+import { contact } from './modules/contact/contact.ts';
 import { eventsRoutes } from './modules/events/events.routes.ts';
 import { registrationPromoted, registrationReceived } from './modules/registrations/registrations.mail.ts';
 import { registrationsRoutes } from './modules/registrations/registrations.routes.ts';
 import { createRegistrationsService } from './modules/registrations/registrations.service.ts';
+import { contactReceived, volunteerReceived } from './modules/shared/submissions.mail.ts';
+import { submissionsRoutes } from './modules/shared/submissions.routes.ts';
+import { volunteers } from './modules/volunteers/volunteers.ts';
 
 export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app, ctx) => {
   const auth = createAdminAuth(app, ctx);
@@ -40,4 +44,12 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
     publicUrl: ctx.config.publicUrl,
   });
   await app.register(registrationsRoutes, { prefix: '/api/events', registrations });
+
+  app.mail.template(volunteerReceived);
+  app.mail.template(contactReceived);
+  await app.register(submissionsRoutes, {
+    prefix: '/api/volunteers',
+    ...volunteers({ audit, clock: ctx.clock }),
+  });
+  await app.register(submissionsRoutes, { prefix: '/api/contact', ...contact({ audit, clock: ctx.clock }) });
 };

@@ -6,3 +6,4 @@ export * from './admins.ts';
 export * from './bookings.ts';
 export * from './events.ts';
 export * from './registrations.ts';
+export * from './submissions.ts';

@@ -1,7 +1,6 @@
 // Booking use cases: a request from the public (stored, audited and mailed in one transaction;
 // a duplicate within ten minutes answers with the first one), the person's own view and
 // cancellation through the private link, and staff status changes.
-import { createHash, randomBytes } from 'node:crypto';
 import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
 import { hashToken, newToken } from '@campus/platform/auth/tokens.ts';
 import type { Clock } from '@campus/platform/clock/clock.ts';
@@ -9,6 +8,7 @@ import type { Db } from '@campus/platform/db/database.ts';
 import { AppError, conflict, notFound } from '@campus/platform/errors.ts';
 import type { Mailer } from '@campus/platform/mail/mailer.ts';
 import type { BookingStatus } from '../../db/schema/bookings.ts';
+import { DUPLICATE_WINDOW_MS, dedupeKey, newReference } from '../shared/submission.ts';
 import { bookingCancelled, bookingReceived } from './bookings.mail.ts';
 import { type BookingRow, createBookingsRepository } from './bookings.repository.ts';
 
@@ -20,26 +20,6 @@ export interface BookingRequest {
   preferred_date: string;
   preferred_time?: string;
   message: string;
-}
-
-const DUPLICATE_WINDOW_MS = 10 * 60_000;
-const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-function newReference(): string {
-  return `B-${[...randomBytes(6)].map((b) => REFERENCE_ALPHABET[b % REFERENCE_ALPHABET.length]).join('')}`;
-}
-
-function dedupeKey(r: BookingRequest): string {
-  const parts = [
-    r.email.trim().toLowerCase(),
-    r.name.trim(),
-    r.phone.trim(),
-    r.session_type,
-    r.preferred_date,
-    r.preferred_time ?? '',
-    r.message.trim(),
-  ];
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
 export function createBookingsService(deps: {
@@ -66,14 +46,23 @@ export function createBookingsService(deps: {
           details: [{ field: 'body.preferred_date', message: `must be today (${today}) or later` }],
         });
       }
-      const key = dedupeKey(request);
+      const r = request;
+      const key = dedupeKey(
+        r.email,
+        r.name,
+        r.phone,
+        r.session_type,
+        r.preferred_date,
+        r.preferred_time,
+        r.message,
+      );
       const duplicate = await repo.recentDuplicate(key, new Date(deps.clock.nowMs() - DUPLICATE_WINDOW_MS));
       if (duplicate) return { booking: duplicate, created: false };
 
       const token = newToken();
       const booking = await deps.db().transaction(async (tx) => {
         const row = await repo.insert(tx, {
-          reference: newReference(),
+          reference: newReference('B'),
           name: request.name.trim(),
           email: request.email.trim().toLowerCase(),
           phone: request.phone.trim(),
