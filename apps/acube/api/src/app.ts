@@ -1,6 +1,9 @@
 // A-Cube as a plugin: the platform is already registered by buildApp; here come the modules.
 import type { AppContext } from '@campus/platform/app/app-spec.ts';
 import { AuditLog } from '@campus/platform/audit/audit-log.ts';
+import { auditRoutes } from '@campus/platform/audit/audit-routes.ts';
+import { Files } from '@campus/platform/files/files.ts';
+import { storageFor } from '@campus/platform/files/storage.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AcubeConfig } from './config.ts';
 import { adminAuthRoutes } from './modules/admins/admin-auth.routes.ts';
@@ -10,6 +13,9 @@ import { bookingsRoutes } from './modules/bookings/bookings.routes.ts';
 import { createBookingsService } from './modules/bookings/bookings.service.ts';
 import { contact } from './modules/contact/contact.ts';
 import { eventsRoutes } from './modules/events/events.routes.ts';
+import { auditExportQueue } from './modules/exports/audit-export.job.ts';
+import { exportReady } from './modules/exports/exports.mail.ts';
+import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { registrationPromoted, registrationReceived } from './modules/registrations/registrations.mail.ts';
 import { registrationsRoutes } from './modules/registrations/registrations.routes.ts';
 import { createRegistrationsService } from './modules/registrations/registrations.service.ts';
@@ -52,4 +58,27 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
     ...volunteers({ audit, clock: ctx.clock }),
   });
   await app.register(submissionsRoutes, { prefix: '/api/contact', ...contact({ audit, clock: ctx.clock }) });
+
+  const files = new Files({
+    storage: storageFor(ctx.database, ctx.config.dataDir),
+    kinds: {
+      export: { maxBytes: 2 ** 31 - 1, types: ['text/csv'] },
+      upload: {
+        maxBytes: 10 * 1024 * 1024,
+        types: ['image/png', 'image/jpeg', 'image/webp', 'application/pdf'],
+      },
+    },
+    db: () => app.db,
+    clock: ctx.clock,
+  });
+  app.mail.template(exportReady);
+  app.jobs.define(auditExportQueue(app, { audit, files, publicUrl: ctx.config.publicUrl }));
+  await app.register(exportsRoutes, { prefix: '/api/admin/bulk/export', files, audit });
+  await app.register(auditRoutes, {
+    prefix: '/api/admin/audit-logs',
+    audit,
+    access: ['staff', 'superadmin'],
+    rateLimit: 'admin',
+    exportRateLimit: 'export',
+  });
 };

@@ -80,20 +80,29 @@ export class Files {
       createdBy,
       createdAt: this.#clock.now(),
     };
-    if (this.storage.kind === 'postgres') {
-      await this.#db().transaction(async (tx) => {
-        await this.storage.put(row.id, bytes, tx);
-        await tx.insert(storedFiles).values(row);
-      });
-    } else {
-      await this.storage.put(row.id, bytes);
-      try {
-        await this.#db().insert(storedFiles).values(row);
-      } catch (err) {
-        await this.storage.delete(row.id);
-        throw err;
-      }
-    }
+    await this.#save(row, bytes);
+    return row;
+  }
+
+  /** Stores a file the server made itself (an export): no type detection, the caller names it. */
+  async storeGenerated(
+    kindName: string,
+    bytes: Buffer,
+    name: string,
+    mime: string,
+    createdBy: string | null,
+  ): Promise<StoredFile> {
+    if (!this.kinds[kindName]) throw new Error(`no file kind "${kindName}"`);
+    const row: StoredFile = {
+      id: randomUUID(),
+      kind: kindName,
+      mime,
+      size: bytes.length,
+      originalName: cleanFileName(name),
+      createdBy,
+      createdAt: this.#clock.now(),
+    };
+    await this.#save(row, bytes);
     return row;
   }
 
@@ -108,6 +117,23 @@ export class Files {
     if (!file) return null;
     const bytes = await this.storage.get(id);
     return bytes ? { file, bytes } : null;
+  }
+
+  async #save(row: StoredFile, bytes: Buffer): Promise<void> {
+    if (this.storage.kind === 'postgres') {
+      await this.#db().transaction(async (tx) => {
+        await this.storage.put(row.id, bytes, tx);
+        await tx.insert(storedFiles).values(row);
+      });
+      return;
+    }
+    await this.storage.put(row.id, bytes);
+    try {
+      await this.#db().insert(storedFiles).values(row);
+    } catch (err) {
+      await this.storage.delete(row.id);
+      throw err;
+    }
   }
 
   async remove(id: string): Promise<void> {
