@@ -83,7 +83,7 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ files: Files; audit: Aud
     },
     async (request, reply) => {
       const found = await files.read(request.params.id);
-      if (!found || found.file.kind !== 'export') throw notFound('Export');
+      if (found?.file.kind !== 'export') throw notFound('Export');
       request.log.info(
         { event: 'export.downloaded', fileId: found.file.id, by: request.principal?.id },
         'export downloaded',
