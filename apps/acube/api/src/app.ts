@@ -4,13 +4,18 @@ import { AuditLog } from '@campus/platform/audit/audit-log.ts';
 import { auditRoutes } from '@campus/platform/audit/audit-routes.ts';
 import { Files } from '@campus/platform/files/files.ts';
 import { storageFor } from '@campus/platform/files/storage.ts';
+import { defineQueue } from '@campus/platform/jobs/queue.ts';
 import type { FastifyPluginAsync } from 'fastify';
+import { Type } from 'typebox';
 import type { AcubeConfig } from './config.ts';
 import { adminAuthRoutes } from './modules/admins/admin-auth.routes.ts';
 import { createAdminAuth } from './modules/admins/admin-auth.ts';
 import { bookingCancelled, bookingReceived } from './modules/bookings/bookings.mail.ts';
 import { bookingsRoutes } from './modules/bookings/bookings.routes.ts';
 import { createBookingsService } from './modules/bookings/bookings.service.ts';
+import { bulkReport } from './modules/bulk/bulk.mail.ts';
+import { bulkRoutes } from './modules/bulk/bulk.routes.ts';
+import { BULK_QUEUE, createBulkService } from './modules/bulk/bulk.service.ts';
 import { contact } from './modules/contact/contact.ts';
 import { eventsRoutes } from './modules/events/events.routes.ts';
 import { auditExportQueue } from './modules/exports/audit-export.job.ts';
@@ -74,6 +79,36 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
   app.mail.template(exportReady);
   app.jobs.define(auditExportQueue(app, { audit, files, publicUrl: ctx.config.publicUrl }));
   await app.register(exportsRoutes, { prefix: '/api/admin/bulk/export', files, audit });
+
+  app.mail.template(bulkReport);
+  const bulk = createBulkService({
+    db: () => app.db,
+    audit,
+    files,
+    mail: app.mail,
+    clock: ctx.clock,
+    logger: ctx.logger,
+    publicUrl: ctx.config.publicUrl,
+  });
+  app.jobs.define(
+    defineQueue({
+      name: BULK_QUEUE,
+      payload: Type.Object({
+        operationId: Type.String(),
+        adminId: Type.String(),
+        request: Type.Object({
+          action: Type.Union([Type.Literal('delete'), Type.Literal('status-update')]),
+          entity: Type.String(),
+          ids: Type.Array(Type.String()),
+          status: Type.Optional(Type.String()),
+        }),
+      }),
+      retryLimit: 2,
+      expireInSeconds: 3600,
+      handler: (job) => bulk.runJob(job),
+    }),
+  );
+  await app.register(bulkRoutes, { prefix: '/api/admin/bulk', bulk });
   await app.register(auditRoutes, {
     prefix: '/api/admin/audit-logs',
     audit,

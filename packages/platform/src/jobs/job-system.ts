@@ -27,6 +27,8 @@ export interface JobSystemOptions {
   poolMax?: number;
   /** How often a worker looks for expired jobs of dead workers (default 60 s; tests use 1). */
   superviseIntervalSeconds?: number;
+  /** How often schedules are checked for due ticks (pg-boss default 30 s; tests use 5). */
+  cronMonitorIntervalSeconds?: number;
 }
 
 export interface SendOptions {
@@ -102,6 +104,7 @@ export class JobSystem {
       migrate: true,
       createSchema: true,
       superviseIntervalSeconds: this.#opts.superviseIntervalSeconds ?? 60,
+      cronMonitorIntervalSeconds: this.#opts.cronMonitorIntervalSeconds ?? 30,
     };
     const boss =
       database.kind === 'pglite' && database.pglite

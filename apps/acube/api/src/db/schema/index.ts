@@ -4,6 +4,7 @@ export * from '@campus/platform/files/schema.ts';
 export * from '@campus/platform/jobs/schema.ts';
 export * from './admins.ts';
 export * from './bookings.ts';
+export * from './bulk-operations.ts';
 export * from './events.ts';
 export * from './registrations.ts';
 export * from './submissions.ts';

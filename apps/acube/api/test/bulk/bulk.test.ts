@@ -1,0 +1,178 @@
+// Bulk operations through the real A-Cube server: up to 100 in the request; 250 as a job with
+// progress, a report file and a report mail; a chunk that fails part-way changes nothing of
+// that chunk and stops the job, and the report says so.
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AccessTokens } from '@campus/platform/auth/access-tokens.ts';
+import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
+import { createTestApp, type TestApp } from '@campus/platform/testing/test-app.ts';
+import { parse } from 'csv-parse/sync';
+import { inArray, sql } from 'drizzle-orm';
+import { simpleParser } from 'mailparser';
+import { admins, auditLog, bookings } from '../../src/db/schema/index.ts';
+import { acubeSpec } from '../../src/spec.ts';
+
+let t: TestApp;
+let dir: string;
+let boss = '';
+let staff = '';
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'acube-bulk-'));
+  t = await createTestApp(acubeSpec, {
+    env: { DEMO_DATA: 'false', DATA_DIR: dir, PUBLIC_URL: 'https://acube.example' },
+  });
+  const hash = await new PasswordHasher().hash('w'.repeat(20));
+  const [b, s] = await t.app.db
+    .insert(admins)
+    .values([
+      { email: 'boss@acube.test', name: 'Boss', role: 'superadmin', passwordHash: hash },
+      { email: 'staff@acube.test', name: 'Staff', role: 'staff', passwordHash: hash },
+    ])
+    .returning();
+  const tokens = new AccessTokens({
+    appSecret: acubeSpec.loadConfig({ NODE_ENV: 'test' }).appSecret,
+    app: 'acube',
+    clock: t.clock,
+  });
+  boss = `Bearer ${await tokens.sign({ sub: b?.id ?? '', roles: ['superadmin'], sid: crypto.randomUUID() })}`;
+  staff = `Bearer ${await tokens.sign({ sub: s?.id ?? '', roles: ['staff'], sid: crypto.randomUUID() })}`;
+});
+after(async () => {
+  await t.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function someBookings(n: number, tag: string): Promise<string[]> {
+  const rows = await t.app.db
+    .insert(bookings)
+    .values(
+      Array.from({ length: n }, (_, i) => ({
+        reference: `B-${tag}${i}`,
+        name: `P${i}`,
+        email: `p${i}@example.org`,
+        sessionType: 'individual' as const,
+        preferredDate: '2026-05-01',
+        manageTokenHash: `${tag}-${i}`,
+        dedupeKey: `${tag}-${i}`,
+      })),
+    )
+    .returning({ id: bookings.id });
+  return rows.map((r) => r.id);
+}
+const post = (path: string, body: object, auth = staff) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/admin/bulk/${path}`,
+    payload: body,
+    headers: { authorization: auth },
+  });
+const statuses = async (ids: string[]) =>
+  (await t.app.db.select({ status: bookings.status }).from(bookings).where(inArray(bookings.id, ids))).map(
+    (r) => r.status,
+  );
+
+async function operationDone(id: string) {
+  for (let i = 0; i < 600; i++) {
+    const op = (
+      await t.app.inject({ url: `/api/admin/bulk/operations/${id}`, headers: { authorization: staff } })
+    ).json();
+    if (op.status === 'completed' || op.status === 'failed') return op;
+    await sleep(100);
+  }
+  throw new Error('the bulk operation did not finish');
+}
+async function reportMail(subjectStart: string) {
+  for (let i = 0; i < 300; i++) {
+    for (const f of (await readdir(join(dir, 'mail')).catch(() => [])).filter((x) => x.endsWith('.eml'))) {
+      const m = await simpleParser(await readFile(join(dir, 'mail', f)));
+      if (m.subject?.startsWith(subjectStart) && m.to && 'text' in m.to && m.to.text === 'staff@acube.test')
+        return m;
+    }
+    await sleep(100);
+  }
+  throw new Error(`no mail "${subjectStart}"`);
+}
+
+test('up to 100 ids are done in the request, in one transaction, audited; delete is for superadmins', async () => {
+  const ids = await someBookings(3, 'now');
+  const res = await post('status-update', {
+    entity: 'sessions',
+    ids: [...ids, crypto.randomUUID()],
+    status: 'completed',
+  });
+  assert.equal(res.statusCode, 200);
+  assert.equal(res.json().processing, 'immediate');
+  assert.equal(res.json().done, 3);
+  assert.equal(res.json().missing.length, 1);
+  assert.deepEqual(await statuses(ids), ['completed', 'completed', 'completed']);
+  const audits = await t.app.db.select().from(auditLog).where(inArray(auditLog.entityId, ids));
+  assert.equal(audits.length, 3);
+  assert.equal(
+    (await post('status-update', { entity: 'sessions', ids, status: 'archived' })).statusCode,
+    400,
+  );
+
+  assert.equal((await post('delete', { entity: 'sessions', ids }, staff)).statusCode, 403);
+  const deleted = await post('delete', { entity: 'sessions', ids }, boss);
+  assert.equal(deleted.json().done, 3);
+  assert.deepEqual(await statuses(ids), []);
+});
+
+test('250 bookings: a background job in chunks, progress to 250 of 250, a report file and a report mail', async () => {
+  const ids = await someBookings(250, 'job');
+  const res = await post('status-update', { entity: 'sessions', ids, status: 'confirmed' });
+  assert.equal(res.statusCode, 202);
+  assert.equal(res.json().processing, 'background');
+  const op = await operationDone(res.json().operation_id);
+  assert.equal(op.status, 'completed');
+  assert.deepEqual(op.progress, { done: 250, total: 250 });
+  assert.equal(op.done, 250);
+  assert.ok((await statuses(ids)).every((s) => s === 'confirmed'));
+  const mail = await reportMail('Bulk status-update of sessions: done');
+  assert.match(String(mail.text), /250 of 250 done, 0 not found, 0 failed, 0 not attempted/);
+  const report = await t.app.inject({ url: op.report_url, headers: { authorization: staff } });
+  const rows = parse(report.rawPayload, { columns: true, bom: true }) as { id: string; outcome: string }[];
+  assert.equal(rows.filter((r) => r.outcome === 'done').length, 250);
+});
+
+test('a chunk that fails part-way changes nothing of that chunk, stops the job, and the report says so', async () => {
+  const ids = await someBookings(250, 'fail');
+  // The database refuses one row of the second chunk: its first 49 rows are updated before it.
+  const poisoned = ids[149];
+  await t.app.db.execute(
+    sql.raw(`
+    create function refuse_poisoned() returns trigger language plpgsql as $$
+    begin if new.id = '${poisoned}' then raise exception 'refused for the test'; end if; return new; end $$`),
+  );
+  await t.app.db.execute(
+    sql.raw(
+      'create trigger refuse_poisoned before update on bookings for each row execute function refuse_poisoned()',
+    ),
+  );
+  try {
+    const res = await post('status-update', { entity: 'sessions', ids, status: 'no-show' });
+    const op = await operationDone(res.json().operation_id);
+    assert.equal(op.status, 'failed');
+    assert.deepEqual(
+      { done: op.done, failed: op.failed, not_attempted: op.not_attempted },
+      { done: 100, failed: 100, not_attempted: 50 },
+    );
+    assert.match(op.error, /chunk 2 of 3 failed and changed nothing/);
+    const after = await statuses(ids.slice(100, 200));
+    assert.ok(
+      after.every((s) => s === 'pending'),
+      'nothing of the failed chunk changed',
+    );
+    assert.ok((await statuses(ids.slice(0, 100))).every((s) => s === 'no-show'));
+    assert.ok((await statuses(ids.slice(200))).every((s) => s === 'pending'));
+    const mail = await reportMail('Bulk status-update of sessions: stopped');
+    assert.match(String(mail.text), /100 of 250 done, 0 not found, 100 failed, 50 not attempted/);
+  } finally {
+    await t.app.db.execute(sql.raw('drop trigger refuse_poisoned on bookings'));
+    await t.app.db.execute(sql.raw('drop function refuse_poisoned()'));
+  }
+});
