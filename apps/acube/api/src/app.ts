@@ -10,6 +10,8 @@ import { Type } from 'typebox';
 import type { AcubeConfig } from './config.ts';
 import { adminAuthRoutes } from './modules/admins/admin-auth.routes.ts';
 import { createAdminAuth } from './modules/admins/admin-auth.ts';
+import { adminWelcome } from './modules/admins/admins.mail.ts';
+import { adminsRoutes } from './modules/admins/admins.routes.ts';
 import { bookingCancelled, bookingReceived } from './modules/bookings/bookings.mail.ts';
 import { bookingsRoutes } from './modules/bookings/bookings.routes.ts';
 import { createBookingsService } from './modules/bookings/bookings.service.ts';
@@ -109,6 +111,15 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
     }),
   );
   await app.register(bulkRoutes, { prefix: '/api/admin/bulk', bulk });
+
+  app.mail.template(adminWelcome);
+  await app.register(adminsRoutes, {
+    prefix: '/api/admin',
+    auth,
+    audit,
+    clock: ctx.clock,
+    publicUrl: ctx.config.publicUrl,
+  });
   await app.register(auditRoutes, {
     prefix: '/api/admin/audit-logs',
     audit,

@@ -14,6 +14,9 @@ export const admins = pgTable(
     passwordHash: text().notNull(),
     role: text({ enum: adminRoles }).notNull(),
     disabledAt: timestamp({ withTimezone: true }),
+    /** A new admin sets their password through a mailed link; only its hash is kept. */
+    setupTokenHash: text().unique(),
+    setupTokenExpiresAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('admins_role_known', sql`${t.role} in ('superadmin', 'staff')`)],
