@@ -19,6 +19,8 @@ import { bulkReport } from './modules/bulk/bulk.mail.ts';
 import { bulkRoutes } from './modules/bulk/bulk.routes.ts';
 import { BULK_QUEUE, createBulkService } from './modules/bulk/bulk.service.ts';
 import { contact } from './modules/contact/contact.ts';
+import { eventsAdminRoutes } from './modules/events/events.admin.routes.ts';
+import { eventCancelled } from './modules/events/events.mail.ts';
 import { eventsRoutes } from './modules/events/events.routes.ts';
 import { auditExportQueue } from './modules/exports/audit-export.job.ts';
 import { exportReady } from './modules/exports/exports.mail.ts';
@@ -111,6 +113,9 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
     }),
   );
   await app.register(bulkRoutes, { prefix: '/api/admin/bulk', bulk });
+
+  app.mail.template(eventCancelled);
+  await app.register(eventsAdminRoutes, { audit, clock: ctx.clock });
 
   app.mail.template(adminWelcome);
   await app.register(adminsRoutes, {

@@ -21,14 +21,12 @@ before(async () => {
   t = await createTestApp(acubeSpec, {
     env: { DEMO_DATA: 'false', DATA_DIR: dir, PUBLIC_URL: 'https://acube.example' },
   });
-  await t.app.db
-    .insert(admins)
-    .values({
-      email: 'root@acube.test',
-      name: 'Root',
-      role: 'superadmin',
-      passwordHash: await new PasswordHasher().hash(PASSWORD),
-    });
+  await t.app.db.insert(admins).values({
+    email: 'root@acube.test',
+    name: 'Root',
+    role: 'superadmin',
+    passwordHash: await new PasswordHasher().hash(PASSWORD),
+  });
 });
 after(async () => {
   await t.close();
