@@ -1,7 +1,9 @@
 // Demo rows for the embedded default, so a first `npm run acube` shows something. Idempotent.
 import type { AppContext } from '@campus/platform/app/app-spec.ts';
 import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
-import { admins, events } from './db/schema/index.ts';
+import { hashToken, newToken } from '@campus/platform/auth/tokens.ts';
+import { eq } from 'drizzle-orm';
+import { admins, bookings, contactMessages, events, registrations } from './db/schema/index.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -55,6 +57,14 @@ export async function seedDemoData(ctx: AppContext): Promise<string[]> {
       status: 'published',
     },
     {
+      title: 'Art therapy taster (full)',
+      description: 'A small group: every place is taken; new registrations join the waiting list.',
+      location: 'Studio',
+      startsAt: new Date(now + 10 * DAY),
+      capacity: 2,
+      status: 'published',
+    },
+    {
       title: 'Volunteer orientation',
       description: 'Draft: not yet public.',
       location: 'Office',
@@ -63,6 +73,56 @@ export async function seedDemoData(ctx: AppContext): Promise<string[]> {
       status: 'draft',
     },
   ]);
+  const [full] = await db.select().from(events).where(eq(events.capacity, 2)).limit(1);
+  if (full) {
+    await db.insert(registrations).values(
+      ['Ada', 'Ben'].map((name) => ({
+        eventId: full.id,
+        name,
+        email: `${name.toLowerCase()}@example.org`,
+        status: 'confirmed' as const,
+        manageTokenHash: hashToken(newToken()),
+      })),
+    );
+  }
+  const date = (days: number) => new Date(now + days * DAY).toISOString().slice(0, 10);
+  await db.insert(bookings).values(
+    [
+      {
+        name: 'Dana Demo',
+        email: 'dana@example.org',
+        sessionType: 'individual' as const,
+        preferredDate: date(3),
+        message: 'Demo request.',
+      },
+      {
+        name: 'Eli Demo',
+        email: 'eli@example.org',
+        sessionType: 'couple' as const,
+        preferredDate: date(5),
+        message: 'Demo request.',
+        status: 'confirmed' as const,
+      },
+      {
+        name: 'Fay Demo',
+        email: 'fay@example.org',
+        sessionType: 'family' as const,
+        preferredDate: date(8),
+        message: 'Demo request.',
+      },
+    ].map((b, i) => ({
+      ...b,
+      reference: `B-DEMO0${i + 1}`,
+      manageTokenHash: hashToken(newToken()),
+      dedupeKey: `demo-${i}`,
+    })),
+  );
+  await db.insert(contactMessages).values(
+    [
+      { name: 'Gus Demo', email: 'gus@example.org', subject: 'Opening hours', message: 'When are you open?' },
+      { name: 'Hana Demo', email: 'hana@example.org', subject: 'Donations', message: 'How can I donate?' },
+    ].map((c, i) => ({ ...c, reference: `C-DEMO0${i + 1}`, dedupeKey: `demo-${i}` })),
+  );
   ctx.logger.info('demo data inserted');
-  return ['Demo data: 3 events (2 published), 2 admins', ...logins];
+  return ['Demo data: 4 events (3 published, one full), 3 bookings, 2 messages, 2 admins', ...logins];
 }

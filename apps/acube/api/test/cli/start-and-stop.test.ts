@@ -39,7 +39,7 @@ test('serve answers /health/ready 200 on a fresh data dir and again after a rest
   const ready = await fetch(`${first.url}/health/ready`);
   assert.equal(ready.status, 200, first.output());
   const list = (await (await fetch(`${first.url}/api/events`)).json()) as { items: { id: string }[] };
-  assert.equal(list.items.length, 2, 'demo data when DEMO_DATA is on');
+  assert.equal(list.items.length, 3, 'demo data when DEMO_DATA is on: the published events');
   assert.equal(await first.stop(), 0, first.output());
 
   const second = await spawnApp(cli, env());
