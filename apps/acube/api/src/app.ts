@@ -30,6 +30,7 @@ import { registrationsRoutes } from './modules/registrations/registrations.route
 import { createRegistrationsService } from './modules/registrations/registrations.service.ts';
 import { contactReceived, volunteerReceived } from './modules/shared/submissions.mail.ts';
 import { submissionsRoutes } from './modules/shared/submissions.routes.ts';
+import { uploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { volunteers } from './modules/volunteers/volunteers.ts';
 
 export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app, ctx) => {
@@ -83,6 +84,8 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
   app.mail.template(exportReady);
   app.jobs.define(auditExportQueue(app, { audit, files, publicUrl: ctx.config.publicUrl }));
   await app.register(exportsRoutes, { prefix: '/api/admin/bulk/export', files, audit });
+
+  await app.register(uploadsRoutes, { prefix: '/api/admin/uploads', files, audit });
 
   app.mail.template(bulkReport);
   const bulk = createBulkService({

@@ -74,6 +74,8 @@ test('every A-Cube route declares the access this table gives it', async () => {
       'POST /api/admin/events/:id/publish': ['staff', 'superadmin'],
       'POST /api/admin/events/:id/cancel': ['staff', 'superadmin'],
       'GET /api/admin/events/:id/registrations': ['staff', 'superadmin'],
+      'POST /api/admin/uploads': ['staff', 'superadmin'],
+      'GET /api/admin/uploads/:id': ['staff', 'superadmin'],
       'GET /api/events': 'public',
       'GET /api/events/:id': 'public',
     },
