@@ -1,44 +1,16 @@
 // Events for staff through the real A-Cube server: create (the seed's POST /api/events, now for
 // admins), publish, edit, cancel with a mail to every registrant.
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { AccessTokens } from '@campus/platform/auth/access-tokens.ts';
-import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
-import { createTestApp, type TestApp } from '@campus/platform/testing/test-app.ts';
-import { simpleParser } from 'mailparser';
-import { admins } from '../../src/db/schema/index.ts';
-import { acubeSpec } from '../../src/spec.ts';
+import { type AcubeTest, sentTo, startAcube } from '../helpers.ts';
 
-let t: TestApp;
-let dir: string;
+let t: AcubeTest;
 let staff = '';
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'acube-events-'));
-  t = await createTestApp(acubeSpec, { env: { DEMO_DATA: 'false', DATA_DIR: dir } });
-  const [row] = await t.app.db
-    .insert(admins)
-    .values({
-      email: 'ev@acube.test',
-      name: 'Ev',
-      role: 'staff',
-      passwordHash: await new PasswordHasher().hash('q'.repeat(20)),
-    })
-    .returning();
-  const tokens = new AccessTokens({
-    appSecret: acubeSpec.loadConfig({ NODE_ENV: 'test' }).appSecret,
-    app: 'acube',
-    clock: t.clock,
-  });
-  staff = `Bearer ${await tokens.sign({ sub: row?.id ?? '', roles: ['staff'], sid: crypto.randomUUID() })}`;
+  t = await startAcube();
+  staff = (await t.admin('staff')).authorization;
 });
-after(async () => {
-  await t.close();
-  await rm(dir, { recursive: true, force: true });
-});
+after(() => t.close());
 
 const as = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
   t.app.inject({ method, url, ...(payload ? { payload } : {}), headers: { authorization: staff } });
@@ -83,17 +55,10 @@ test('create a draft, publish it, people register, cancel it: every registrant i
   assert.equal(cancelled.json().notified, 2);
   assert.equal((await as('POST', `/api/admin/events/${id}/cancel`)).statusCode, 409);
   for (const email of ['r1@example.org', 'r2@example.org']) {
-    let found = false;
-    for (let i = 0; i < 200 && !found; i++) {
-      for (const f of (await readdir(join(dir, 'mail')).catch(() => [])).filter((x) => x.endsWith('.eml'))) {
-        const m = await simpleParser(await readFile(join(dir, 'mail', f)));
-        if (m.to && 'text' in m.to && m.to.text === email && m.subject === 'Cancelled: Art & <healing>') {
-          assert.match(String(m.html), /Art &amp; &lt;healing&gt;/);
-          found = true;
-        }
-      }
-      if (!found) await sleep(100);
-    }
-    assert.ok(found, `cancellation mail to ${email}`);
+    const m = await t.mail(
+      (x) => sentTo(x) === email && x.subject === 'Cancelled: Art & <healing>',
+      `cancellation mail to ${email}`,
+    );
+    assert.match(String(m.html), /Art &amp; &lt;healing&gt;/);
   }
 });

@@ -2,48 +2,18 @@
 // mailed to the admin, downloadable by admins only, parsing to the right row count; and the
 // streamed CSV of a record type.
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { AccessTokens } from '@campus/platform/auth/access-tokens.ts';
-import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
-import { createTestApp, type TestApp } from '@campus/platform/testing/test-app.ts';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
-import { simpleParser } from 'mailparser';
-import { admins } from '../../src/db/schema/index.ts';
-import { acubeSpec } from '../../src/spec.ts';
+import { type AcubeTest, startAcube } from '../helpers.ts';
 
-let t: TestApp;
-let dir: string;
+let t: AcubeTest;
 let staff = '';
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'acube-exports-'));
-  t = await createTestApp(acubeSpec, {
-    env: { DEMO_DATA: 'false', DATA_DIR: dir, PUBLIC_URL: 'https://acube.example' },
-  });
-  const [row] = await t.app.db
-    .insert(admins)
-    .values({
-      email: 'exporter@acube.test',
-      name: 'Exporter',
-      role: 'staff',
-      passwordHash: await new PasswordHasher().hash('z'.repeat(20)),
-    })
-    .returning();
-  const tokens = new AccessTokens({
-    appSecret: acubeSpec.loadConfig({ NODE_ENV: 'test' }).appSecret,
-    app: 'acube',
-    clock: t.clock,
-  });
-  staff = `Bearer ${await tokens.sign({ sub: row?.id ?? '', roles: ['staff'], sid: crypto.randomUUID() })}`;
+  t = await startAcube();
+  staff = (await t.admin('staff', 'exporter@acube.test')).authorization;
 });
-after(async () => {
-  await t.close();
-  await rm(dir, { recursive: true, force: true });
-});
+after(() => t.close());
 
 test('the audit export of 100,000 rows runs in the background, is mailed, downloads for admins only, and parses to 100,000 rows', {
   timeout: 180_000,
@@ -67,17 +37,10 @@ test('the audit export of 100,000 rows runs in the background, is mailed, downlo
     401,
   );
 
-  let link = '';
-  for (let i = 0; i < 1200 && !link; i++) {
-    for (const f of (await readdir(join(dir, 'mail')).catch(() => [])).filter((x) => x.endsWith('.eml'))) {
-      const mail = await simpleParser(await readFile(join(dir, 'mail', f)));
-      const found = /https:\/\/acube\.example(\/api\/admin\/bulk\/export\/files\/[0-9a-f-]{36})/.exec(
-        mail.text ?? '',
-      );
-      if (found?.[1] && mail.subject === 'Your export is ready: audit log') link = found[1];
-    }
-    if (!link) await sleep(100);
-  }
+  const mail = await t.mail((m) => m.subject === 'Your export is ready: audit log', 'the export mail');
+  const link =
+    /https:\/\/acube\.example(\/api\/admin\/bulk\/export\/files\/[0-9a-f-]{36})/.exec(mail.text ?? '')?.[1] ??
+    '';
   assert.ok(link, 'the admin is mailed a link');
   assert.equal((await t.app.inject({ url: link })).statusCode, 401, 'refused without an admin token');
   const download = await t.app.inject({ url: link, headers: { authorization: staff } });

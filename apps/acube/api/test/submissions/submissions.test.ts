@@ -2,56 +2,17 @@
 // mail without the free text, repeats within ten minutes answered with the first reference, and
 // readable and changeable by admins only.
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { AccessTokens } from '@campus/platform/auth/access-tokens.ts';
-import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
-import { createTestApp, type TestApp } from '@campus/platform/testing/test-app.ts';
-import { simpleParser } from 'mailparser';
-import { admins, auditLog } from '../../src/db/schema/index.ts';
-import { acubeSpec } from '../../src/spec.ts';
+import { auditLog } from '../../src/db/schema/index.ts';
+import { type AcubeTest, sentTo, startAcube } from '../helpers.ts';
 
-let t: TestApp;
-let dir: string;
+let t: AcubeTest;
 let staff = '';
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'acube-forms-'));
-  t = await createTestApp(acubeSpec, { env: { DEMO_DATA: 'false', DATA_DIR: dir } });
-  const [row] = await t.app.db
-    .insert(admins)
-    .values({
-      email: 's@acube.test',
-      name: 'S',
-      role: 'staff',
-      passwordHash: await new PasswordHasher().hash('y'.repeat(20)),
-    })
-    .returning();
-  const tokens = new AccessTokens({
-    appSecret: acubeSpec.loadConfig({ NODE_ENV: 'test' }).appSecret,
-    app: 'acube',
-    clock: t.clock,
-  });
-  staff = `Bearer ${await tokens.sign({ sub: row?.id ?? '', roles: ['staff'], sid: crypto.randomUUID() })}`;
+  t = await startAcube();
+  staff = (await t.admin('staff')).authorization;
 });
-after(async () => {
-  await t.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function mailTo(address: string) {
-  for (let i = 0; i < 200; i++) {
-    const files = (await readdir(join(dir, 'mail')).catch(() => [])).filter((f) => f.endsWith('.eml'));
-    for (const f of files) {
-      const m = await simpleParser(await readFile(join(dir, 'mail', f)));
-      if (m.to && 'text' in m.to && m.to.text === address) return m;
-    }
-    await sleep(100);
-  }
-  throw new Error(`no mail to ${address}`);
-}
+after(() => t.close());
 
 for (const [path, body, prefix] of [
   [
@@ -79,7 +40,7 @@ for (const [path, body, prefix] of [
     assert.equal(again.statusCode, 200);
     assert.equal(again.json().reference, reference);
 
-    const mail = await mailTo(body.email);
+    const mail = await t.mail((m) => sentTo(m) === body.email, `mail to ${body.email}`);
     assert.match(mail.subject ?? '', new RegExp(reference));
     assert.ok(!String(mail.text).includes(body.message) && !String(mail.html).includes(body.message));
     assert.match(String(mail.html), /&lt;[vc]&gt;/);

@@ -1,46 +1,20 @@
 // Uploads through the real A-Cube server: an image in, served back to admins only; an
 // executable disguised as an image refused.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { AccessTokens } from '@campus/platform/auth/access-tokens.ts';
-import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
-import { createTestApp, type TestApp } from '@campus/platform/testing/test-app.ts';
-import { admins } from '../../src/db/schema/index.ts';
-import { acubeSpec } from '../../src/spec.ts';
+import { type AcubeTest, startAcube } from '../helpers.ts';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 );
-let t: TestApp;
-let dir: string;
+let t: AcubeTest;
 let staff = '';
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'acube-uploads-'));
-  t = await createTestApp(acubeSpec, { env: { DEMO_DATA: 'false', DATA_DIR: dir } });
-  const [row] = await t.app.db
-    .insert(admins)
-    .values({
-      email: 'up@acube.test',
-      name: 'Up',
-      role: 'staff',
-      passwordHash: await new PasswordHasher().hash('u'.repeat(20)),
-    })
-    .returning();
-  const tokens = new AccessTokens({
-    appSecret: acubeSpec.loadConfig({ NODE_ENV: 'test' }).appSecret,
-    app: 'acube',
-    clock: t.clock,
-  });
-  staff = `Bearer ${await tokens.sign({ sub: row?.id ?? '', roles: ['staff'], sid: crypto.randomUUID() })}`;
+  t = await startAcube();
+  staff = (await t.admin('staff')).authorization;
 });
-after(async () => {
-  await t.close();
-  await rm(dir, { recursive: true, force: true });
-});
+after(() => t.close());
 
 function multipart(filename: string, bytes: Buffer) {
   const boundary = '----acubetest';
