@@ -2,49 +2,22 @@
 // progress, a report file and a report mail; a chunk that fails part-way changes nothing of
 // that chunk and stops the job, and the report says so.
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AccessTokens } from '@campus/platform/auth/access-tokens.ts';
-import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
-import { createTestApp, type TestApp } from '@campus/platform/testing/test-app.ts';
 import { parse } from 'csv-parse/sync';
 import { inArray, sql } from 'drizzle-orm';
-import { simpleParser } from 'mailparser';
-import { admins, auditLog, bookings } from '../../src/db/schema/index.ts';
-import { acubeSpec } from '../../src/spec.ts';
+import { auditLog, bookings } from '../../src/db/schema/index.ts';
+import { type AcubeTest, sentTo, startAcube } from '../helpers.ts';
 
-let t: TestApp;
-let dir: string;
+let t: AcubeTest;
 let boss = '';
 let staff = '';
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'acube-bulk-'));
-  t = await createTestApp(acubeSpec, {
-    env: { DEMO_DATA: 'false', DATA_DIR: dir, PUBLIC_URL: 'https://acube.example' },
-  });
-  const hash = await new PasswordHasher().hash('w'.repeat(20));
-  const [b, s] = await t.app.db
-    .insert(admins)
-    .values([
-      { email: 'boss@acube.test', name: 'Boss', role: 'superadmin', passwordHash: hash },
-      { email: 'staff@acube.test', name: 'Staff', role: 'staff', passwordHash: hash },
-    ])
-    .returning();
-  const tokens = new AccessTokens({
-    appSecret: acubeSpec.loadConfig({ NODE_ENV: 'test' }).appSecret,
-    app: 'acube',
-    clock: t.clock,
-  });
-  boss = `Bearer ${await tokens.sign({ sub: b?.id ?? '', roles: ['superadmin'], sid: crypto.randomUUID() })}`;
-  staff = `Bearer ${await tokens.sign({ sub: s?.id ?? '', roles: ['staff'], sid: crypto.randomUUID() })}`;
+  t = await startAcube();
+  boss = (await t.admin('superadmin')).authorization;
+  staff = (await t.admin('staff', 'staff@acube.test')).authorization;
 });
-after(async () => {
-  await t.close();
-  await rm(dir, { recursive: true, force: true });
-});
+after(() => t.close());
 
 async function someBookings(n: number, tag: string): Promise<string[]> {
   const rows = await t.app.db
@@ -85,17 +58,11 @@ async function operationDone(id: string) {
   }
   throw new Error('the bulk operation did not finish');
 }
-async function reportMail(subjectStart: string) {
-  for (let i = 0; i < 300; i++) {
-    for (const f of (await readdir(join(dir, 'mail')).catch(() => [])).filter((x) => x.endsWith('.eml'))) {
-      const m = await simpleParser(await readFile(join(dir, 'mail', f)));
-      if (m.subject?.startsWith(subjectStart) && m.to && 'text' in m.to && m.to.text === 'staff@acube.test')
-        return m;
-    }
-    await sleep(100);
-  }
-  throw new Error(`no mail "${subjectStart}"`);
-}
+const reportMail = (subjectStart: string) =>
+  t.mail(
+    (m) => Boolean(m.subject?.startsWith(subjectStart)) && sentTo(m) === 'staff@acube.test',
+    `"${subjectStart}"`,
+  );
 
 test('up to 100 ids are done in the request, in one transaction, audited; delete is for superadmins', async () => {
   const ids = await someBookings(3, 'now');
