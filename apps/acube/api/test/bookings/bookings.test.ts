@@ -1,49 +1,21 @@
 // Therapy booking requests through the real A-Cube server: the seed's curl body, the private
 // link mailed through the job system, duplicates, the public limit, and the admin-only reads.
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AccessTokens } from '@campus/platform/auth/access-tokens.ts';
-import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
-import { createTestApp, type TestApp } from '@campus/platform/testing/test-app.ts';
-import { simpleParser } from 'mailparser';
-import { admins, auditLog } from '../../src/db/schema/index.ts';
-import { acubeSpec } from '../../src/spec.ts';
+import { auditLog } from '../../src/db/schema/index.ts';
+import { type AcubeTest, sentTo, startAcube } from '../helpers.ts';
 
-let t: TestApp;
-let dir: string;
+let t: AcubeTest;
 let staffToken = '';
 let ipCount = 0;
 const nextIp = () => `10.2.${Math.floor(ipCount / 200)}.${(ipCount++ % 200) + 1}`;
 
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'acube-bookings-'));
-  t = await createTestApp(acubeSpec, {
-    env: { DEMO_DATA: 'false', DATA_DIR: dir, PUBLIC_URL: 'https://acube.example' },
-  });
-  const [staff] = await t.app.db
-    .insert(admins)
-    .values({
-      email: 'staff@acube.test',
-      name: 'Staff',
-      role: 'staff',
-      passwordHash: await new PasswordHasher().hash('x'.repeat(20)),
-    })
-    .returning();
-  const tokens = new AccessTokens({
-    appSecret: acubeSpec.loadConfig({ NODE_ENV: 'test' }).appSecret,
-    app: 'acube',
-    clock: t.clock,
-  });
-  staffToken = await tokens.sign({ sub: staff?.id ?? '', roles: ['staff'], sid: crypto.randomUUID() });
+  t = await startAcube();
+  staffToken = (await t.admin('staff')).authorization.replace('Bearer ', '');
 });
-after(async () => {
-  await t.close();
-  await rm(dir, { recursive: true, force: true });
-});
+after(() => t.close());
 
 // The seed's curl example, as written.
 const seedBody = {
@@ -57,16 +29,13 @@ const seedBody = {
 const book = (body: object, ip = nextIp()) =>
   t.app.inject({ method: 'POST', url: '/api/sessions/book', payload: body, remoteAddress: ip });
 
-async function mails(): Promise<{ file: string; to: string; subject: string; text: string; html: string }[]> {
-  const folder = join(dir, 'mail');
-  const files = (await readdir(folder).catch(() => [])).filter((f) => f.endsWith('.eml')).sort();
-  return Promise.all(
-    files.map(async (file) => {
-      const parsed = await simpleParser(await readFile(join(folder, file)));
-      const to = parsed.to && 'text' in parsed.to ? parsed.to.text : '';
-      return { file, to, subject: parsed.subject ?? '', text: parsed.text ?? '', html: String(parsed.html) };
-    }),
-  );
+async function mails() {
+  return (await t.mails()).map((m) => ({
+    to: sentTo(m),
+    subject: m.subject ?? '',
+    text: m.text ?? '',
+    html: String(m.html),
+  }));
 }
 async function mailTo(address: string, count = 1) {
   for (let i = 0; i < 200; i++) {

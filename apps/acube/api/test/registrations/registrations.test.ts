@@ -2,35 +2,18 @@
 // cancellation with its mail; and 200 registrations at once for 50 places (meaningful on
 // PostgreSQL, where they truly run concurrently).
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { hashToken } from '@campus/platform/auth/tokens.ts';
-import { createTestApp, type TestApp } from '@campus/platform/testing/test-app.ts';
 import { and, eq } from 'drizzle-orm';
-import { simpleParser } from 'mailparser';
 import { events, registrations } from '../../src/db/schema/index.ts';
-import { acubeSpec } from '../../src/spec.ts';
+import { type AcubeTest, sentTo, startAcube } from '../helpers.ts';
 
-let t: TestApp;
-let dir: string;
+let t: AcubeTest;
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'acube-reg-'));
-  t = await createTestApp(acubeSpec, {
-    env: {
-      DEMO_DATA: 'false',
-      DATA_DIR: dir,
-      PUBLIC_URL: 'https://acube.example',
-      RATE_LIMIT_PUBLIC: '1000/minute',
-    },
-  });
+  t = await startAcube({ RATE_LIMIT_PUBLIC: '1000/minute' });
 });
-after(async () => {
-  await t.close();
-  await rm(dir, { recursive: true, force: true });
-});
+after(() => t.close());
 
 async function newEvent(capacity: number): Promise<string> {
   const [row] = await t.app.db
@@ -49,11 +32,7 @@ const register = (eventId: string, email: string, name = 'Person') =>
 
 async function mailsTo(address: string, count: number) {
   for (let i = 0; i < 300; i++) {
-    const files = (await readdir(join(dir, 'mail')).catch(() => [])).filter((f) => f.endsWith('.eml'));
-    const parsed = await Promise.all(
-      files.map(async (f) => simpleParser(await readFile(join(dir, 'mail', f)))),
-    );
-    const mine = parsed.filter((m) => m.to && 'text' in m.to && m.to.text === address);
+    const mine = (await t.mails()).filter((m) => sentTo(m) === address);
     if (mine.length >= count) return mine;
     await sleep(100);
   }
