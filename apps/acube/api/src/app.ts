@@ -36,6 +36,18 @@ import { volunteers } from './modules/volunteers/volunteers.ts';
 export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app, ctx) => {
   const auth = createAdminAuth(app, ctx);
   await app.register(adminAuthRoutes, { prefix: '/api/admin/auth', auth, config: ctx.config });
+  // Spent and expired refresh tokens are deleted hourly (once across all instances).
+  app.jobs.define(
+    defineQueue({
+      name: 'auth-sweep',
+      payload: Type.Object({}),
+      handler: async () => {
+        const deleted = await auth.refresh.sweep(app.db);
+        ctx.logger.info({ event: 'auth.swept', deleted }, 'expired refresh tokens deleted');
+      },
+    }),
+  );
+  app.jobs.schedule('auth-sweep', '17 * * * *');
   await app.register(eventsRoutes, { prefix: '/api/events', now: () => ctx.clock.now() });
 
   const audit = new AuditLog(ctx.clock);

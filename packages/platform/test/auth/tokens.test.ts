@@ -190,3 +190,27 @@ test('a session cookie authenticates, refuses cross-site writes, and ends with l
   assert.equal(stale.statusCode, 401);
   assert.match(stale.json().error.message, /log in again/);
 });
+
+test('sweeps delete refresh tokens and sessions that can no longer be used, and keep live ones', async () => {
+  const { RefreshTokens } = await import('../../src/auth/refresh-tokens.ts');
+  const { Sessions } = await import('../../src/auth/sessions.ts');
+  const refresh = new RefreshTokens({
+    clock: t.clock,
+    logger: t.app.log as never,
+    ttlSeconds: 60,
+    familyTtlSeconds: 120,
+  });
+  const sessions = new Sessions({ clock: t.clock, idleSeconds: 60, absoluteSeconds: 120 });
+  await refresh.sweep(t.app.db);
+  await sessions.sweep(t.app.db);
+  await refresh.issue(t.app.db, memberId);
+  await sessions.create(t.app.db, memberId);
+  t.clock.advance(30_000);
+  const live = await refresh.issue(t.app.db, memberId);
+  const liveSession = await sessions.create(t.app.db, memberId);
+  t.clock.advance(45_000); // the first ones are past their 60 s; the second ones are not
+  assert.equal(await refresh.sweep(t.app.db), 1);
+  assert.equal(await sessions.sweep(t.app.db), 1);
+  assert.equal((await refresh.rotate(t.app.db, live.token)).subject, memberId);
+  assert.ok(await sessions.lookup(t.app.db, liveSession.token));
+});

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
 import { createTestApp, type TestApp } from '@campus/platform/testing/test-app.ts';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { admins } from '../../src/db/schema/index.ts';
 import { acubeSpec } from '../../src/spec.ts';
 
@@ -116,4 +116,11 @@ test('wrong passwords: 401 without telling unknown accounts apart; the auth poli
   assert.deepEqual(sixth.json(), { error: 'Rate limit exceeded', detail: '5 per 1 minute' });
   const text = JSON.stringify(t.logs);
   assert.ok(!text.includes(PASSWORD) && !text.includes('not it'));
+});
+
+test('expired refresh tokens are swept by an hourly schedule', async () => {
+  const result = (await t.app.db.execute(
+    sql`select cron from pgboss.schedule where name = 'auth-sweep'`,
+  )) as unknown as { rows: { cron: string }[] };
+  assert.deepEqual(result.rows, [{ cron: '17 * * * *' }]);
 });
