@@ -89,6 +89,7 @@ const platformSpecs = {
   ROLE: oneOf(['api', 'worker', 'all'] as const, { fallback: 'all' }),
   DEMO_DATA: bool(),
   APP_SECRET: str({ fallback: DEVELOPMENT_APP_SECRET, secret: true, minLength: 32 }),
+  METRICS_TOKEN: str({ secret: true, minLength: 16 }),
   SHUTDOWN_TIMEOUT_MS: int({ fallback: '10000', min: 0, max: 600_000 }),
   LOGIN_ACCOUNT_THRESHOLD: int({ fallback: '5', min: 1, max: 1000 }),
   LOGIN_IP_THRESHOLD: int({ min: 1, max: 100_000 }),
@@ -215,6 +216,7 @@ export function loadConfig<E extends ExtraSpecs = Record<never, never>>(
     demoData: values.DEMO_DATA ?? (!production && !values.DATABASE_URL),
     appSecret: values.APP_SECRET ?? DEVELOPMENT_APP_SECRET,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS ?? 10_000,
+    metricsToken: values.METRICS_TOKEN,
     rateLimits,
     login: {
       accountThreshold: values.LOGIN_ACCOUNT_THRESHOLD ?? 5,

@@ -37,6 +37,8 @@ export interface PlatformConfig {
   readonly appSecret: string;
   /** SHUTDOWN_TIMEOUT_MS: how long in-flight work may take after SIGTERM before the process gives up. */
   readonly shutdownTimeoutMs: number;
+  /** METRICS_TOKEN: the bearer token /metrics asks for; unset: open in development, off in production. */
+  readonly metricsToken: string | undefined;
   /** RATE_LIMIT_<POLICY> overrides, keyed by lower-case policy name, value as written ('10/minute;30/hour'). */
   readonly rateLimits: Readonly<Record<string, string>>;
   /** Login brute-force protection (LOGIN_*): see auth/brute-force.ts for how the numbers act. */

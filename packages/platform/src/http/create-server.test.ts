@@ -340,3 +340,36 @@ test('/health/ready reports each check: 200 when up or degraded, 503 when one is
   assert.equal(down.json().checks.redis.note, 'connection refused');
   await app.close();
 });
+
+test('/metrics asks for METRICS_TOKEN when set, and is off in production without one', async () => {
+  const build = async (env: Record<string, string>) => {
+    const app = await createServer({
+      config: testConfig(env),
+      logger: captureLogs().logger,
+      openapi: { title: 't', version: '1' },
+    });
+    await app.ready();
+    return app;
+  };
+  const guarded = await build({ METRICS_TOKEN: 'a-metrics-token-0123' });
+  assert.equal((await guarded.inject({ url: '/metrics' })).statusCode, 401);
+  assert.equal(
+    (await guarded.inject({ url: '/metrics', headers: { authorization: 'Bearer wrong-token-0000000' } }))
+      .statusCode,
+    401,
+  );
+  const ok = await guarded.inject({
+    url: '/metrics',
+    headers: { authorization: 'Bearer a-metrics-token-0123' },
+  });
+  assert.equal(ok.statusCode, 200);
+  assert.match(ok.body, /http_requests_total/);
+  await guarded.close();
+
+  const production = await build({
+    NODE_ENV: 'production',
+    APP_SECRET: 'a-real-production-secret-of-enough-length',
+  });
+  assert.equal((await production.inject({ url: '/metrics' })).statusCode, 404);
+  await production.close();
+});

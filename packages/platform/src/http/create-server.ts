@@ -123,7 +123,11 @@ export async function createServer(opts: CreateServerOptions): Promise<Server> {
 
   await app.register(openApiPlugin, opts.openapi);
   await app.register(healthPlugin);
-  await app.register(metricsPlugin, { appName: config.app });
+  await app.register(metricsPlugin, {
+    appName: config.app,
+    token: config.metricsToken,
+    production: config.nodeEnv === 'production',
+  });
   if (config.redisUrl) app.health.register('redis', () => counters.check());
   return app;
 }

@@ -1,8 +1,10 @@
 // Prometheus metrics at /metrics: request count and duration by route template (never the raw
 // URL, so cardinality stays bounded), process and event-loop metrics, and whatever collectors
 // other plugins add to `app.metrics` (the database pool, job queues).
+import { timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { notFound, unauthenticated } from '../errors.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -13,7 +15,12 @@ declare module 'fastify' {
 const UNMATCHED = '__unmatched__';
 
 export const metricsPlugin = fp(
-  async (app, opts: { appName: string }) => {
+  /**
+   * `token` (METRICS_TOKEN): when set, /metrics asks for `Authorization: Bearer <token>`. Without
+   * it, /metrics is open outside production and switched off (404) in production, where route
+   * names, counts and process figures are not for everyone.
+   */
+  async (app, opts: { appName: string; token: string | undefined; production: boolean }) => {
     const registry = new Registry();
     registry.setDefaultLabels({ app: opts.appName });
     collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
@@ -43,7 +50,15 @@ export const metricsPlugin = fp(
     app.get(
       '/metrics',
       { schema: { hide: true }, logLevel: 'warn', config: { rateLimit: 'unlimited', access: 'public' } },
-      async (_request, reply) => {
+      async (request, reply) => {
+        if (opts.token) {
+          const given = Buffer.from(request.headers.authorization ?? '');
+          const wanted = Buffer.from(`Bearer ${opts.token}`);
+          if (given.length !== wanted.length || !timingSafeEqual(given, wanted))
+            throw unauthenticated('Metrics need their token');
+        } else if (opts.production) {
+          throw notFound('Route');
+        }
         reply.type(registry.contentType);
         return registry.metrics();
       },
