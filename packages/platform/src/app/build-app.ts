@@ -29,6 +29,7 @@ export async function buildApp<C extends PlatformConfig>(
     pollingIntervalSeconds: ctx.config.nodeEnv === 'test' ? 0.5 : 2,
     superviseIntervalSeconds: ctx.config.nodeEnv === 'test' ? 1 : 60,
     cronMonitorIntervalSeconds: ctx.config.nodeEnv === 'test' ? 5 : 30,
+    monitorIntervalSeconds: ctx.config.nodeEnv === 'test' ? 1 : 60,
   });
   await app.register(mailPlugin, {
     logger: ctx.logger,

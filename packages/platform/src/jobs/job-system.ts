@@ -29,6 +29,12 @@ export interface JobSystemOptions {
   superviseIntervalSeconds?: number;
   /** How often schedules are checked for due ticks (pg-boss default 30 s; tests use 5). */
   cronMonitorIntervalSeconds?: number;
+  /**
+   * How often one queue's expired jobs are failed (and so retried): pg-boss checks each queue at
+   * most this often (default 60 s; tests use 1). A job whose worker died runs again within
+   * about its expiry plus this.
+   */
+  monitorIntervalSeconds?: number;
 }
 
 export interface SendOptions {
@@ -105,6 +111,7 @@ export class JobSystem {
       createSchema: true,
       superviseIntervalSeconds: this.#opts.superviseIntervalSeconds ?? 60,
       cronMonitorIntervalSeconds: this.#opts.cronMonitorIntervalSeconds ?? 30,
+      monitorIntervalSeconds: this.#opts.monitorIntervalSeconds ?? 60,
     };
     const boss =
       database.kind === 'pglite' && database.pglite
