@@ -1,7 +1,51 @@
-// ATTN as a plugin: the platform is already registered by buildApp; feature modules
-// (auth, courses, sessions, check-in) register here as they arrive.
+// ATTN as a plugin: the platform is already registered by buildApp; here come the modules,
+// each given the services built once below.
 import type { AppContext } from '@campus/platform/app/app-spec.ts';
+import { AuditLog } from '@campus/platform/audit/audit-log.ts';
+import { defineQueue } from '@campus/platform/jobs/queue.ts';
 import type { FastifyPluginAsync } from 'fastify';
+import { Type } from 'typebox';
 import type { AttnConfig } from './config.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { createAttnAuth } from './modules/auth/auth.ts';
+import { checkinsRoutes } from './modules/checkins/checkins.routes.ts';
+import { coursesRoutes } from './modules/courses/courses.routes.ts';
+import { liveRoutes } from './modules/live/live.routes.ts';
+import { reportsRoutes } from './modules/reports/reports.routes.ts';
+import { sessionsRoutes } from './modules/sessions/sessions.routes.ts';
+import type { AttnServices } from './services.ts';
 
-export const attnApp: FastifyPluginAsync<AppContext<AttnConfig>> = async () => {};
+export const attnApp: FastifyPluginAsync<AppContext<AttnConfig>> = async (app, ctx) => {
+  const { config, clock, logger } = ctx;
+  // SIS: null until modules/sis wires its client here (SIS_URL).
+  const sis = null;
+  const auth = createAttnAuth(app, { config, clock, logger, sis });
+  await app.register(authRoutes, { prefix: '/api/auth', auth, config });
+
+  // Expired and revoked login sessions are deleted hourly (once across all instances).
+  app.jobs.define(
+    defineQueue({
+      name: 'auth-sweep',
+      payload: Type.Object({}),
+      handler: async () => {
+        const deleted = await auth.sessions.sweep(app.db);
+        logger.info({ event: 'auth.swept', deleted }, 'expired login sessions deleted');
+      },
+    }),
+  );
+  app.jobs.schedule('auth-sweep', '7 * * * *');
+
+  const services: AttnServices = {
+    config,
+    clock,
+    logger,
+    db: () => app.db,
+    audit: new AuditLog(clock),
+    auth,
+  };
+  await app.register(coursesRoutes, { prefix: '/api', ...services });
+  await app.register(sessionsRoutes, { prefix: '/api', ...services });
+  await app.register(checkinsRoutes, { prefix: '/api', ...services });
+  await app.register(liveRoutes, { prefix: '/api', ...services });
+  await app.register(reportsRoutes, { prefix: '/api', ...services });
+};

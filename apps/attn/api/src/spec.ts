@@ -15,6 +15,7 @@ export const attnSpec: AppSpec<AttnConfig> = {
   // address: 'auth' lets 500 students log in within a few minutes. After login, per student.
   policies: {
     auth: '300/minute;2000/hour',
+    user: '60/minute;1000/hour',
     student: '30/minute;600/hour',
     teacher: '120/minute;3000/hour',
     admin: '120/minute;3000/hour',

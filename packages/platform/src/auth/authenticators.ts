@@ -44,7 +44,13 @@ export function sessionAuthenticator(opts: SessionAuthenticatorOptions): Authent
     if (!session) throw unauthenticated('Session expired or ended: log in again');
     const user = await opts.principal(session.subject);
     if (!user) throw unauthenticated('Session expired or ended: log in again');
-    return { id: user.id, roles: user.roles, via: 'cookie', sessionId: session.id } satisfies Principal;
+    return {
+      id: user.id,
+      roles: user.roles,
+      via: 'cookie',
+      sessionId: session.id,
+      subject: session.subject,
+    } satisfies Principal;
   };
 }
 

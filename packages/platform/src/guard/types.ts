@@ -14,6 +14,8 @@ export interface Principal {
   readonly via: 'bearer' | 'cookie';
   /** The session or token id, for logout and revocation. */
   readonly sessionId?: string;
+  /** The account's internal id, where `id` is a public key such as a school number. */
+  readonly subject?: string;
 }
 
 /**

@@ -1,0 +1,47 @@
+// Queries on users for login and for the session cookie's principal.
+import type { Db, Tx } from '@campus/platform/db/database.ts';
+import { eq, sql } from 'drizzle-orm';
+import { type UserRole, users } from '../../db/schema/index.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+export function createUsersRepository(db: () => Db) {
+  return {
+    async findBySchoolNumber(schoolNumber: string, tx?: Tx): Promise<UserRow | undefined> {
+      const [row] = await (tx ?? db()).select().from(users).where(eq(users.schoolNumber, schoolNumber));
+      return row;
+    },
+    async findById(id: string, tx?: Tx): Promise<UserRow | undefined> {
+      const [row] = await (tx ?? db()).select().from(users).where(eq(users.id, id));
+      return row;
+    },
+    async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+      await db().update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, id));
+    },
+    /** Creates or refreshes a person the SIS vouched for; a local account of that number is never taken over. */
+    async upsertFromSis(person: {
+      sisId: string;
+      schoolNumber: string;
+      fullName: string;
+      email: string | null;
+      role: UserRole;
+    }): Promise<UserRow | undefined> {
+      const [row] = await db()
+        .insert(users)
+        .values({ ...person, passwordHash: null })
+        .onConflictDoUpdate({
+          target: users.schoolNumber,
+          set: {
+            sisId: person.sisId,
+            fullName: person.fullName,
+            email: person.email,
+            role: person.role,
+            updatedAt: sql`now()`,
+          },
+          setWhere: sql`${users.passwordHash} is null`,
+        })
+        .returning();
+      return row;
+    },
+  };
+}

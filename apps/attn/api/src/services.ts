@@ -1,0 +1,16 @@
+// What ATTN's feature modules are given: built once in app.ts, passed to each module's plugin.
+import type { AuditLog } from '@campus/platform/audit/audit-log.ts';
+import type { Clock } from '@campus/platform/clock/clock.ts';
+import type { Db } from '@campus/platform/db/database.ts';
+import type { Logger } from 'pino';
+import type { AttnConfig } from './config.ts';
+import type { AttnAuth } from './modules/auth/auth.ts';
+
+export interface AttnServices {
+  config: AttnConfig;
+  clock: Clock;
+  logger: Logger;
+  db: () => Db;
+  audit: AuditLog;
+  auth: AttnAuth;
+}
