@@ -1,11 +1,23 @@
-// ATTN's settings: the platform's, with ATTN's defaults (port 3001, data under data/attn/).
+// ATTN's settings: the platform's, with ATTN's defaults (port 3001, data under data/attn/), and
+// the student information system's (SIS_*; see modules/sis/sis-config.ts).
 import { loadConfig } from '@campus/platform/config/load-config.ts';
 import type { PlatformConfig } from '@campus/platform/config/types.ts';
+import { type SisConfig, sisConfigFrom, sisSettings } from './modules/sis/sis-config.ts';
 
-export type AttnConfig = PlatformConfig;
+export type AttnConfig = PlatformConfig & {
+  /** The SIS to check passwords against and sync rosters from; undefined without SIS_URL. */
+  readonly sis: SisConfig | undefined;
+};
 
 export function loadAttnConfig(env: Record<string, string | undefined> = process.env): AttnConfig {
   // A lecture hall behind one NAT address makes its usual typos: 500 students, a few percent
   // of them twice, stay well under 200 failures.
-  return loadConfig({ app: 'attn', defaultPort: 3001, env, loginIpThreshold: 200 });
+  const config = loadConfig({
+    app: 'attn',
+    defaultPort: 3001,
+    env,
+    loginIpThreshold: 200,
+    extra: sisSettings,
+  });
+  return Object.freeze({ ...config, sis: sisConfigFrom(config.extra) });
 }
