@@ -1,0 +1,52 @@
+// Request and response schemas of the courses module (snake_case on the wire).
+import { type Static, Type } from 'typebox';
+
+export const CourseParams = Type.Object({ courseId: Type.String({ format: 'uuid' }) });
+
+export const TermSummary = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  starts_on: Type.String({ format: 'date' }),
+  ends_on: Type.String({ format: 'date' }),
+});
+
+export const CourseSummary = Type.Object({
+  id: Type.String(),
+  code: Type.String(),
+  title: Type.String(),
+  term: TermSummary,
+});
+
+export const TeacherCourse = Type.Object({ ...CourseSummary.properties, roster_size: Type.Integer() });
+
+export const RosterStudent = Type.Object({
+  id: Type.String(),
+  school_number: Type.String(),
+  full_name: Type.String(),
+});
+
+export const TeacherCourseDetail = Type.Object({
+  ...TeacherCourse.properties,
+  roster: Type.Array(RosterStudent),
+});
+
+export const AdminTerm = Type.Object({
+  ...TermSummary.properties,
+  source: Type.Union([Type.Literal('sis'), Type.Literal('csv')]),
+  archived_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+
+export const AdminCourse = Type.Object({ ...TeacherCourse.properties, teacher_count: Type.Integer() });
+
+export const AdminCoursesQuery = Type.Object({
+  term_id: Type.Optional(Type.String({ format: 'uuid' })),
+  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+  before: Type.Optional(Type.String({ maxLength: 500, description: 'next_before of the previous page' })),
+});
+
+export const AdminCoursesPage = Type.Object({
+  items: Type.Array(AdminCourse),
+  next_before: Type.Union([Type.String(), Type.Null()]),
+});
+
+export type CourseSummaryView = Static<typeof CourseSummary>;
