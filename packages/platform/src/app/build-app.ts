@@ -4,6 +4,7 @@ import type { PlatformConfig } from '../config/types.ts';
 import { databasePlugin } from '../db/database-plugin.ts';
 import { createServer, type Server } from '../http/create-server.ts';
 import { jobsPlugin } from '../jobs/jobs-plugin.ts';
+import { livePlugin } from '../live/live-plugin.ts';
 import { mailPlugin } from '../mail/mail-plugin.ts';
 import type { AppContext, AppSpec } from './app-spec.ts';
 
@@ -37,6 +38,11 @@ export async function buildApp<C extends PlatformConfig>(
     from: ctx.config.mailFrom,
     dataDir: ctx.config.dataDir,
     retryDelaySeconds: ctx.config.nodeEnv === 'test' ? 1 : 30,
+  });
+  await app.register(livePlugin, {
+    redisUrl: ctx.config.redisUrl,
+    redisPrefix: ctx.config.redisPrefix,
+    logger: ctx.logger,
   });
   await app.register(spec.plugin, ctx);
   return app;
