@@ -1,0 +1,91 @@
+// The check-in writes, shaped for group commit: a batch of check-ins is ONE statement (one
+// commit). The insert joins the session (still open at the check-in's time: a session closed by
+// any instance can never take a row) and the enrollment (not enrolled: no row), and the unique
+// key checkins_once_per_session turns a second check-in into no row. What did not come back is
+// then told apart by one query.
+import type { Db } from '@campus/platform/db/database.ts';
+import { type SQL, sql } from 'drizzle-orm';
+
+export interface CheckinDraft {
+  sessionId: string;
+  studentId: string;
+  status: 'present' | 'late';
+  checkedInAt: Date;
+  deviceId: string;
+  ip: string;
+  verification: 'not_required' | 'pending';
+}
+
+export interface InsertedCheckin {
+  id: string;
+  session_id: string;
+  student_id: string;
+  status: 'present' | 'late';
+  verification: string;
+  checked_in_at: Date;
+  device_id: string | null;
+  school_number: string;
+  full_name: string;
+  /** Another student of this session checked in earlier from the same device. */
+  device_flagged: boolean;
+}
+
+export interface Refusal {
+  session_id: string;
+  student_id: string;
+  checked_in: boolean;
+  enrolled: boolean;
+}
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+const values = (drafts: CheckinDraft[], row: (d: CheckinDraft) => SQL) =>
+  sql.join(
+    drafts.map((d) => sql`(${row(d)})`),
+    sql`, `,
+  );
+
+export function createCheckinsRepository(db: () => Db) {
+  return {
+    async insertBatch(drafts: CheckinDraft[]): Promise<InsertedCheckin[]> {
+      const rows = values(
+        drafts,
+        (d) =>
+          sql`${d.sessionId}::uuid, ${d.studentId}::uuid, ${d.status}::text, ${d.checkedInAt.toISOString()}::timestamptz, ${d.deviceId}::text, ${d.ip}::text, ${d.verification}::text`,
+      );
+      const result = await db().execute(sql`
+        with v (session_id, student_id, status, checked_in_at, device_id, ip, verification) as (values ${rows}),
+        ins as (
+          insert into checkins (session_id, student_id, status, checked_in_at, device_id, ip, verification, source)
+          select v.session_id, v.student_id, v.status, v.checked_in_at, v.device_id, v.ip, v.verification, 'code'
+            from v
+            join attendance_sessions s
+              on s.id = v.session_id and s.closed_at is null and s.ends_at > v.checked_in_at
+            join enrollments e on e.course_id = s.course_id and e.student_id = v.student_id
+          on conflict (session_id, student_id) do nothing
+          returning id, session_id, student_id, status, verification, checked_in_at, device_id
+        )
+        select ins.*, u.school_number, u.full_name,
+               exists (select 1 from checkins o
+                        where o.session_id = ins.session_id and o.device_id = ins.device_id
+                          and o.student_id <> ins.student_id) as device_flagged
+          from ins join users u on u.id = ins.student_id`);
+      return rowsOf<InsertedCheckin>(result).map((r) => ({ ...r, checked_in_at: new Date(r.checked_in_at) }));
+    },
+
+    /** Why each of these got no row: already checked in, or not on the roster (else: closed). */
+    async classify(drafts: CheckinDraft[]): Promise<Refusal[]> {
+      const rows = values(drafts, (d) => sql`${d.sessionId}::uuid, ${d.studentId}::uuid`);
+      const result = await db().execute(sql`
+        select v.session_id, v.student_id,
+               exists (select 1 from checkins c
+                        where c.session_id = v.session_id and c.student_id = v.student_id) as checked_in,
+               exists (select 1 from attendance_sessions s
+                         join enrollments e on e.course_id = s.course_id and e.student_id = v.student_id
+                        where s.id = v.session_id) as enrolled
+          from (values ${rows}) v (session_id, student_id)`);
+      return rowsOf<Refusal>(result);
+    },
+  };
+}
+
+export type CheckinsRepository = ReturnType<typeof createCheckinsRepository>;

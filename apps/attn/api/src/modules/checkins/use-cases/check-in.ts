@@ -1,0 +1,78 @@
+// A student checks in with the code on the screen. Refused, each with its own message and a
+// machine-readable reason: unknown session (404), session closed (409), code wrong or expired
+// (422), network not allowed (403), not enrolled (403), already checked in (409). The cheap
+// checks run on the cached session; enrollment and "once only" are decided by the database in
+// the group-committed insert, and the answer waits for its commit.
+import type { Clock } from '@campus/platform/clock/clock.ts';
+import { AppError, type ErrorCode } from '@campus/platform/errors.ts';
+import { networkAllows } from '../../sessions/networks.ts';
+import { acceptsCode } from '../../sessions/session-codes.ts';
+import type { CheckinWriter } from '../checkin-writer.ts';
+import type { InsertedCheckin } from '../checkins.repository.ts';
+import type { SessionCache } from '../session-cache.ts';
+import { initialVerification } from '../verification.ts';
+
+export interface CheckInInput {
+  sessionId: string;
+  studentId: string;
+  code: string;
+  deviceId: string;
+  ip: string;
+}
+
+const refuse = (code: ErrorCode, reason: string, message: string, field?: string) =>
+  new AppError(code, message, { details: [{ ...(field ? { field } : {}), message, reason }] });
+
+export const refusals = {
+  unknown: () => refuse('NOT_FOUND', 'session_not_found', 'Attendance session not found', 'body.session_id'),
+  closed: () => refuse('CONFLICT', 'session_closed', 'This attendance session is closed'),
+  code: () =>
+    refuse(
+      'UNPROCESSABLE',
+      'code_invalid',
+      'The code is wrong or has expired: use the one on the screen now',
+      'body.code',
+    ),
+  network: () =>
+    refuse(
+      'FORBIDDEN',
+      'network_not_allowed',
+      'Check-in is not allowed from your network: join the classroom network',
+    ),
+  notEnrolled: () => refuse('FORBIDDEN', 'not_enrolled', 'You are not enrolled in this course'),
+  already: () => refuse('CONFLICT', 'already_checked_in', 'You have already checked in to this session'),
+};
+
+export async function checkIn(
+  deps: { sessions: SessionCache; writer: CheckinWriter; clock: Clock },
+  input: CheckInInput,
+): Promise<InsertedCheckin> {
+  const session = await deps.sessions.get(input.sessionId);
+  if (!session) throw refusals.unknown();
+  const now = deps.clock.nowMs();
+  if (session.closed || now >= session.endsAtMs) throw refusals.closed();
+  if (!acceptsCode(session.key, session.stepSeconds, now, input.code)) throw refusals.code();
+  if (!networkAllows(session.networks, input.ip)) throw refusals.network();
+
+  const late =
+    session.lateAfterMinutes !== null && now > session.openedAtMs + session.lateAfterMinutes * 60_000;
+  const outcome = await deps.writer.submit({
+    sessionId: session.id,
+    studentId: input.studentId,
+    status: late ? 'late' : 'present',
+    checkedInAt: new Date(now),
+    deviceId: input.deviceId,
+    ip: input.ip,
+    verification: initialVerification(session),
+  });
+  switch (outcome.kind) {
+    case 'accepted':
+      return outcome.row;
+    case 'already_checked_in':
+      throw refusals.already();
+    case 'not_enrolled':
+      throw refusals.notEnrolled();
+    default:
+      throw refusals.closed();
+  }
+}

@@ -1,0 +1,57 @@
+// The rotating code of an attendance session, in the manner of RFC 6238 (TOTP): HOTP (RFC 4226,
+// HMAC-SHA1 with dynamic truncation) over the number of `step`-second steps since the epoch.
+// The key is derived from the root secret and the session id (HKDF), so no secret is stored:
+// any instance that knows APP_SECRET computes the same code. A code is accepted in its own step
+// and the next one (so one shown at the very end of its step still works), never later.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { deriveKey } from '@campus/platform/config/derive-key.ts';
+
+export const CODE_DIGITS = 6;
+
+/** The per-session key: HKDF(APP_SECRET, 'attn-session-code:<id>'). */
+export function sessionCodeKey(appSecret: string, sessionId: string): Buffer {
+  return deriveKey(appSecret, `attn-session-code:${sessionId}`, 20);
+}
+
+export const stepAt = (nowMs: number, stepSeconds: number) => Math.floor(nowMs / (stepSeconds * 1000));
+
+/** The HOTP value of `counter` (RFC 4226 section 5.3), zero-padded to CODE_DIGITS. */
+export function hotp(key: Buffer, counter: number): string {
+  const message = Buffer.alloc(8);
+  message.writeBigUInt64BE(BigInt(counter));
+  const mac = createHmac('sha1', key).update(message).digest();
+  const offset = (mac[mac.length - 1] as number) & 0x0f;
+  const value = mac.readUInt32BE(offset) & 0x7fffffff;
+  return String(value % 10 ** CODE_DIGITS).padStart(CODE_DIGITS, '0');
+}
+
+export interface ShownCode {
+  code: string;
+  /** When the screen should show the next code. */
+  rotatesAt: Date;
+  /** The end of the step after this one: the last moment this code is accepted. */
+  validUntil: Date;
+}
+
+export function currentCode(key: Buffer, stepSeconds: number, nowMs: number): ShownCode {
+  const step = stepAt(nowMs, stepSeconds);
+  const stepMs = stepSeconds * 1000;
+  return {
+    code: hotp(key, step),
+    rotatesAt: new Date((step + 1) * stepMs),
+    validUntil: new Date((step + 2) * stepMs),
+  };
+}
+
+/** True when `code` is the code of the current step or the one before; constant-time compare. */
+export function acceptsCode(key: Buffer, stepSeconds: number, nowMs: number, code: string): boolean {
+  const given = Buffer.from(code.padEnd(CODE_DIGITS, ' ').slice(0, 64));
+  const step = stepAt(nowMs, stepSeconds);
+  let ok = false;
+  // Both candidates are always compared, so the time taken says nothing about which matched.
+  for (const counter of [step, step - 1]) {
+    const expected = Buffer.from(hotp(key, counter));
+    if (given.length === expected.length && timingSafeEqual(given, expected)) ok = true;
+  }
+  return ok;
+}
