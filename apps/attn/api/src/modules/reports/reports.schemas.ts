@@ -1,0 +1,107 @@
+// Request and response schemas of reports, marks and history (snake_case on the wire).
+import { Type } from 'typebox';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Time = Type.String({ format: 'date-time' });
+const CheckinStatus = Type.Union([Type.Literal('present'), Type.Literal('late')]);
+
+export const CourseParams = Type.Object({ courseId: Type.String({ format: 'uuid' }) });
+export const CourseStudentParams = Type.Object({
+  courseId: Type.String({ format: 'uuid' }),
+  studentId: Type.String({ format: 'uuid' }),
+});
+
+export const Rate = Type.Object({
+  sessions_held: Type.Integer({ description: 'Sessions closed or past their end' }),
+  attended: Type.Integer({ description: 'present + late' }),
+  late: Type.Integer(),
+  rate: Nullable(Type.Number({ description: 'attended / sessions_held, 0..1; null before any session' })),
+});
+
+export const CourseReport = Type.Object({
+  course_id: Type.String(),
+  sessions_held: Type.Integer(),
+  students: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      school_number: Type.String(),
+      full_name: Type.String(),
+      ...Rate.properties,
+    }),
+  ),
+});
+
+export const SessionAttendance = Type.Object({
+  session_id: Type.String(),
+  title: Nullable(Type.String()),
+  opened_at: Time,
+  ends_at: Time,
+  closed_at: Nullable(Time),
+  attendance: Type.Union([CheckinStatus, Type.Literal('absent'), Type.Literal('not_yet')], {
+    description: 'not_yet: the session is still open and the student has not checked in',
+  }),
+  source: Nullable(Type.String({ description: "'code' or 'manual'" })),
+  verification: Nullable(Type.String()),
+  checked_in_at: Nullable(Time),
+});
+
+export const StudentReport = Type.Object({
+  course_id: Type.String(),
+  student_id: Type.String(),
+  ...Rate.properties,
+  sessions: Type.Array(SessionAttendance),
+});
+
+export const TeacherStudentReport = Type.Object({
+  ...StudentReport.properties,
+  sessions: Type.Array(
+    Type.Object({
+      ...SessionAttendance.properties,
+      reason: Nullable(Type.String({ description: 'Of a mark by hand' })),
+    }),
+  ),
+});
+
+export const HistoryQuery = Type.Object({
+  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+  before: Type.Optional(Type.String({ maxLength: 500, description: 'next_before of the previous page' })),
+});
+
+export const HistoryPage = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      session_id: Type.String(),
+      session_title: Nullable(Type.String()),
+      course: Type.Object({ id: Type.String(), code: Type.String(), title: Type.String() }),
+      status: CheckinStatus,
+      source: Type.String(),
+      verification: Type.String(),
+      checked_in_at: Time,
+    }),
+  ),
+  next_before: Nullable(Type.String()),
+});
+
+export const MarkParams = Type.Object({ sessionId: Type.String({ format: 'uuid' }) });
+export const UnmarkParams = Type.Object({
+  sessionId: Type.String({ format: 'uuid' }),
+  studentId: Type.String({ format: 'uuid' }),
+});
+const Reason = Type.String({ minLength: 1, maxLength: 500, description: 'Why; kept with the check-in' });
+export const MarkBody = Type.Object(
+  { student_id: Type.String({ format: 'uuid' }), status: CheckinStatus, reason: Reason },
+  { additionalProperties: false },
+);
+export const UnmarkBody = Type.Object({ reason: Reason }, { additionalProperties: false });
+
+export const MarkedCheckin = Type.Object({
+  id: Type.String(),
+  session_id: Type.String(),
+  student_id: Type.String(),
+  status: CheckinStatus,
+  source: Type.String(),
+  marked_by: Nullable(Type.String()),
+  verification: Type.String(),
+  checked_in_at: Time,
+});

@@ -1,0 +1,46 @@
+// A course's attendance as CSV, one line per (held session, enrolled student), streamed in
+// batches through the platform's writer, which neutralises cells a spreadsheet would run as
+// formulas (a name like "=HYPERLINK(...)").
+import type { Readable } from 'node:stream';
+import type { Clock } from '@campus/platform/clock/clock.ts';
+import { csvStream } from '@campus/platform/csv/csv.ts';
+import type { createReportsRepository, ExportRow } from '../reports.repository.ts';
+
+type Repo = ReturnType<typeof createReportsRepository>;
+type Line = ExportRow & { session_id: string; session_title: string | null; opened_at: number };
+
+const BATCH = 5000;
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export function exportCourseCsv(repo: Repo, clock: Clock, courseId: string): Readable {
+  async function* batches(): AsyncGenerator<Line[]> {
+    for (const session of await repo.heldSessions(courseId, clock.now())) {
+      let after = '';
+      for (;;) {
+        const rows = await repo.exportBatch(courseId, session.id, after, BATCH);
+        if (rows.length === 0) break;
+        yield rows.map((r) => ({
+          ...r,
+          session_id: session.id,
+          session_title: session.title,
+          opened_at: session.opened_at,
+        }));
+        if (rows.length < BATCH) break;
+        after = rows[rows.length - 1]?.school_number ?? after;
+      }
+    }
+  }
+  return csvStream<Line>(
+    [
+      { header: 'session_id', value: (r) => r.session_id },
+      { header: 'session_title', value: (r) => r.session_title },
+      { header: 'session_opened_at', value: (r) => iso(r.opened_at) },
+      { header: 'school_number', value: (r) => r.school_number },
+      { header: 'full_name', value: (r) => r.full_name },
+      { header: 'attendance', value: (r) => r.status ?? 'absent' },
+      { header: 'source', value: (r) => r.source },
+      { header: 'checked_in_at', value: (r) => iso(r.checked_in_at) },
+    ],
+    batches(),
+  );
+}
