@@ -11,6 +11,7 @@ import { createAttnAuth } from './modules/auth/auth.ts';
 import { checkinsRoutes } from './modules/checkins/checkins.routes.ts';
 import { coursesRoutes } from './modules/courses/courses.routes.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
+import { createAttnLive } from './modules/live/live.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.ts';
 import type { AttnServices } from './services.ts';
@@ -42,6 +43,7 @@ export const attnApp: FastifyPluginAsync<AppContext<AttnConfig>> = async (app, c
     db: () => app.db,
     audit: new AuditLog(clock),
     auth,
+    live: createAttnLive(app.live),
   };
   await app.register(coursesRoutes, { prefix: '/api', ...services });
   await app.register(sessionsRoutes, { prefix: '/api', ...services });

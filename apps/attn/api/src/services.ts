@@ -5,6 +5,7 @@ import type { Db } from '@campus/platform/db/database.ts';
 import type { Logger } from 'pino';
 import type { AttnConfig } from './config.ts';
 import type { AttnAuth } from './modules/auth/auth.ts';
+import type { AttnLive } from './modules/live/live.ts';
 
 export interface AttnServices {
   config: AttnConfig;
@@ -13,4 +14,6 @@ export interface AttnServices {
   db: () => Db;
   audit: AuditLog;
   auth: AttnAuth;
+  /** The teachers' live view: publish(sessionId, event) after a committed change. */
+  live: AttnLive;
 }

@@ -12,7 +12,15 @@ export interface EventStreamOptions {
   retryMs?: number;
   /** A client this far behind (unsent bytes) is cut off; it reconnects and reloads (default 1 MiB). */
   maxBufferedBytes?: number;
+  /**
+   * Ends the stream after this long, in ms (default: never). The browser reconnects at once,
+   * so access is checked again: a revoked login or role does not keep a stream for hours.
+   */
+  maxDurationMs?: number;
 }
+
+/** Event names go into the stream's framing: one line, no field separators. */
+const EVENT_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 
 export interface EventStream {
   /** Sends one event (data as JSON); false once the stream has ended. */
@@ -42,11 +50,13 @@ export class EventStreams {
     let closed = false;
     let nextId = 0;
     let heartbeat: NodeJS.Timeout | undefined;
+    let deadline: NodeJS.Timeout | undefined;
 
     const finish = () => {
       if (closed) return;
       closed = true;
       clearInterval(heartbeat);
+      clearTimeout(deadline);
       this.#open.delete(endForShutdown);
       request.log.info({ events: nextId }, 'live stream ended');
       for (const fn of closers.splice(0)) {
@@ -99,11 +109,19 @@ export class EventStreams {
       write(`retry: ${opts.retryMs ?? 2000}\n: connected\n\n`);
       heartbeat = setInterval(() => write(': heartbeat\n\n'), opts.heartbeatMs ?? 15_000);
       heartbeat.unref();
+      if (opts.maxDurationMs) {
+        deadline = setTimeout(end, opts.maxDurationMs);
+        deadline.unref();
+      }
       request.log.info('live stream opened');
     }
 
     return {
-      send: (event, data) => write(`id: ${++nextId}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
+      send: (event, data) => {
+        if (!EVENT_NAME.test(event)) throw new Error(`not an event name: ${JSON.stringify(event)}`);
+        // JSON escapes line breaks, so the data is always one line.
+        return write(`id: ${++nextId}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      },
       close: end,
       get closed() {
         return closed;

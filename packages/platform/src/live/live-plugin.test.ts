@@ -28,6 +28,16 @@ async function startServer() {
       stream.send('ready', { room: request.params.room });
     },
   );
+  app.get('/short', { config: { rateLimit: 'unlimited', access: 'public' } }, async (request, reply) => {
+    const stream = app.live.stream(request, reply, { maxDurationMs: 100 });
+    let refused = '';
+    try {
+      stream.send('two\nlines', 1);
+    } catch (err) {
+      refused = (err as Error).message;
+    }
+    stream.send('refused', { message: refused });
+  });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, base, logs, unsubscribed: () => unsubscribed };
 }
@@ -111,6 +121,20 @@ test('/health/ready reports the live fan-out', async () => {
   try {
     const res = await app.inject({ url: '/health/ready' });
     assert.equal(res.json().checks.live.status, 'up');
+  } finally {
+    await app.close();
+  }
+});
+
+test('a stream ends after its longest duration, and an event name cannot break the framing', async () => {
+  const { app, base } = await startServer();
+  try {
+    const events = new EventStreamClient(await fetch(`${base}/short`));
+    const refused = await events.nextEvent();
+    assert.deepEqual(JSON.parse(refused?.data ?? ''), { message: 'not an event name: "two\\nlines"' });
+    assert.equal(refused?.id, '1', 'the refused event used no id');
+    assert.equal(await events.ended(2000), true);
+    assert.equal(app.live.openStreams, 0);
   } finally {
     await app.close();
   }

@@ -1,5 +1,92 @@
-// The teacher's live stream of check-ins.
+// GET /api/teacher/sessions/:id/live: the teacher's screen watches check-ins arrive, as
+// server-sent events (see live.schemas.ts for the events). Authenticated by the session cookie
+// like every ATTN route (EventSource sends it; never a token in the URL). Access is checked
+// before the stream starts, so a refusal is an ordinary JSON error. The client applies events
+// as upserts by student id: an event may repeat what the snapshot already holds.
+import { errorResponses } from '@campus/platform/http/schemas.ts';
+import type { EventStream } from '@campus/platform/live/event-stream.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import type { AttnServices } from '../../services.ts';
+import { currentUser } from '../auth/current-user.ts';
+import { createLiveRepository } from './live.repository.ts';
+import { type LiveEvent, LiveParams, type LiveSnapshot } from './live.schemas.ts';
+import { getLiveSnapshot } from './use-cases/get-live-snapshot.ts';
 
-export const liveRoutes: FastifyPluginAsyncTypebox<AttnServices> = async () => {};
+/** Streams end after this long and the browser reconnects, which checks access again. */
+const MAX_STREAM_MS = 15 * 60_000;
+
+export const liveRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (app, services) => {
+  const repo = createLiveRepository(services.db);
+  const { live } = services;
+
+  app.get(
+    '/teacher/sessions/:id/live',
+    {
+      config: { rateLimit: 'teacher', access: ['teacher'] },
+      schema: {
+        tags: ['live'],
+        summary: 'Check-ins of one of your sessions as they happen (server-sent events)',
+        description:
+          'Events: `snapshot` first (and again after the server may have missed events), then ' +
+          "`checkin`, `mark`, `unmark`, `verification`, `closed`; each event's data is JSON with " +
+          'its `type`. Heartbeat comments every 15 s; the stream ends after 15 minutes and the ' +
+          'browser reconnects.',
+        params: LiveParams,
+        response: {
+          200: {
+            description: 'An event stream',
+            content: { 'text/event-stream': { schema: Type.String() } },
+          },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const teacherId = currentUser(request).userId;
+      const sessionId = request.params.id;
+      const load = () => getLiveSnapshot({ db: services.db(), repo, teacherId, sessionId });
+      let stream: EventStream | undefined;
+      // While a snapshot is loading, events wait here, so none falls between it and the stream.
+      let pending: LiveEvent[] | null = [];
+      const forward = (event: LiveEvent) => {
+        if (pending) pending.push(event);
+        else stream?.send(event.type, event);
+      };
+      const sendSnapshot = (snapshot: LiveSnapshot) => {
+        stream?.send('snapshot', snapshot);
+        for (const event of pending ?? []) stream?.send(event.type, event);
+        pending = null;
+      };
+      const resync = async () => {
+        if (!stream || stream.closed || pending) return;
+        pending = [];
+        try {
+          sendSnapshot(await load());
+        } catch (err) {
+          request.log.warn(
+            { err, sessionId },
+            'live snapshot failed: stream ended for the client to reconnect',
+          );
+          stream.close();
+        }
+      };
+
+      const unsubscribe = live.subscribe(sessionId, forward, () => void resync());
+      let snapshot: LiveSnapshot;
+      try {
+        snapshot = await load();
+      } catch (err) {
+        unsubscribe();
+        throw err;
+      }
+      stream = app.live.stream(request, reply, { maxDurationMs: MAX_STREAM_MS });
+      stream.onClose(unsubscribe);
+      request.log.info(
+        { event: 'live.watching', sessionId, checkins: snapshot.checkins.length },
+        'live stream of a session',
+      );
+      sendSnapshot(snapshot);
+    },
+  );
+};
