@@ -6,6 +6,7 @@ import { defineQueue } from '@campus/platform/jobs/queue.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import type { AttnConfig } from './config.ts';
+import { ARCHIVE_CRON, ARCHIVE_QUEUE, archiveQueue } from './modules/archive/archive.jobs.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAttnAuth } from './modules/auth/auth.ts';
 import { checkinsRoutes } from './modules/checkins/checkins.routes.ts';
@@ -50,4 +51,7 @@ export const attnApp: FastifyPluginAsync<AppContext<AttnConfig>> = async (app, c
   await app.register(checkinsRoutes, { prefix: '/api', ...services });
   await app.register(liveRoutes, { prefix: '/api', ...services });
   await app.register(reportsRoutes, { prefix: '/api', ...services });
+  // Attendance of finished terms moves to checkins_archive daily (once across all instances).
+  app.jobs.define(archiveQueue({ db: services.db, clock, logger }));
+  app.jobs.schedule(ARCHIVE_QUEUE, ARCHIVE_CRON);
 };
