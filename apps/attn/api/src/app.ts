@@ -15,12 +15,13 @@ import { liveRoutes } from './modules/live/live.routes.ts';
 import { createAttnLive } from './modules/live/live.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.ts';
+import { registerSisSync, sisClientFromConfig } from './modules/sis/sis.ts';
 import type { AttnServices } from './services.ts';
 
 export const attnApp: FastifyPluginAsync<AppContext<AttnConfig>> = async (app, ctx) => {
   const { config, clock, logger } = ctx;
-  // SIS: null until modules/sis wires its client here (SIS_URL).
-  const sis = null;
+  // The SIS adapter where SIS_URL is set (SIS people's passwords are checked there); else null.
+  const sis = sisClientFromConfig(config.sis, logger);
   const auth = createAttnAuth(app, { config, clock, logger, sis });
   await app.register(authRoutes, { prefix: '/api/auth', auth, config });
 
@@ -54,4 +55,6 @@ export const attnApp: FastifyPluginAsync<AppContext<AttnConfig>> = async (app, c
   // Attendance of finished terms moves to checkins_archive daily (once across all instances).
   app.jobs.define(archiveQueue({ db: services.db, clock, logger }));
   app.jobs.schedule(ARCHIVE_QUEUE, ARCHIVE_CRON);
+  // Terms, courses and rosters from the SIS on a schedule; admin routes under /api/admin/sis.
+  await registerSisSync(app, { sis, config, clock, logger, audit: services.audit });
 };
