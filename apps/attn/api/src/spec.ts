@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { AppSpec } from '@campus/platform/app/app-spec.ts';
 import { attnApp } from './app.ts';
 import { type AttnConfig, loadAttnConfig } from './config.ts';
+import { seedDemoData } from './demo-data.ts';
 import { sisSimCommand } from './modules/sis/simulator/sis-sim.command.ts';
 
 export const attnSpec: AppSpec<AttnConfig> = {
@@ -22,5 +23,6 @@ export const attnSpec: AppSpec<AttnConfig> = {
     admin: '120/minute;3000/hour',
   },
   plugin: attnApp,
+  seedDemoData,
   commands: { 'sis-sim': sisSimCommand },
 };
