@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { EventStreamClient } from '@campus/platform/live/event-stream-client.ts';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { attendanceSessions, checkins } from '../../src/db/schema/index.ts';
 import { createAttnLive } from '../../src/modules/live/live.ts';
 import { type AttnTest, startAttn, type TestCourse } from '../helpers.ts';
@@ -142,4 +143,48 @@ test('a teacher who leaves ends the stream on the server', async () => {
   for (let i = 0; i < 100 && t.app.live.openStreams > open; i++) await new Promise((r) => setTimeout(r, 20));
   assert.equal(t.app.live.openStreams, open, 'the server noticed the hang-up');
   await events.close();
+});
+
+test('a real check-in reaches the teacher’s stream with the student and the answer’s status and time', async () => {
+  const course = await t.course({ students: 1 });
+  const student = course.students[0] as TestCourse['students'][0];
+  const opened = await t.app.inject({
+    method: 'POST',
+    url: `/api/teacher/courses/${course.id}/sessions`,
+    headers: course.teacher.headers,
+    payload: { duration_minutes: 30 },
+  });
+  assert.equal(opened.statusCode, 201, opened.body);
+  const sessionId = opened.json().id;
+  const events = await watch(sessionId, course.teacher.headers);
+  assert.equal((await events.nextEvent())?.event, 'snapshot');
+  const shown = await t.app.inject({
+    url: `/api/teacher/sessions/${sessionId}/code`,
+    headers: course.teacher.headers,
+  });
+  const checkedIn = await t.app.inject({
+    method: 'POST',
+    url: '/api/student/checkins',
+    headers: student.headers,
+    payload: { session_id: sessionId, code: shown.json().code, device_id: 'device-live-1' },
+  });
+  assert.equal(checkedIn.statusCode, 201, checkedIn.body);
+  const event = await events.nextEvent();
+  assert.equal(event?.event, 'checkin');
+  const data = JSON.parse(event?.data ?? '{}');
+  assert.equal(data.student.id, student.id);
+  assert.equal(data.student.school_number, student.schoolNumber);
+  assert.equal(data.status, checkedIn.json().status);
+  assert.equal(data.checked_in_at, checkedIn.json().checked_in_at);
+  await events.close();
+});
+
+test('the live route is in the OpenAPI document as an event stream, and the document is valid', async () => {
+  const doc = (await t.app.inject({ url: '/openapi.json' })).json();
+  const op = doc.paths['/api/teacher/sessions/{id}/live']?.get;
+  assert.ok(op, 'documented');
+  assert.ok(op.responses['200'].content['text/event-stream']);
+  assert.ok(op.responses['403'] && op.responses['404']);
+  const result = await new Validator().validate(doc);
+  assert.equal(result.valid, true, String(JSON.stringify(result.errors)).slice(0, 2000));
 });
