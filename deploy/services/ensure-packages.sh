@@ -4,7 +4,7 @@
 # As root it installs what is missing; otherwise it says which apt-get line to run.
 set -euo pipefail
 
-declare -A PACKAGES=([postgres]=postgresql [redis]=redis-server [nginx]=nginx [chromium]=chromium)
+declare -A PACKAGES=([postgres]=postgresql [redis]=redis-server [nginx]=nginx [chromium]=chromium [wrk]=wrk)
 
 present() {
   case "$1" in
@@ -12,6 +12,7 @@ present() {
     redis) command -v redis-server > /dev/null ;;
     nginx) command -v nginx > /dev/null || [ -x /usr/sbin/nginx ] ;;
     chromium) command -v chromium > /dev/null ;;
+    wrk) command -v wrk > /dev/null ;;
     *) echo "unknown service: $1 (known: ${!PACKAGES[*]})" >&2; exit 2 ;;
   esac
 }
