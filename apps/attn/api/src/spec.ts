@@ -4,6 +4,8 @@ import type { AppSpec } from '@campus/platform/app/app-spec.ts';
 import { attnApp } from './app.ts';
 import { type AttnConfig, loadAttnConfig } from './config.ts';
 import { seedDemoData } from './demo-data.ts';
+import { faceCalibrateCommand } from './modules/face/commands/face-calibrate.ts';
+import { faceCompareCommand } from './modules/face/commands/face-compare.ts';
 import { sisSimCommand } from './modules/sis/simulator/sis-sim.command.ts';
 
 export const attnSpec: AppSpec<AttnConfig> = {
@@ -24,5 +26,9 @@ export const attnSpec: AppSpec<AttnConfig> = {
   },
   plugin: attnApp,
   seedDemoData,
-  commands: { 'sis-sim': sisSimCommand },
+  commands: {
+    'sis-sim': sisSimCommand,
+    'face-compare': faceCompareCommand,
+    'face-calibrate': faceCalibrateCommand,
+  },
 };

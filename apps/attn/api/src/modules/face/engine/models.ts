@@ -1,0 +1,84 @@
+// Loads the face models into this thread's TensorFlow.js, once: WebAssembly kernels from the
+// package's own .wasm files (no CDN), models from the npm packages on disk (no download), after
+// checking every file's size and hash. A worker thread imports this and loads on first need.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { checkFaceModelFiles, modelFolders, modelPath } from './model-files.ts';
+
+const require = createRequire(import.meta.url);
+
+export type Tf = typeof import('@tensorflow/tfjs-core');
+export type FaceApi = typeof import('@vladmandic/face-api');
+export type GraphModel = import('@tensorflow/tfjs-converter').GraphModel;
+
+export interface FaceModels {
+  tf: Tf;
+  faceapi: FaceApi;
+  antispoof: GraphModel;
+  liveness: GraphModel;
+  loadMs: number;
+}
+
+/** A graph model from a model.json and its weight files beside it, read from disk. */
+async function loadGraphModelFromDisk(tf: Tf, jsonPath: string): Promise<GraphModel> {
+  const { loadGraphModel } =
+    require('@tensorflow/tfjs-converter') as typeof import('@tensorflow/tfjs-converter');
+  const json = JSON.parse(await readFile(jsonPath, 'utf8'));
+  return loadGraphModel({
+    load: () =>
+      tf.io.getModelArtifactsForJSON(json, async (manifest) => {
+        const specs = manifest.flatMap((group) => group.weights);
+        const parts = await Promise.all(
+          manifest.flatMap((group) => group.paths.map((path) => readFile(join(dirname(jsonPath), path)))),
+        );
+        const data = Buffer.concat(parts);
+        return [specs, data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)];
+      }),
+  });
+}
+
+async function load(): Promise<FaceModels> {
+  const started = performance.now();
+  await checkFaceModelFiles();
+  const tf = require('@tensorflow/tfjs-core') as Tf;
+  const wasm = require('@tensorflow/tfjs-backend-wasm') as typeof import('@tensorflow/tfjs-backend-wasm');
+  // face-api's node-wasm build: plain TensorFlow.js, no tfjs-node (which would fetch a binary).
+  const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js') as FaceApi;
+  wasm.setWasmPaths(`${modelFolders.wasm}/`);
+  if (!(await tf.setBackend('wasm'))) throw new Error('The TensorFlow.js WebAssembly backend did not start');
+  await tf.ready();
+  await faceapi.nets.ssdMobilenetv1.loadFromDisk(modelFolders.faceApi);
+  await faceapi.nets.faceLandmark68Net.loadFromDisk(modelFolders.faceApi);
+  await faceapi.nets.faceRecognitionNet.loadFromDisk(modelFolders.faceApi);
+  const antispoof = await loadGraphModelFromDisk(tf, modelPath({ folder: 'human', name: 'antispoof.json' }));
+  const liveness = await loadGraphModelFromDisk(tf, modelPath({ folder: 'human', name: 'liveness.json' }));
+  // The first run compiles kernels and sizes buffers: pay it here, not on a student's selfie.
+  const blank = tf.zeros([160, 160, 3], 'int32') as import('@tensorflow/tfjs-core').Tensor3D;
+  await faceapi.detectAllFaces(blank, new faceapi.SsdMobilenetv1Options({ minConfidence: 0.5 }));
+  await faceapi.nets.faceRecognitionNet.computeFaceDescriptor(blank);
+  blank.dispose();
+  return { tf, faceapi, antispoof, liveness, loadMs: Math.round(performance.now() - started) };
+}
+
+let loading: Promise<FaceModels> | undefined;
+let loaded: FaceModels | undefined;
+
+/** The models of this thread, loaded on the first call; a failed load is retried on the next. */
+export function loadFaceModels(): Promise<FaceModels> {
+  loading ??= load().then(
+    (models) => {
+      loaded = models;
+      return models;
+    },
+    (err) => {
+      loading = undefined;
+      throw err;
+    },
+  );
+  return loading;
+}
+
+export function faceModelsStatus(): { loaded: boolean; loadMs: number | null } {
+  return { loaded: loaded !== undefined, loadMs: loaded?.loadMs ?? null };
+}
