@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import { auditLog } from '@campus/platform/audit/schema.ts';
 import { and, eq } from 'drizzle-orm';
 import { checkins, terms } from '../../src/db/schema/index.ts';
+import { createAttnLive } from '../../src/modules/live/live.ts';
 import { type AttnTest, startAttn } from '../helpers.ts';
 import { addCheckin, addSession } from './attendance-rows.ts';
 
@@ -77,6 +78,9 @@ test('marking a student who checked in changes the status; unmarking deletes the
   if (!s) throw new Error('a student');
   const session = await addSession(t, course, { hoursAgo: 2 });
   const id = await addCheckin(t, session, s.id, 'present');
+  const seen: { type: string; student: { id: string }; status?: string }[] = [];
+  const stop = createAttnLive(t.app.live).subscribe(session, (e) => seen.push(e as (typeof seen)[number]));
+  after(stop);
   const res = await mark(
     session,
     { student_id: s.id, status: 'late', reason: 'came 20 minutes late' },
@@ -100,6 +104,15 @@ test('marking a student who checked in changes the status; unmarking deletes the
     ['checkin.unmarked', 'late'],
   ]);
   assert.equal((await unmark(session, s.id, { reason: 'again' }, course.teacher.headers)).statusCode, 404);
+  for (let i = 0; i < 50 && seen.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+  assert.deepEqual(
+    seen.map((e) => [e.type, e.student.id, e.status]),
+    [
+      ['mark', s.id, 'late'],
+      ['unmark', s.id, undefined],
+    ],
+    'the teacher’s live screen is told of both',
+  );
 });
 
 test('another teacher gets 403, an unknown session 404, a student not on the roster 404, a student 403', async () => {

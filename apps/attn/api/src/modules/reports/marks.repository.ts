@@ -1,9 +1,10 @@
 // Queries of marking by hand: the session being marked, and the student's check-in in it.
 import type { Tx } from '@campus/platform/db/database.ts';
 import { and, eq, sql } from 'drizzle-orm';
-import { attendanceSessions, checkins } from '../../db/schema/index.ts';
+import { attendanceSessions, checkins, users } from '../../db/schema/index.ts';
 
 export type CheckinRow = typeof checkins.$inferSelect;
+export type MarkedStudent = { id: string; school_number: string; full_name: string };
 const once = (sessionId: string, studentId: string) =>
   and(eq(checkins.sessionId, sessionId), eq(checkins.studentId, studentId));
 
@@ -13,6 +14,14 @@ export const marksRepository = {
       .select({ id: attendanceSessions.id, courseId: attendanceSessions.courseId })
       .from(attendanceSessions)
       .where(eq(attendanceSessions.id, sessionId));
+    return row;
+  },
+
+  async getStudent(tx: Tx, studentId: string): Promise<MarkedStudent | undefined> {
+    const [row] = await tx
+      .select({ id: users.id, school_number: users.schoolNumber, full_name: users.fullName })
+      .from(users)
+      .where(eq(users.id, studentId));
     return row;
   },
 

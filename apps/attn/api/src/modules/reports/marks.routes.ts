@@ -1,5 +1,5 @@
 // Marking by hand: a teacher of the session's course marks a student present or late, or
-// removes a check-in, with a reason; audited in the same transaction.
+// removes a check-in, with a reason; audited in the same transaction, shown live after commit.
 import { auditContext } from '@campus/platform/audit/audit-log.ts';
 import { errorResponses } from '@campus/platform/http/schemas.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -41,7 +41,7 @@ export const marksRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (app, 
     },
     async (request) => {
       const { userId } = currentUser(request);
-      const { checkin, created } = await markStudent({
+      const { checkin, created, student } = await markStudent({
         db: services.db(),
         audit: services.audit,
         clock: services.clock,
@@ -56,6 +56,16 @@ export const marksRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (app, 
         { event: 'checkin.marked', checkinId: checkin.id, sessionId: checkin.sessionId, by: userId },
         'student marked by hand',
       );
+      // After the commit: the teacher's live screen shows the mark.
+      services.live.publish(checkin.sessionId, {
+        type: 'mark',
+        id: checkin.id,
+        student,
+        status: checkin.status,
+        checked_in_at: checkin.checkedInAt.toISOString(),
+        verification: checkin.verification,
+        source: checkin.source,
+      });
       return { ...view(checkin), created };
     },
   );
@@ -74,7 +84,7 @@ export const marksRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (app, 
     },
     async (request) => {
       const { userId } = currentUser(request);
-      const removed = await unmarkStudent({
+      const { removed, student } = await unmarkStudent({
         db: services.db(),
         audit: services.audit,
         actor: auditContext(request),
@@ -87,6 +97,7 @@ export const marksRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (app, 
         { event: 'checkin.unmarked', checkinId: removed.id, sessionId: removed.sessionId, by: userId },
         'check-in removed by hand',
       );
+      services.live.publish(removed.sessionId, { type: 'unmark', student });
       return view(removed);
     },
   );

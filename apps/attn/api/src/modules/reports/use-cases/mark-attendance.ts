@@ -8,7 +8,7 @@ import type { Clock } from '@campus/platform/clock/clock.ts';
 import type { Db, Tx } from '@campus/platform/db/database.ts';
 import { AppError, notFound } from '@campus/platform/errors.ts';
 import { assertTeaches, isEnrolled } from '../../courses/course-access.ts';
-import { type CheckinRow, marksRepository as repo } from '../marks.repository.ts';
+import { type CheckinRow, type MarkedStudent, marksRepository as repo } from '../marks.repository.ts';
 
 interface MarkContext {
   db: Db;
@@ -20,21 +20,24 @@ interface MarkContext {
   reason: string;
 }
 
-async function checkAccess(tx: Tx, ctx: MarkContext) {
+/** The student, once the caller is known to teach the session's course and the student is on its roster. */
+async function checkAccess(tx: Tx, ctx: MarkContext): Promise<MarkedStudent> {
   const session = await repo.getSession(tx, ctx.sessionId);
   if (!session) throw notFound('Attendance session');
   const course = await assertTeaches(tx, session.courseId, ctx.teacherId);
   if (course.termArchivedAt)
     throw new AppError('CONFLICT', 'This term’s attendance is archived: it can no longer change');
-  if (!(await isEnrolled(tx, session.courseId, ctx.studentId)))
+  const student = await repo.getStudent(tx, ctx.studentId);
+  if (!student || !(await isEnrolled(tx, session.courseId, ctx.studentId)))
     throw notFound('Student on this course’s roster');
+  return student;
 }
 
 export async function markStudent(
   ctx: MarkContext & { status: 'present' | 'late'; clock: Clock },
-): Promise<{ checkin: CheckinRow; created: boolean }> {
+): Promise<{ checkin: CheckinRow; created: boolean; student: MarkedStudent }> {
   return ctx.db.transaction(async (tx) => {
-    await checkAccess(tx, ctx);
+    const student = await checkAccess(tx, ctx);
     const before = await repo.findCheckinForUpdate(tx, ctx.sessionId, ctx.studentId);
     const checkin = await repo.upsertMark(tx, {
       sessionId: ctx.sessionId,
@@ -57,13 +60,15 @@ export async function markStudent(
         reason_chars: ctx.reason.length,
       },
     });
-    return { checkin, created: !before };
+    return { checkin, created: !before, student };
   });
 }
 
-export async function unmarkStudent(ctx: MarkContext): Promise<CheckinRow> {
+export async function unmarkStudent(
+  ctx: MarkContext,
+): Promise<{ removed: CheckinRow; student: MarkedStudent }> {
   return ctx.db.transaction(async (tx) => {
-    await checkAccess(tx, ctx);
+    const student = await checkAccess(tx, ctx);
     const removed = await repo.deleteCheckin(tx, ctx.sessionId, ctx.studentId);
     if (!removed) throw notFound('Check-in of this student in this session');
     await ctx.audit.record(tx, {
@@ -79,6 +84,6 @@ export async function unmarkStudent(ctx: MarkContext): Promise<CheckinRow> {
         reason_chars: ctx.reason.length,
       },
     });
-    return removed;
+    return { removed, student };
   });
 }
