@@ -102,7 +102,11 @@ export class EventStreams {
       'x-accel-buffering': 'no',
     });
     res.on('close', finish);
-    if (this.#shuttingDown) {
+    // The client may have left while the handler was still checking access: no 'close' will come.
+    const gone = res.destroyed || !res.socket || res.socket.destroyed;
+    if (gone) {
+      finish();
+    } else if (this.#shuttingDown) {
       endForShutdown();
     } else {
       this.#open.add(endForShutdown);

@@ -38,6 +38,11 @@ async function startServer() {
     }
     stream.send('refused', { message: refused });
   });
+  app.get('/slow', { config: { rateLimit: 'unlimited', access: 'public' } }, async (request, reply) => {
+    await sleep(300);
+    const stream = app.live.stream(request, reply);
+    stream.onClose(() => unsubscribed++);
+  });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, base, logs, unsubscribed: () => unsubscribed };
 }
@@ -134,6 +139,21 @@ test('a stream ends after its longest duration, and an event name cannot break t
     assert.deepEqual(JSON.parse(refused?.data ?? ''), { message: 'not an event name: "two\\nlines"' });
     assert.equal(refused?.id, '1', 'the refused event used no id');
     assert.equal(await events.ended(2000), true);
+    assert.equal(app.live.openStreams, 0);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a client that leaves before its stream opens leaves no stream behind', async () => {
+  const { app, base, unsubscribed } = await startServer();
+  try {
+    const controller = new AbortController();
+    const pending = fetch(`${base}/slow`, { signal: controller.signal }).catch(() => 'aborted');
+    await sleep(100);
+    controller.abort();
+    assert.equal(await pending, 'aborted');
+    await until('the handler to finish', () => unsubscribed() === 1);
     assert.equal(app.live.openStreams, 0);
   } finally {
     await app.close();
