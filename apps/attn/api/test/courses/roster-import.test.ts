@@ -182,3 +182,17 @@ test('only admins import', async () => {
   const res = await post(file(unique()).csv, true, teacher.headers);
   assert.equal(res.statusCode, 403);
 });
+
+test('two imports of the same file at once create each term, course and person once', async () => {
+  const tag = unique();
+  const { term, csv } = file(tag);
+  const results = await Promise.all([post(csv, false), post(csv, false)]);
+  assert.deepEqual(
+    results.map((r) => r.statusCode),
+    [200, 200],
+    results.map((r) => r.body).join('\n'),
+  );
+  assert.equal((await t.app.db.select().from(terms).where(eq(terms.title, term))).length, 1);
+  const created = results.map((r) => r.json().summary.users.created).sort();
+  assert.deepEqual(created, [0, 3], 'the second saw the first one’s people');
+});
