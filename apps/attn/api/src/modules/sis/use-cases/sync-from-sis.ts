@@ -6,9 +6,10 @@
 // Running it again with nothing changed in the SIS changes nothing.
 import type { AuditLog } from '@campus/platform/audit/audit-log.ts';
 import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Db, Tx } from '@campus/platform/db/database.ts';
+import type { Db } from '@campus/platform/db/database.ts';
 import type { Logger } from 'pino';
 import type { SisClient } from '../sis-client.ts';
+import { writePairs, writePlan } from '../sis-sync.batches.ts';
 import {
   emptyChanges,
   planCourses,
@@ -20,7 +21,6 @@ import {
 } from '../sis-sync.plan.ts';
 import { type Pair, sisSyncRepository as repo, type SyncRunRow } from '../sis-sync.repository.ts';
 
-const BATCH = 500;
 /** A run still 'running' after this long was left by a process that died. */
 const STALE_MS = 60 * 60 * 1000;
 
@@ -35,13 +35,6 @@ export interface SyncFromSisOptions {
 }
 
 export type SyncResult = { status: 'skipped'; run: null } | { status: 'ok' | 'failed'; run: SyncRunRow };
-
-async function inBatches<T>(db: Db, items: T[], write: (tx: Tx, batch: T[]) => Promise<void>) {
-  for (let i = 0; i < items.length; i += BATCH) {
-    const batch = items.slice(i, i + BATCH);
-    await db.transaction((tx) => write(tx, batch));
-  }
-}
 
 export async function syncFromSis(opts: SyncFromSisOptions): Promise<SyncResult> {
   const { db, sis, clock, logger } = opts;
@@ -67,40 +60,20 @@ export async function syncFromSis(opts: SyncFromSisOptions): Promise<SyncResult>
     const now = clock.now();
 
     const termPlan = planTerms(terms.items, await repo.sisTerms(db), now);
-    await inBatches(db, termPlan.inserts, async (tx, rows) => {
-      changes.terms.created += (await repo.insertTerms(tx, rows)).length;
-    });
-    await inBatches(db, termPlan.updates, async (tx, updates) => {
-      for (const u of updates) await repo.updateTerm(tx, u.id, u.set);
-      changes.terms.updated += updates.length;
-    });
+    await writePlan(db, termPlan, repo.insertTerms, repo.updateTerm, changes.terms);
 
     const termIds = new Map((await repo.sisTerms(db)).map((t) => [t.sisId as string, t.id]));
     const coursePlan = planCourses(classes.items, await repo.sisCourses(db), termIds, now);
     changes.skipped.unresolved += coursePlan.unresolved;
-    await inBatches(db, coursePlan.inserts, async (tx, rows) => {
-      changes.courses.created += (await repo.insertCourses(tx, rows)).length;
-    });
-    await inBatches(db, coursePlan.updates, async (tx, updates) => {
-      for (const u of updates) await repo.updateCourse(tx, u.id, u.set);
-      changes.courses.updated += updates.length;
-    });
+    await writePlan(db, coursePlan, repo.insertCourses, repo.updateCourse, changes.courses);
 
     const userPlan = planUsers(people.items, await repo.allUsers(db), now);
     changes.skipped.conflicts += userPlan.conflicts;
-    await inBatches(db, userPlan.inserts, async (tx, rows) => {
-      changes.users.created += (await repo.insertUsers(tx, rows)).length;
-    });
-    await inBatches(db, userPlan.updates, async (tx, updates) => {
-      for (const u of updates) changes.users.updated += (await repo.updateUser(tx, u.id, u.set)).length;
-    });
+    await writePlan(db, userPlan, repo.insertUsers, repo.updateUser, changes.users);
 
     const courseIds = new Map((await repo.sisCourses(db)).map((c) => [c.sisId as string, c.id]));
-    const userIds = new Map(
-      (await repo.allUsers(db))
-        .filter((u) => u.sisId && !u.passwordHash)
-        .map((u) => [u.sisId as string, u.id]),
-    );
+    const sisUsers = (await repo.allUsers(db)).filter((u) => u.sisId && !u.passwordHash);
+    const userIds = new Map(sisUsers.map((u) => [u.sisId as string, u.id]));
     const wanted: Record<'student' | 'teacher', Pair[]> = { student: [], teacher: [] };
     for (const e of roster.items) {
       const courseId = courseIds.get(e.classSisId);
@@ -109,33 +82,15 @@ export async function syncFromSis(opts: SyncFromSisOptions): Promise<SyncResult>
       else changes.skipped.unresolved++;
     }
 
-    const existingEnrollments = await repo.enrollmentsOfSisCourses(db);
-    const students = planPairs(
-      wanted.student,
-      existingEnrollments.map((e) => ({
-        courseId: e.courseId,
-        userId: e.userId,
-        removable: e.source === 'sis',
-      })),
-    );
-    await inBatches(db, students.add, async (tx, pairs) => {
-      changes.enrollments.created += (await repo.insertEnrollments(tx, pairs)).length;
-    });
-    await inBatches(db, students.remove, async (tx, pairs) => {
-      changes.enrollments.removed += (await repo.deleteSisEnrollments(tx, pairs)).length;
-    });
-
-    const existingTeachers = await repo.teachersOfSisCourses(db);
-    const teachers = planPairs(
-      wanted.teacher,
-      existingTeachers.map((t) => ({ courseId: t.courseId, userId: t.userId, removable: t.fromSis })),
-    );
-    await inBatches(db, teachers.add, async (tx, pairs) => {
-      changes.teachers.created += (await repo.insertTeachers(tx, pairs)).length;
-    });
-    await inBatches(db, teachers.remove, async (tx, pairs) => {
-      changes.teachers.removed += (await repo.deleteTeachers(tx, pairs)).length;
-    });
+    const enrolled = (await repo.enrollmentsOfSisCourses(db)).map((e) => ({
+      ...e,
+      removable: e.source === 'sis',
+    }));
+    const students = planPairs(wanted.student, enrolled);
+    await writePairs(db, students, repo.insertEnrollments, repo.deleteSisEnrollments, changes.enrollments);
+    const teaching = (await repo.teachersOfSisCourses(db)).map((t) => ({ ...t, removable: t.fromSis }));
+    const teachers = planPairs(wanted.teacher, teaching);
+    await writePairs(db, teachers, repo.insertTeachers, repo.deleteTeachers, changes.teachers);
   } catch (err) {
     error = err instanceof Error ? err.message : String(err);
     logger.warn({ event: 'sis.sync_failed', runId: run.id, err }, 'SIS sync failed');
