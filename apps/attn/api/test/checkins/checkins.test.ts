@@ -248,3 +248,42 @@ test('the database keeps a check-in once only even when 20 separate statements r
   const [refusal] = await repo.classify([draft]);
   assert.equal(refusal?.checked_in, true);
 });
+
+test("an accepted check-in reaches the teacher's live channel after its commit, a closed session too", async () => {
+  const course = await t.course({ students: 1 });
+  const session = await openSession(t, course);
+  const heard: Record<string, unknown>[] = [];
+  const stop = t.app.live.subscribe(`attendance-session:${session.id}`, (m) => heard.push(m as never));
+  const student = course.students[0] as (typeof course.students)[0];
+  const res = await checkIn(t, student, {
+    session_id: session.id,
+    code: await codeOf(t, course.teacher, session.id),
+  });
+  assert.equal(res.statusCode, 201);
+  await t.app.inject({
+    method: 'POST',
+    url: `/api/teacher/sessions/${session.id}/close`,
+    headers: course.teacher.headers,
+  });
+  const deadline = Date.now() + 5000;
+  while (heard.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  stop();
+  const [checkin, closed] = heard as [Record<string, unknown>, Record<string, unknown>];
+  assert.equal(checkin.type, 'checkin');
+  assert.equal(checkin.id, res.json().id);
+  assert.deepEqual(checkin.student, {
+    id: student.id,
+    school_number: student.schoolNumber,
+    full_name: `Test student ${student.schoolNumber}`,
+  });
+  assert.equal(checkin.status, 'present');
+  assert.equal(checkin.verification, 'not_required');
+  assert.equal(closed.type, 'closed');
+  assert.equal(closed.session_id, session.id);
+  const [row] = (
+    (await t.app.db.execute(
+      sql`select count(*)::int as n from checkins where id = ${res.json().id}`,
+    )) as unknown as { rows: { n: number }[] }
+  ).rows;
+  assert.equal(row?.n, 1, 'announced rows are committed rows');
+});

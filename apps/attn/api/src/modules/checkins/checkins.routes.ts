@@ -7,19 +7,12 @@ import { currentUser } from '../auth/current-user.ts';
 import { createSessionsRepository } from '../sessions/sessions.repository.ts';
 import { createCheckinWriter } from './checkin-writer.ts';
 import { createCheckinsRepository, type InsertedCheckin } from './checkins.repository.ts';
-import { CheckInBody, CheckInResponse, type CheckinEvent } from './checkins.schemas.ts';
+import { CheckInBody, CheckInResponse } from './checkins.schemas.ts';
 import { createSessionCache } from './session-cache.ts';
 import { checkIn } from './use-cases/check-in.ts';
 
-type Publish = (sessionId: string, event: CheckinEvent) => unknown;
-
-export interface CheckinsOptions extends AttnServices {
-  /** Told of each durable check-in (beside services.live, when the live module provides it). */
-  onCheckin?: Publish;
-}
-
-export const checkinsRoutes: FastifyPluginAsyncTypebox<CheckinsOptions> = async (app, services) => {
-  const { clock, logger } = services;
+export const checkinsRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (app, services) => {
+  const { clock, live } = services;
   const sessionsRepo = createSessionsRepository(services.db);
   const sessions = createSessionCache({
     load: (id) => sessionsRepo.getById(id),
@@ -29,24 +22,19 @@ export const checkinsRoutes: FastifyPluginAsyncTypebox<CheckinsOptions> = async 
   const writer = createCheckinWriter(createCheckinsRepository(services.db), {
     maxInFlight: app.database.kind === 'pglite' ? 1 : 4,
   });
-  const live = (services as { live?: { publish: Publish } }).live;
 
-  const announce = (row: InsertedCheckin) => {
-    const event: CheckinEvent = {
+  /** After the commit (the writer answers only then): the teacher's live view hears of it. */
+  const announce = (row: InsertedCheckin) =>
+    live.publish(row.session_id, {
       type: 'checkin',
+      id: row.id,
       student: { id: row.student_id, school_number: row.school_number, full_name: row.full_name },
       status: row.status,
       checked_in_at: row.checked_in_at.toISOString(),
       verification: row.verification,
+      source: 'code',
       ...(row.device_flagged ? { device_flagged: true } : {}),
-    };
-    for (const publish of [live?.publish.bind(live), services.onCheckin]) {
-      if (!publish) continue;
-      Promise.resolve()
-        .then(() => publish(row.session_id, event))
-        .catch((err) => logger.warn({ err, sessionId: row.session_id }, 'check-in not announced live'));
-    }
-  };
+    });
 
   app.post(
     '/student/checkins',

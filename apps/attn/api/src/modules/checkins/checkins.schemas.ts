@@ -23,13 +23,3 @@ export const CheckInResponse = Type.Object({
   verification: Type.String({ description: "'pending' when the session asks for a selfie" }),
   checked_in_at: Type.String({ format: 'date-time' }),
 });
-
-/** What the live module sends the teacher for each check-in. */
-export interface CheckinEvent {
-  type: 'checkin';
-  student: { id: string; school_number: string; full_name: string };
-  status: 'present' | 'late';
-  checked_in_at: string;
-  device_flagged?: boolean;
-  verification: string;
-}

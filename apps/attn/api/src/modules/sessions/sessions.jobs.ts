@@ -12,7 +12,13 @@ export const CLOSE_SESSIONS_QUEUE = 'attn-sessions-close';
 
 export function scheduleSessionClosing(
   app: FastifyInstance,
-  deps: { repo: SessionsRepository; audit: AuditLog; clock: Clock; logger: Logger },
+  deps: {
+    repo: SessionsRepository;
+    audit: AuditLog;
+    clock: Clock;
+    logger: Logger;
+    onClosed: (sessionId: string, closedAt: Date) => void;
+  },
 ): void {
   app.jobs.define(
     defineQueue({

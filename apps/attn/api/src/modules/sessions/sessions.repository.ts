@@ -87,12 +87,12 @@ export function createSessionsRepository(db: () => Db) {
     },
 
     /** Marks every session past its end as closed (at its end); returns the ids. */
-    async closeExpired(now: Date, tx: Db | Tx = db()): Promise<{ id: string; courseId: string }[]> {
+    async closeExpired(now: Date, tx: Db | Tx = db()): Promise<{ id: string; closedAt: Date }[]> {
       return tx
         .update(attendanceSessions)
         .set({ closedAt: sql`${attendanceSessions.endsAt}` })
         .where(and(isNull(attendanceSessions.closedAt), lte(attendanceSessions.endsAt, now)))
-        .returning({ id: attendanceSessions.id, courseId: attendanceSessions.courseId });
+        .returning({ id: attendanceSessions.id, closedAt: attendanceSessions.endsAt });
     },
 
     async counts(session: SessionRow, tx: Db | Tx = db()): Promise<SessionCounts> {

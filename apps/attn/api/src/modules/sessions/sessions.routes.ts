@@ -26,9 +26,11 @@ import { getTeacherSession } from './use-cases/teacher-access.ts';
 const TEACHER = { rateLimit: 'teacher', access: ['teacher'] };
 
 export const sessionsRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (app, services) => {
-  const { clock, audit, logger, config } = services;
+  const { clock, audit, logger, config, live } = services;
   const repo = createSessionsRepository(services.db);
-  scheduleSessionClosing(app, { repo, audit, clock, logger });
+  const onClosed = (sessionId: string, closedAt: Date) =>
+    live.publish(sessionId, { type: 'closed', session_id: sessionId, closed_at: closedAt.toISOString() });
+  scheduleSessionClosing(app, { repo, audit, clock, logger, onClosed });
 
   const view = (s: SessionRow) => ({
     id: s.id,
@@ -116,7 +118,11 @@ export const sessionsRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (ap
     },
     async (request) => {
       const session = await teacherSession(request, request.params.id);
-      const closed = await closeSession({ db: app.db, repo, audit, clock }, session, auditContext(request));
+      const closed = await closeSession(
+        { db: app.db, repo, audit, clock, onClosed },
+        session,
+        auditContext(request),
+      );
       request.log.info(
         { event: 'attendance_session.closed', sessionId: session.id, by: 'teacher' },
         'session closed',

@@ -1,7 +1,7 @@
 // Closing a session early (a teacher) or past its end (the schedule). Closing twice is not an
 // error: the second call finds it closed and changes nothing. Each close is audited with the
-// change, and the check-in cache of this process forgets the session at once (other processes
-// cannot accept a row either: the check-in insert itself requires closed_at to be null).
+// change and announced to the teacher's live view. Check-ins stop at once on every instance:
+// the check-in insert itself requires closed_at to be null, whatever a cache holds.
 import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
 import type { Clock } from '@campus/platform/clock/clock.ts';
 import type { Db } from '@campus/platform/db/database.ts';
@@ -13,8 +13,8 @@ export interface CloseDeps {
   repo: SessionsRepository;
   audit: AuditLog;
   clock: Clock;
-  /** Told the ids of sessions just closed (the check-in session cache). */
-  onClosed?: (sessionId: string) => void;
+  /** Told of each session just closed, after the commit (the teacher's live view). */
+  onClosed?: (sessionId: string, closedAt: Date) => void;
 }
 
 export async function closeSession(
@@ -34,7 +34,7 @@ export async function closeSession(
       });
     return row;
   });
-  deps.onClosed?.(session.id);
+  if (closed?.closedAt) deps.onClosed?.(session.id, closed.closedAt);
   return closed ?? (await deps.repo.getById(session.id)) ?? session;
 }
 
@@ -54,7 +54,7 @@ export async function closeExpiredSessions(deps: CloseDeps, logger: Logger): Pro
     return rows;
   });
   for (const row of closed) {
-    deps.onClosed?.(row.id);
+    deps.onClosed?.(row.id, row.closedAt);
     logger.info({ event: 'attendance_session.closed', sessionId: row.id, by: 'schedule' }, 'session closed');
   }
   return closed.length;
