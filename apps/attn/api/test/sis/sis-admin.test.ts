@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'drizzle-orm';
 import { demoRoster } from '../../src/modules/sis/simulator/demo-roster.ts';
 import { type SisSimulator, startSisSimulator } from '../../src/modules/sis/simulator/sis-simulator.ts';
 import { type AttnTest, startAttn } from '../helpers.ts';
@@ -55,6 +56,16 @@ describe('SIS admin routes', () => {
         status.json().last_run.id,
       ],
       [true, 'closed', '0 3 * * *', (run as unknown as { id: string }).id],
+    );
+  });
+
+  test('the sync is scheduled on SIS_SYNC_CRON', async () => {
+    const result = await t.app.db.execute(
+      sql`select cron, timezone from pgboss.schedule where name = 'sis-sync'`,
+    );
+    assert.deepEqual(
+      (result as unknown as { rows: unknown[] }).rows.map((r) => ({ ...(r as object) })),
+      [{ cron: '0 3 * * *', timezone: 'UTC' }],
     );
   });
 
