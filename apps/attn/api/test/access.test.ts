@@ -112,7 +112,7 @@ test('a teacher cannot touch another teacher’s course or its sessions: 403 on 
   await addCheckin(t, sessionId, course.students[0]?.id ?? '');
   const other = await t.user('teacher');
   for (const call of teacherRoutesOf(course, sessionId)) {
-    const res = await t.app.inject({ ...call, headers: other.headers });
+    const res: { statusCode: number; body: string } = await t.app.inject({ ...call, headers: other.headers });
     assert.equal(res.statusCode, 403, `${call.method} ${call.url}: ${res.body}`);
   }
   const still = await t.app.inject({
@@ -148,7 +148,7 @@ test('a student cannot read another student’s history or report, nor any teach
   const own = await t.app.inject({ url: `/api/student/courses/${course.id}/report`, headers: me.headers });
   assert.equal(own.json().student_id, me.id, 'the report is always the caller’s own');
   for (const call of teacherRoutesOf(course, sessionId)) {
-    const res = await t.app.inject({ ...call, headers: me.headers });
+    const res: { statusCode: number; body: string } = await t.app.inject({ ...call, headers: me.headers });
     assert.equal(res.statusCode, 403, `${call.method} ${call.url}`);
   }
 });
