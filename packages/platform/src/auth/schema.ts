@@ -1,6 +1,6 @@
 // The platform's authentication tables. An app that uses them re-exports them from its own
 // schema (src/db/schema/index.ts), so its generated migrations create them in its database.
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Rotating refresh tokens, stored as SHA-256; one family per login. */
 export const refreshTokens = pgTable(
@@ -31,6 +31,8 @@ export const authSessions = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     tokenHash: text().notNull().unique(),
     subject: text().notNull(),
+    /** What the app needs to recognise the caller without another query (roles, public id). */
+    claims: jsonb().$type<Record<string, unknown>>(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     lastSeenAt: timestamp({ withTimezone: true }).notNull(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),

@@ -10,6 +10,8 @@ import { hashToken, newToken } from './tokens.ts';
 export interface SessionRecord {
   id: string;
   subject: string;
+  /** What the app stored at login to recognise the caller without another query. */
+  claims: Record<string, unknown> | null;
   createdAt: Date;
   expiresAt: Date;
 }
@@ -33,7 +35,11 @@ export class Sessions {
     this.absoluteSeconds = opts.absoluteSeconds ?? 7 * 86_400;
   }
 
-  async create(db: Db | Tx, subject: string): Promise<SessionRecord & { token: string }> {
+  async create(
+    db: Db | Tx,
+    subject: string,
+    claims: Record<string, unknown> | null = null,
+  ): Promise<SessionRecord & { token: string }> {
     const now = this.#clock.now();
     const token = newToken();
     const [row] = await db
@@ -41,13 +47,14 @@ export class Sessions {
       .values({
         tokenHash: hashToken(token),
         subject,
+        claims,
         createdAt: now,
         lastSeenAt: now,
         expiresAt: new Date(now.getTime() + this.idleSeconds * 1000),
       })
       .returning();
     if (!row) throw new Error('session insert returned nothing');
-    return { token, id: row.id, subject, createdAt: row.createdAt, expiresAt: row.expiresAt };
+    return { token, id: row.id, subject, claims, createdAt: row.createdAt, expiresAt: row.expiresAt };
   }
 
   /**
@@ -74,7 +81,7 @@ export class Sessions {
       expiresAt = new Date(Math.min(now.getTime() + this.idleSeconds * 1000, absoluteEnd));
       await db.update(authSessions).set({ lastSeenAt: now, expiresAt }).where(eq(authSessions.id, row.id));
     }
-    return { id: row.id, subject: row.subject, createdAt: row.createdAt, expiresAt };
+    return { id: row.id, subject: row.subject, claims: row.claims, createdAt: row.createdAt, expiresAt };
   }
 
   async revoke(db: Db | Tx, id: string): Promise<void> {

@@ -44,7 +44,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AttnAuth; config: Att
     },
     async (request, reply) => {
       const user = await auth.login(request.body.school_number.trim(), request.body.password, request.ip);
-      const session = await auth.sessions.create(app.db, user.id);
+      const session = await auth.sessions.create(app.db, user.id, {
+        schoolNumber: user.schoolNumber,
+        role: user.role,
+      });
       request.log.info({ event: 'login.succeeded', userId: user.id, role: user.role }, 'login succeeded');
       reply.setCookie(SESSION_COOKIE, session.token, {
         ...cookie,
@@ -62,7 +65,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AttnAuth; config: Att
     },
     async (request, reply) => {
       const sessionId = request.principal?.sessionId;
-      if (sessionId) await auth.sessions.revoke(app.db, sessionId);
+      if (sessionId) {
+        await auth.sessions.revoke(app.db, sessionId);
+        auth.principals.forget({ sessionId });
+      }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       request.log.info({ event: 'logout', userId: request.principal?.subject }, 'logged out');
       return reply.code(204).send(null);

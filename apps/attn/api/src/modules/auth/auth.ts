@@ -2,7 +2,7 @@
 // argon2id hash or, for people who come from the SIS, against the SIS itself. A login opens an
 // opaque server-side session (platform Sessions) carried in an httpOnly, SameSite=Lax cookie.
 // Brute force is stopped per account, and per IP only at a threshold a lecture hall stays under.
-import { sessionAuthenticator } from '@campus/platform/auth/authenticators.ts';
+import { PrincipalCache, sessionAuthenticator } from '@campus/platform/auth/authenticators.ts';
 import { LoginThrottle } from '@campus/platform/auth/brute-force.ts';
 import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
 import { Sessions } from '@campus/platform/auth/sessions.ts';
@@ -35,13 +35,21 @@ export function createAttnAuth(
     appSecret: config.appSecret,
   });
 
+  // Check-in bursts make the same few queries per request: a recognised session is remembered
+  // for 5 seconds (a logout here forgets it at once; elsewhere within those 5 seconds).
+  const principals = new PrincipalCache({ ttlMs: 5000, now: () => clock.nowMs() });
   app.guard.useAuthenticator(
     sessionAuthenticator({
+      cache: principals,
       sessions,
       db: () => app.db,
       cookieName: SESSION_COOKIE,
       trustedOrigins: config.corsOrigins,
-      principal: async (subject) => {
+      // Sessions carry the school number and role from login; disabling an account revokes its
+      // sessions (users.disable), so a live session is a live account.
+      principal: async (subject, claims) => {
+        if (typeof claims?.schoolNumber === 'string' && typeof claims.role === 'string')
+          return { id: claims.schoolNumber, roles: [claims.role] };
         const user = await users.findById(subject);
         return user && !user.disabledAt ? { id: user.schoolNumber, roles: [user.role] } : null;
       },
@@ -55,7 +63,9 @@ export function createAttnAuth(
       await hasher.verify(undefined, password);
       return null;
     }
-    if (user?.passwordHash || !sis || (user && !user.sisId)) {
+    // A local password wins; anyone else (from the SIS, from a roster file, or unknown here) is
+    // asked of the SIS when there is one.
+    if (user?.passwordHash || !sis) {
       const result = await hasher.verify(user?.passwordHash ?? undefined, password);
       if (!user || !result.ok) return null;
       if (result.rehash) await users.setPasswordHash(user.id, result.rehash);
@@ -81,6 +91,7 @@ export function createAttnAuth(
     users,
     hasher,
     sessions,
+    principals,
     throttle,
     login: (schoolNumber: string, password: string, ip: string) =>
       throttle.attempt({ account: schoolNumber, ip }, () => verify(schoolNumber, password)),
