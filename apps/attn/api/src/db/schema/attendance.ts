@@ -80,6 +80,10 @@ const checkinColumns = {
   spoofScore: real(),
   livenessScore: real(),
   verifiedAt: timestamp({ withTimezone: true }),
+  /** Verification jobs tried so far (the job's retries and the stuck-pending re-queue). */
+  verificationAttempts: integer().notNull().default(0),
+  /** A selfie kept for review is deleted at this time if the teacher has not decided. */
+  selfieDeleteAfter: timestamp({ withTimezone: true }),
   reviewedBy: uuid(),
   reviewedAt: timestamp({ withTimezone: true }),
 };
