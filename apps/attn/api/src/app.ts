@@ -2,6 +2,8 @@
 // each given the services built once below.
 import type { AppContext } from '@campus/platform/app/app-spec.ts';
 import { AuditLog } from '@campus/platform/audit/audit-log.ts';
+import { Files } from '@campus/platform/files/files.ts';
+import { storageFor } from '@campus/platform/files/storage.ts';
 import { defineQueue } from '@campus/platform/jobs/queue.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
@@ -11,6 +13,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { createAttnAuth } from './modules/auth/auth.ts';
 import { checkinsRoutes } from './modules/checkins/checkins.routes.ts';
 import { coursesRoutes } from './modules/courses/courses.routes.ts';
+import { FacePool } from './modules/face/engine/pool.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
 import { createAttnLive } from './modules/live/live.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
@@ -46,7 +49,15 @@ export const attnApp: FastifyPluginAsync<AppContext<AttnConfig>> = async (app, c
     audit: new AuditLog(clock),
     auth,
     live: createAttnLive(app.live),
+    faces: new FacePool(),
+    files: new Files({
+      storage: storageFor(ctx.database, config.dataDir),
+      kinds: { selfie: { maxBytes: 8 * 1024 * 1024, types: ['image/jpeg', 'image/png', 'image/webp'] } },
+      db: () => app.db,
+      clock,
+    }),
   };
+  app.addHook('onClose', () => services.faces.close());
   await app.register(coursesRoutes, { prefix: '/api', ...services });
   await app.register(sessionsRoutes, { prefix: '/api', ...services });
   await app.register(checkinsRoutes, { prefix: '/api', ...services });

@@ -2,9 +2,11 @@
 import type { AuditLog } from '@campus/platform/audit/audit-log.ts';
 import type { Clock } from '@campus/platform/clock/clock.ts';
 import type { Db } from '@campus/platform/db/database.ts';
+import type { Files } from '@campus/platform/files/files.ts';
 import type { Logger } from 'pino';
 import type { AttnConfig } from './config.ts';
 import type { AttnAuth } from './modules/auth/auth.ts';
+import type { FacePool } from './modules/face/engine/pool.ts';
 import type { AttnLive } from './modules/live/live.ts';
 
 export interface AttnServices {
@@ -16,4 +18,8 @@ export interface AttnServices {
   auth: AttnAuth;
   /** The teachers' live view: publish(sessionId, event) after a committed change. */
   live: AttnLive;
+  /** Face analysis in worker threads (started on first use, models loaded once per thread). */
+  faces: FacePool;
+  /** The platform's file store: selfies waiting for verification or review. */
+  files: Files;
 }
