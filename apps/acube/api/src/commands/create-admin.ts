@@ -1,9 +1,9 @@
 // `npm run acube -- create-admin --email ana@example.org --name "Ana" [--role staff]`
 // The password is never an argument (it would sit in shell history and `ps`): it is read from
 // a prompt on a terminal, or from the first line of standard input when piped.
-import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import type { AppCommand } from '@campus/platform/app/app-spec.ts';
+import { readPassword } from '@campus/platform/app/read-password.ts';
 import { openApp } from '@campus/platform/app/start-app.ts';
 import { AuditLog } from '@campus/platform/audit/audit-log.ts';
 import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
@@ -12,32 +12,6 @@ import { type AdminRole, adminRoles } from '../db/schema/admins.ts';
 import { createAdminsRepository } from '../modules/admins/admins.repository.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;
-
-async function readPassword(): Promise<string> {
-  if (!process.stdin.isTTY) {
-    let text = '';
-    for await (const chunk of process.stdin) text += chunk;
-    return text.split(/\r?\n/)[0] ?? '';
-  }
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  // Echo nothing while the password is typed.
-  const output = rl as unknown as { _writeToOutput: (s: string) => void };
-  const ask = async (question: string) => {
-    process.stdout.write(question);
-    output._writeToOutput = () => {};
-    const answer = await rl.question('');
-    process.stdout.write('\n');
-    return answer;
-  };
-  try {
-    const first = await ask('Password: ');
-    const second = await ask('Password again: ');
-    if (first !== second) throw new Error('The passwords differ.');
-    return first;
-  } finally {
-    rl.close();
-  }
-}
 
 export const createAdminCommand: AppCommand<AcubeConfig> = {
   summary: 'create an admin (--email, --name, --role superadmin|staff); the password is asked for',
