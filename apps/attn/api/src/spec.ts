@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AppSpec } from '@campus/platform/app/app-spec.ts';
 import { attnApp } from './app.ts';
+import { createUserCommand, setPasswordCommand } from './commands/create-user.ts';
 import { type AttnConfig, loadAttnConfig } from './config.ts';
 import { seedDemoData } from './demo-data.ts';
 import { faceCalibrateCommand } from './modules/face/commands/face-calibrate.ts';
@@ -27,6 +28,8 @@ export const attnSpec: AppSpec<AttnConfig> = {
   plugin: attnApp,
   seedDemoData,
   commands: {
+    'create-user': createUserCommand,
+    'set-password': setPasswordCommand,
     'sis-sim': sisSimCommand,
     'face-compare': faceCompareCommand,
     'face-calibrate': faceCalibrateCommand,
