@@ -14,6 +14,7 @@ import { createAttnAuth } from './modules/auth/auth.ts';
 import { checkinsRoutes } from './modules/checkins/checkins.routes.ts';
 import { coursesRoutes } from './modules/courses/courses.routes.ts';
 import { FacePool } from './modules/face/engine/pool.ts';
+import { faceEnrolmentRoutes } from './modules/face/enrolment/enrolment.routes.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
 import { createAttnLive } from './modules/live/live.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
@@ -63,6 +64,7 @@ export const attnApp: FastifyPluginAsync<AppContext<AttnConfig>> = async (app, c
   await app.register(checkinsRoutes, { prefix: '/api', ...services });
   await app.register(liveRoutes, { prefix: '/api', ...services });
   await app.register(reportsRoutes, { prefix: '/api', ...services });
+  await app.register(faceEnrolmentRoutes, { prefix: '/api', ...services });
   // Attendance of finished terms moves to checkins_archive daily (once across all instances).
   app.jobs.define(archiveQueue({ db: services.db, clock, logger }));
   app.jobs.schedule(ARCHIVE_QUEUE, ARCHIVE_CRON);

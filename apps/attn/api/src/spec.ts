@@ -24,6 +24,8 @@ export const attnSpec: AppSpec<AttnConfig> = {
     student: '30/minute;600/hour',
     teacher: '120/minute;3000/hour',
     admin: '120/minute;3000/hour',
+    // Face enrolment uploads: each costs up to three face analyses in a worker thread.
+    face: '5/minute;30/hour',
   },
   plugin: attnApp,
   seedDemoData,

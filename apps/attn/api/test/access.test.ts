@@ -68,6 +68,11 @@ test('every ATTN route declares the access this table gives it, and the guard en
       'POST /api/admin/sis/sync': A,
       'GET /api/admin/sis/sync-runs': A,
       'GET /api/admin/sis/status': A,
+      // face enrolment (no ids: always the caller's own)
+      'GET /api/student/face': S,
+      'POST /api/student/face/consent': S,
+      'DELETE /api/student/face/consent': S,
+      'POST /api/student/face/enrolment': S,
     },
   });
 });
