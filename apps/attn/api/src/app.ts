@@ -15,6 +15,7 @@ import { checkinsRoutes } from './modules/checkins/checkins.routes.ts';
 import { coursesRoutes } from './modules/courses/courses.routes.ts';
 import { FacePool } from './modules/face/engine/pool.ts';
 import { faceEnrolmentRoutes } from './modules/face/enrolment/enrolment.routes.ts';
+import { registerFaceVerification } from './modules/face/verification/verification.ts';
 import { liveRoutes } from './modules/live/live.routes.ts';
 import { createAttnLive } from './modules/live/live.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
@@ -50,7 +51,8 @@ export const attnApp: FastifyPluginAsync<AppContext<AttnConfig>> = async (app, c
     audit: new AuditLog(clock),
     auth,
     live: createAttnLive(app.live),
-    faces: new FacePool(),
+    // FACE_THREADS threads at most, started on the first selfie (an API-only process never does).
+    faces: new FacePool({ size: config.faceThreads }),
     files: new Files({
       storage: storageFor(ctx.database, config.dataDir),
       kinds: { selfie: { maxBytes: 8 * 1024 * 1024, types: ['image/jpeg', 'image/png', 'image/webp'] } },
@@ -70,4 +72,6 @@ export const attnApp: FastifyPluginAsync<AppContext<AttnConfig>> = async (app, c
   app.jobs.schedule(ARCHIVE_QUEUE, ARCHIVE_CRON);
   // Terms, courses and rosters from the SIS on a schedule; admin routes under /api/admin/sis.
   await registerSisSync(app, { sis, config, clock, logger, audit: services.audit });
+  // Selfie verification: its job, schedules and health (worker role), the teacher's review routes.
+  await registerFaceVerification(app, services);
 };

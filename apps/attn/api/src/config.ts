@@ -1,12 +1,21 @@
 // ATTN's settings: the platform's, with ATTN's defaults (port 3001, data under data/attn/), and
 // the student information system's (SIS_*; see modules/sis/sis-config.ts).
+import { availableParallelism } from 'node:os';
 import { loadConfig } from '@campus/platform/config/load-config.ts';
+import { int } from '@campus/platform/config/settings.ts';
 import type { PlatformConfig } from '@campus/platform/config/types.ts';
 import { type SisConfig, sisConfigFrom, sisSettings } from './modules/sis/sis-config.ts';
 
 export type AttnConfig = PlatformConfig & {
   /** The SIS to check passwords against and sync rosters from; undefined without SIS_URL. */
   readonly sis: SisConfig | undefined;
+  /** Worker threads for face analysis in a process that runs jobs (each holds ~550 MB of models). */
+  readonly faceThreads: number;
+};
+
+const faceSettings = {
+  // The cores, capped at 2 by default: memory, not CPU, is what a worker machine runs out of.
+  FACE_THREADS: int({ fallback: String(Math.min(availableParallelism(), 2)), min: 1, max: 64 }),
 };
 
 export function loadAttnConfig(env: Record<string, string | undefined> = process.env): AttnConfig {
@@ -17,7 +26,11 @@ export function loadAttnConfig(env: Record<string, string | undefined> = process
     defaultPort: 3001,
     env,
     loginIpThreshold: 200,
-    extra: sisSettings,
+    extra: { ...sisSettings, ...faceSettings },
   });
-  return Object.freeze({ ...config, sis: sisConfigFrom(config.extra) });
+  return Object.freeze({
+    ...config,
+    sis: sisConfigFrom(config.extra),
+    faceThreads: config.extra.FACE_THREADS ?? 1,
+  });
 }

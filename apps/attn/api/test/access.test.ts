@@ -55,6 +55,7 @@ test('every ATTN route declares the access this table gives it, and the guard en
       'GET /api/teacher/sessions/:id/code': T,
       'GET /api/teacher/sessions/:id/checkins': T,
       'POST /api/student/checkins': S,
+      'POST /api/student/checkins/selfie': S,
       'GET /api/teacher/sessions/:id/live': T,
       // reports and marks
       'GET /api/teacher/courses/:courseId/report': T,
@@ -64,6 +65,10 @@ test('every ATTN route declares the access this table gives it, and the guard en
       'GET /api/student/courses/:courseId/report': S,
       'POST /api/teacher/sessions/:sessionId/marks': T,
       'DELETE /api/teacher/sessions/:sessionId/marks/:studentId': T,
+      // selfie verification review
+      'GET /api/teacher/sessions/:sessionId/reviews': T,
+      'GET /api/teacher/checkins/:checkinId/selfie': T,
+      'POST /api/teacher/checkins/:checkinId/review': T,
       // SIS sync
       'POST /api/admin/sis/sync': A,
       'GET /api/admin/sis/sync-runs': A,

@@ -13,7 +13,9 @@ export interface CheckinDraft {
   checkedInAt: Date;
   deviceId: string;
   ip: string;
-  verification: 'not_required' | 'pending';
+  verification: 'not_required' | 'pending' | 'needs_review';
+  /** The selfie, stored before this row is written (selfie sessions only). */
+  selfieFileId?: string | null;
 }
 
 export interface InsertedCheckin {
@@ -50,13 +52,13 @@ export function createCheckinsRepository(db: () => Db) {
       const rows = values(
         drafts,
         (d) =>
-          sql`${d.sessionId}::uuid, ${d.studentId}::uuid, ${d.status}::text, ${d.checkedInAt.toISOString()}::timestamptz, ${d.deviceId}::text, ${d.ip}::text, ${d.verification}::text`,
+          sql`${d.sessionId}::uuid, ${d.studentId}::uuid, ${d.status}::text, ${d.checkedInAt.toISOString()}::timestamptz, ${d.deviceId}::text, ${d.ip}::text, ${d.verification}::text, ${d.selfieFileId ?? null}::uuid`,
       );
       const result = await db().execute(sql`
-        with v (session_id, student_id, status, checked_in_at, device_id, ip, verification) as (values ${rows}),
+        with v (session_id, student_id, status, checked_in_at, device_id, ip, verification, selfie_file_id) as (values ${rows}),
         ins as (
-          insert into checkins (session_id, student_id, status, checked_in_at, device_id, ip, verification, source)
-          select v.session_id, v.student_id, v.status, v.checked_in_at, v.device_id, v.ip, v.verification, 'code'
+          insert into checkins (session_id, student_id, status, checked_in_at, device_id, ip, verification, selfie_file_id, source)
+          select v.session_id, v.student_id, v.status, v.checked_in_at, v.device_id, v.ip, v.verification, v.selfie_file_id, 'code'
             from v
             join attendance_sessions s
               on s.id = v.session_id and s.closed_at is null and s.ends_at > v.checked_in_at

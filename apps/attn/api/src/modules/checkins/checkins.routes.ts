@@ -1,15 +1,21 @@
 // POST /api/student/checkins: a student checks in with the current code. Accepted check-ins
 // are written by group commit and announced to the teacher's live view after the commit.
+// POST /api/student/checkins/selfie: the same with a selfie, for sessions that require one; the
+// check-in is answered 'pending' and its verification job queued after the commit.
 import { errorResponses } from '@campus/platform/http/schemas.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AttnServices } from '../../services.ts';
 import { currentUser } from '../auth/current-user.ts';
+import { hasEnrolment } from '../face/enrolment/enrolment.repository.ts';
+import { enqueueVerification } from '../face/verification/verification.jobs.ts';
 import { createSessionsRepository } from '../sessions/sessions.repository.ts';
 import { createCheckinWriter } from './checkin-writer.ts';
 import { createCheckinsRepository, type InsertedCheckin } from './checkins.repository.ts';
-import { CheckInBody, CheckInResponse } from './checkins.schemas.ts';
+import { CheckInBody, CheckInResponse, SelfieCheckInDescription } from './checkins.schemas.ts';
+import { readSelfieForm } from './selfie-form.ts';
 import { createSessionCache } from './session-cache.ts';
-import { checkIn } from './use-cases/check-in.ts';
+import { type CheckInInput, checkIn } from './use-cases/check-in.ts';
 
 export const checkinsRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (app, services) => {
   const { clock, live } = services;
@@ -22,6 +28,13 @@ export const checkinsRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (ap
   const writer = createCheckinWriter(createCheckinsRepository(services.db), {
     maxInFlight: app.database.kind === 'pglite' ? 1 : 4,
   });
+  const deps = {
+    sessions,
+    writer,
+    clock,
+    // Asked only for sessions that require a selfie.
+    faceEnrolled: (studentId: string) => hasEnrolment(services.db(), studentId),
+  };
 
   /** After the commit (the writer answers only then): the teacher's live view hears of it. */
   const announce = (row: InsertedCheckin) =>
@@ -36,6 +49,28 @@ export const checkinsRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (ap
       ...(row.device_flagged ? { device_flagged: true } : {}),
     });
 
+  /** After the commit: logged, announced, answered 201. */
+  const created = (request: FastifyRequest, reply: FastifyReply, row: InsertedCheckin) => {
+    request.log.info(
+      { event: 'checkin.created', checkinId: row.id, sessionId: row.session_id, status: row.status },
+      'checked in',
+    );
+    announce(row);
+    return reply.code(201).send({
+      id: row.id,
+      status: row.status,
+      verification: row.verification,
+      checked_in_at: row.checked_in_at.toISOString(),
+    });
+  };
+  const inputOf = (request: FastifyRequest, body: CheckInBody): CheckInInput => ({
+    sessionId: body.session_id,
+    studentId: currentUser(request).userId,
+    code: body.code,
+    deviceId: body.device_id,
+    ip: request.ip,
+  });
+
   app.post(
     '/student/checkins',
     {
@@ -43,33 +78,48 @@ export const checkinsRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (ap
       schema: {
         tags: ['check-in'],
         summary: 'Check in to an attendance session with the code on the screen',
+        description:
+          "A session that requires a selfie refuses this with 422 'selfie_required' for a student " +
+          'enrolled for face verification: use POST /api/student/checkins/selfie.',
         body: CheckInBody,
         response: { 201: CheckInResponse, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
+    async (request, reply) => created(request, reply, await checkIn(deps, inputOf(request, request.body))),
+  );
+
+  const selfieBytes = services.files.kinds.selfie?.maxBytes ?? 0;
+  app.post(
+    '/student/checkins/selfie',
+    {
+      config: { rateLimit: 'student', access: ['student'] },
+      schema: {
+        tags: ['check-in'],
+        summary: 'Check in with the code on the screen and a selfie (multipart/form-data)',
+        description: SelfieCheckInDescription,
+        consumes: ['multipart/form-data'],
+        response: { 201: CheckInResponse, ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422) },
+      },
+    },
     async (request, reply) => {
+      const form = await readSelfieForm(request, selfieBytes);
       const { userId } = currentUser(request);
-      const row = await checkIn(
-        { sessions, writer, clock },
-        {
-          sessionId: request.body.session_id,
-          studentId: userId,
-          code: request.body.code,
-          deviceId: request.body.device_id,
-          ip: request.ip,
+      const row = await checkIn(deps, {
+        ...inputOf(request, form.body),
+        selfie: {
+          store: async () => (await services.files.store('selfie', form.selfie, form.filename, userId)).id,
+          discard: (fileId) => services.files.remove(fileId),
         },
-      );
-      request.log.info(
-        { event: 'checkin.created', checkinId: row.id, sessionId: row.session_id, status: row.status },
-        'checked in',
-      );
-      announce(row);
-      return reply.code(201).send({
-        id: row.id,
-        status: row.status,
-        verification: row.verification,
-        checked_in_at: row.checked_in_at.toISOString(),
       });
+      if (row.verification === 'pending') {
+        // Queued after the commit (the group commit writes many check-ins in one statement, so
+        // the job cannot join its transaction). If this fails, the check-in stays 'pending' and
+        // the stuck-verification schedule queues it again (face/verification/verification.jobs.ts).
+        await enqueueVerification(app.jobs, row.id).catch((err: unknown) =>
+          request.log.warn({ err, checkinId: row.id }, 'verification not queued: the sweep will re-queue it'),
+        );
+      }
+      return created(request, reply, row);
     },
   );
 };

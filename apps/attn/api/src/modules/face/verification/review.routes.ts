@@ -1,0 +1,134 @@
+// The teacher's review of selfie verifications (course teachers only): the session's check-ins
+// that need a look, the selfie kept for one (never cached), and the decision on it.
+import { auditContext } from '@campus/platform/audit/audit-log.ts';
+import { errorResponses } from '@campus/platform/http/schemas.ts';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AttnServices } from '../../../services.ts';
+import { currentUser } from '../../auth/current-user.ts';
+import { createSessionsRepository } from '../../sessions/sessions.repository.ts';
+import { faceThresholds } from '../engine/decision.ts';
+import { CheckinParams, ReviewBody, ReviewList, ReviewResult, SessionParams } from './review.schemas.ts';
+import {
+  listSessionReviews,
+  readKeptSelfie,
+  reviewCheckin,
+  reviewReason,
+} from './use-cases/review-checkins.ts';
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export const reviewRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (app, services) => {
+  const teacher = { rateLimit: 'teacher', access: ['teacher'] };
+  const sessions = createSessionsRepository(services.db);
+
+  app.get(
+    '/teacher/sessions/:sessionId/reviews',
+    {
+      config: teacher,
+      schema: {
+        tags: ['face verification'],
+        summary: 'Check-ins of a session whose selfie needs review or was rejected, with the scores',
+        params: SessionParams,
+        response: { 200: ReviewList, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { sessionId } = request.params;
+      const rows = await listSessionReviews({
+        db: services.db(),
+        sessions,
+        teacherId: currentUser(request).userId,
+        sessionId,
+      });
+      return {
+        session_id: sessionId,
+        thresholds: faceThresholds,
+        items: rows.map((r) => ({
+          id: r.id,
+          student: r.student,
+          status: r.status,
+          checked_in_at: r.checkedInAt.toISOString(),
+          verification: r.verification as 'needs_review' | 'rejected',
+          review_reason: reviewReason(r),
+          similarity: r.similarity,
+          face_count: r.faceCount,
+          spoof_score: r.spoofScore,
+          liveness_score: r.livenessScore,
+          verification_attempts: r.attempts,
+          selfie_kept: r.selfieFileId !== null,
+          selfie_url: r.selfieFileId ? `/api/teacher/checkins/${r.id}/selfie` : null,
+          selfie_delete_after: iso(r.selfieDeleteAfter),
+          reviewed_by: r.reviewedBy,
+          reviewed_at: iso(r.reviewedAt),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/teacher/checkins/:checkinId/selfie',
+    {
+      config: teacher,
+      schema: {
+        tags: ['face verification'],
+        summary: 'The selfie kept for a check-in under review (gone once decided or after seven days)',
+        params: CheckinParams,
+        produces: ['image/jpeg', 'image/png', 'image/webp'],
+        response: { 200: Type.Any({ description: 'the photo' }), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const found = await readKeptSelfie({
+        db: services.db(),
+        files: services.files,
+        audit: services.audit,
+        actor: auditContext(request),
+        teacherId: currentUser(request).userId,
+        checkinId: request.params.checkinId,
+      });
+      return reply
+        .type(found.file.mime)
+        .header('cache-control', 'no-store, private')
+        .header('content-disposition', 'inline')
+        .send(found.bytes);
+    },
+  );
+
+  app.post(
+    '/teacher/checkins/:checkinId/review',
+    {
+      config: teacher,
+      schema: {
+        tags: ['face verification'],
+        summary: 'Accept or reject a check-in whose selfie needs review or was rejected (audited)',
+        params: CheckinParams,
+        body: ReviewBody,
+        response: { 200: ReviewResult, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { userId } = currentUser(request);
+      const result = await reviewCheckin({
+        ...services,
+        db: services.db(),
+        actor: auditContext(request),
+        teacherId: userId,
+        checkinId: request.params.checkinId,
+        decision: request.body.decision,
+        reason: request.body.reason,
+      });
+      request.log.info(
+        { event: 'checkin.reviewed', checkinId: result.id, verification: result.verification, by: userId },
+        'selfie verification reviewed',
+      );
+      return {
+        id: result.id,
+        verification: result.verification,
+        reviewed_by: result.reviewedBy,
+        reviewed_at: result.reviewedAt.toISOString(),
+        selfie_kept: false as const,
+      };
+    },
+  );
+};
