@@ -69,14 +69,16 @@ async function seed(query: Query, n: number, salt: string) {
   );
   // Student g's cookie token is 'bench-<g>-<salt>'; the table holds its SHA-256, as Sessions does.
   await query(
-    `insert into auth_sessions (token_hash, subject, created_at, last_seen_at, expires_at)
+    `insert into auth_sessions (token_hash, subject, claims, created_at, last_seen_at, expires_at)
      select encode(sha256(convert_to('bench-' || substr(school_number, 8) || '-' || $1, 'UTF8')), 'hex'),
-            id::text, now(), now() + interval '1 day', now() + interval '1 day'
+            id::text, jsonb_build_object('schoolNumber', school_number, 'role', role),
+            now(), now() + interval '1 day', now() + interval '1 day'
        from users where school_number like 'bench-s%'
      union all
      select encode(sha256(convert_to('bench-teacher-' || $1, 'UTF8')), 'hex'),
-            $2::text, now(), now() + interval '1 day', now() + interval '1 day'`,
-    [salt, teacher.id],
+            $2::text, jsonb_build_object('schoolNumber', $3::text, 'role', 'teacher'),
+            now(), now() + interval '1 day', now() + interval '1 day'`,
+    [salt, teacher.id, 'bench-teacher'],
   );
   return { courseId: course.id, teacherCookie: `attn_session=bench-teacher-${salt}` };
 }
@@ -313,6 +315,10 @@ try {
       LOG_FILE: 'off',
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       DEMO_DATA: 'false',
+      // BENCH_PROFILE=<dir>: a CPU profile of the ATTN process on PostgreSQL, written when it stops.
+      ...(process.env.BENCH_PROFILE
+        ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` }
+        : {}),
     },
     { timeoutMs: 120_000 },
   );

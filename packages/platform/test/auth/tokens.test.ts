@@ -1,6 +1,8 @@
 // Access tokens, rotating refresh tokens and session cookies through the real routes.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'drizzle-orm';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { AccessTokens } from '../../src/auth/access-tokens.ts';
 import { deriveKey } from '../../src/config/derive-key.ts';
@@ -189,6 +191,33 @@ test('a session cookie authenticates, refuses cross-site writes, and ends with l
   const stale = await t.app.inject({ url: '/me', headers: { cookie: sid2 } });
   assert.equal(stale.statusCode, 401);
   assert.match(stale.json().error.message, /log in again/);
+});
+
+test('a session in use slides its idle expiry, written once within a second for all sessions touched', async () => {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/session/login',
+    payload: { login: 'member@example.org', password: PASSWORD },
+  });
+  const sid = `sid=${res.cookies.find((c) => c.name === 'sid')?.value}`;
+  const expiry = async () => {
+    const rows = (await t.app.db.execute(
+      sql`select expires_at from auth_sessions where subject = ${memberId} and revoked_at is null order by created_at desc limit 1`,
+    )) as unknown as { rows: { expires_at: string | Date }[] };
+    return new Date(rows.rows[0]?.expires_at ?? 0).getTime();
+  };
+  const before = await expiry();
+  t.clock.advance(2 * 3600_000);
+  assert.equal((await t.app.inject({ url: '/me', headers: { cookie: sid } })).statusCode, 200);
+  for (let i = 0; i < 50 && (await expiry()) === before; i++) await sleep(100);
+  assert.equal((await expiry()) - before, 2 * 3600_000, 'slid by the two hours that passed');
+  t.clock.advance(11 * 3600_000);
+  assert.equal(
+    (await t.app.inject({ url: '/me', headers: { cookie: sid } })).statusCode,
+    200,
+    'alive 13 h after login',
+  );
+  t.clock.advance(-13 * 3600_000);
 });
 
 test('sweeps delete refresh tokens and sessions that can no longer be used, and keep live ones', async () => {

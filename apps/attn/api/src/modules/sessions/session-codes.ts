@@ -15,8 +15,26 @@ export function sessionCodeKey(appSecret: string, sessionId: string): Buffer {
 
 export const stepAt = (nowMs: number, stepSeconds: number) => Math.floor(nowMs / (stepSeconds * 1000));
 
+/**
+ * The codes of the last few steps of each key: a lecture hall checks in against the same two
+ * codes, so each is computed once per step, not twice per check-in. Held by the key object,
+ * so a session's codes go when its cached key does.
+ */
+const recentCodes = new WeakMap<Buffer, Map<number, string>>();
+
 /** The HOTP value of `counter` (RFC 4226 section 5.3), zero-padded to CODE_DIGITS. */
 export function hotp(key: Buffer, counter: number): string {
+  let codes = recentCodes.get(key);
+  const known = codes?.get(counter);
+  if (known !== undefined) return known;
+  const code = computeHotp(key, counter);
+  if (!codes) recentCodes.set(key, (codes = new Map()));
+  if (codes.size >= 4) codes.delete(codes.keys().next().value as number);
+  codes.set(counter, code);
+  return code;
+}
+
+function computeHotp(key: Buffer, counter: number): string {
   const message = Buffer.alloc(8);
   message.writeBigUInt64BE(BigInt(counter));
   const mac = createHmac('sha1', key).update(message).digest();
