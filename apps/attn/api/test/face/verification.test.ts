@@ -5,8 +5,11 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
+import type { LiveEvent } from '../../src/modules/live/live.schemas.ts';
+import { createAttnLive } from '../../src/modules/live/live.ts';
 import { type AttnTest, startAttn, type TestUser } from '../helpers.ts';
 import { checkIn, codeOf, openSession } from '../sessions/session-helpers.ts';
 import { fixturesDir, fixturesMissing, groupSample, oneFace } from './sample-images.ts';
@@ -110,6 +113,8 @@ test('a selfie with several faces waits for the course’s teacher, who alone se
   const { course, session, code } = await selfieSession(1);
   const student = course.students[0] as TestUser;
   await enrol(t, student, face);
+  const events: LiveEvent[] = [];
+  const stop = createAttnLive(t.app.live).subscribe(session.id, (event) => events.push(event));
   const group = await readFile(groupSample);
   const res = await selfieCheckIn(t, student, { session_id: session.id, code }, group);
   assert.equal(res.statusCode, 201, res.body);
@@ -171,6 +176,19 @@ test('a selfie with several faces waits for the course’s teacher, who alone se
   assert.ok(!JSON.stringify(audit.rows).includes('front row'), 'the reason itself is not audited');
   const history = await t.app.inject({ url: '/api/student/history', headers: student.headers });
   assert.equal(history.json().items[0].verification, 'verified');
+
+  // The teacher's live view heard each step: the check-in, the job's verdict, the decision.
+  const deadline = performance.now() + 10_000;
+  while (events.length < 3 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  stop();
+  assert.deepEqual(
+    events.map((e) => [e.type, 'verification' in e ? e.verification : null, 'id' in e ? e.id : null]),
+    [
+      ['checkin', 'pending', row.id],
+      ['verification', 'needs_review', row.id],
+      ['verification', 'verified', row.id],
+    ],
+  );
 });
 
 test('a selfie session refuses a JSON check-in from an enrolled student; a student without enrolment needs no selfie', async () => {
@@ -249,4 +267,19 @@ test('a photo with no face is rejected and deleted at once', async () => {
   assert.equal(row.face_count, 0);
   assert.equal(row.selfie_file_id, null);
   assert.deepEqual((await store(t).selfies()).rows, []);
+});
+
+test('the selfie check-in and the review routes are in a valid OpenAPI document', async () => {
+  const doc = (await t.app.inject({ url: '/openapi.json' })).json();
+  const selfie = doc.paths['/api/student/checkins/selfie']?.post;
+  // The platform's OpenAPI has no multipart body schema: the fields are in the description.
+  assert.match(selfie?.description, /session_id, code, device_id .* "selfie"/);
+  for (const path of [
+    '/api/teacher/sessions/{sessionId}/reviews',
+    '/api/teacher/checkins/{checkinId}/selfie',
+    '/api/teacher/checkins/{checkinId}/review',
+  ])
+    assert.ok(doc.paths[path], path);
+  const result = await new Validator().validate(doc);
+  assert.equal(result.valid, true, String(JSON.stringify(result.errors)).slice(0, 2000));
 });
