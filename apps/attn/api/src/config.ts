@@ -1,5 +1,6 @@
 // ATTN's settings: the platform's, with ATTN's defaults (port 3001, data under data/attn/), and
-// the student information system's (SIS_*; see modules/sis/sis-config.ts).
+// the student information system's (SIS_*; see modules/sis/sis-config.ts), and FACE_THREADS, the
+// face analysis threads of a process that runs the selfie verification jobs.
 import { availableParallelism } from 'node:os';
 import { loadConfig } from '@campus/platform/config/load-config.ts';
 import { int } from '@campus/platform/config/settings.ts';

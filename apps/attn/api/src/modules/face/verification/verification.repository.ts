@@ -55,7 +55,7 @@ export const verificationRepository = {
     return row;
   },
 
-  /** One more try of a pending check-in; false when it is no longer pending. */
+  /** Counts one more try of a pending check-in: the count now, or null when it is no longer pending. */
   async countAttempt(db: Queryable, checkinId: string): Promise<number | null> {
     const [row] = await db
       .update(checkins)
