@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { auditLog } from '@campus/platform/audit/schema.ts';
 import { and, eq, sql } from 'drizzle-orm';
-import { users } from '../../src/db/schema/index.ts';
+import { checkins, users } from '../../src/db/schema/index.ts';
 import { type AttnTest, startAttn } from '../helpers.ts';
 import { addCheckin, addSession } from './attendance-rows.ts';
 
@@ -45,6 +45,19 @@ test('the course report counts held sessions, attended and late per enrolled stu
   const none = (await get(`/api/teacher/courses/${empty.id}/report`, empty.teacher.headers)).json();
   assert.equal(none.sessions_held, 0);
   assert.equal(none.students[0].rate, null);
+});
+
+test('a check-in whose selfie was rejected does not count as attended', async () => {
+  const course = await t.course({ students: 2 });
+  const [a, b] = course.students;
+  if (!a || !b) throw new Error('two students');
+  const s1 = await addSession(t, course, { hoursAgo: 24 });
+  await addCheckin(t, s1, a.id, 'present');
+  const rejected = await addCheckin(t, s1, b.id, 'present');
+  await t.app.db.update(checkins).set({ verification: 'rejected' }).where(eq(checkins.id, rejected));
+  const body = (await get(`/api/teacher/courses/${course.id}/report`, course.teacher.headers)).json();
+  const by = (id: string) => body.students.find((s: { id: string }) => s.id === id);
+  assert.deepEqual([by(a.id).attended, by(b.id).attended], [1, 0]);
 });
 
 test('teacher reports refuse another teacher (403), an unknown course (404) and students (403)', async () => {

@@ -68,14 +68,16 @@ export interface ExportRow {
 
 export function createReportsRepository(db: () => Db) {
   return {
-    /** Per enrolled student: sessions held, attended (present or late), late. */
+    /** Per enrolled student: sessions held, attended (present or late, selfie not rejected), late. */
     courseSummary: (courseId: string, now: Date) =>
       rows<StudentSummaryRow>(
         db(),
         sql`with held as (
               select s.id from attendance_sessions s where s.course_id = ${courseId} and ${held(now)}),
+            -- A check-in whose selfie the face check or the teacher rejected is no attendance.
             att as (
-              select c.student_id, c.status from ${allCheckins(sql`c.session_id in (select id from held)`)} c)
+              select c.student_id, c.status from ${allCheckins(sql`c.session_id in (select id from held)`)} c
+               where c.verification <> 'rejected')
             select u.id, u.school_number, u.full_name,
                    (select count(*) from held)::int as held,
                    count(att.student_id)::int as attended,
