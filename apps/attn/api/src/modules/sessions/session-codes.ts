@@ -28,7 +28,10 @@ export function hotp(key: Buffer, counter: number): string {
   const known = codes?.get(counter);
   if (known !== undefined) return known;
   const code = computeHotp(key, counter);
-  if (!codes) recentCodes.set(key, (codes = new Map()));
+  if (!codes) {
+    codes = new Map();
+    recentCodes.set(key, codes);
+  }
   if (codes.size >= 4) codes.delete(codes.keys().next().value as number);
   codes.set(counter, code);
   return code;
