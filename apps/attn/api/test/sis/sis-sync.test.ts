@@ -3,6 +3,7 @@
 // local accounts left alone; a SIS that cannot answer makes a failed run and changes nothing.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { captureLogger } from '@campus/platform/testing/test-app.ts';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import {
@@ -202,6 +203,36 @@ describe('SIS sync', () => {
     assert.equal(await snapshot(), before);
     const runs = await t.app.db.select().from(sisSyncRuns).where(eq(sisSyncRuns.status, 'running'));
     assert.equal(runs.length, 0, 'no run left running');
+  });
+
+  test('a roster shrunk below half of what the SIS gave before is refused, unless an admin allows it', async () => {
+    // The test before left the circuit open for a moment: wait for a run that goes through.
+    for (let i = 0; i < 100 && (await sync()).status !== 'ok'; i++) await sleep(50);
+    const before = await snapshot();
+    const kept = sim.data.enrollments;
+    sim.data.enrollments = kept.filter((e) => e.role !== 'student');
+    try {
+      const refused = await sync();
+      assert.equal(refused.status, 'failed');
+      assert.match(refused.run?.error ?? '', /likely SIS fault/);
+      assert.equal(await snapshot(), before, 'nothing written');
+      const allowed = await syncFromSis({
+        db: t.app.db,
+        sis,
+        clock: t.clock,
+        logger: logged.logger,
+        allowShrink: true,
+      });
+      assert.equal(allowed.status, 'ok');
+      const [left] = await t.app.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(enrollments)
+        .where(eq(enrollments.source, 'sis'));
+      assert.equal(left?.n, 0);
+    } finally {
+      sim.data.enrollments = kept;
+      await sync();
+    }
   });
 
   test('two syncs at once: one runs, the other is skipped', async () => {

@@ -21,7 +21,10 @@ export function sisSyncQueue(opts: {
 }) {
   return defineQueue({
     name: SIS_SYNC_QUEUE,
-    payload: Type.Object({ requested_by: Type.Optional(Type.String({ maxLength: 64 })) }),
+    payload: Type.Object({
+      requested_by: Type.Optional(Type.String({ maxLength: 64 })),
+      allow_shrink: Type.Optional(Type.Boolean()),
+    }),
     retryLimit: 1,
     retryDelaySeconds: 60,
     expireInSeconds: 30 * 60,
@@ -33,6 +36,7 @@ export function sisSyncQueue(opts: {
         logger: opts.logger.child({ jobId: job.id }),
         ...(opts.audit ? { audit: opts.audit } : {}),
         actorId: job.data.requested_by ?? null,
+        allowShrink: job.data.allow_shrink === true,
       });
     },
   });

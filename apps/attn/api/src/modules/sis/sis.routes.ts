@@ -4,6 +4,7 @@ import { type AuditLog, auditContext } from '@campus/platform/audit/audit-log.ts
 import { AppError } from '@campus/platform/errors.ts';
 import { errorResponses } from '@campus/platform/http/schemas.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { SIS_SYNC_QUEUE } from './sis.jobs.ts';
 import { SisStatusResponse, SyncQueued, SyncRunsQuery, SyncRunsResponse } from './sis.schemas.ts';
 import type { SisClient } from './sis-client.ts';
@@ -33,6 +34,9 @@ export const sisRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags: ['sis'],
         summary: 'Sync terms, courses, people and rosters from the SIS now (queued)',
+        description:
+          'A sync refuses a roster less than half the size of what the SIS gave before (a likely SIS fault); `allow_shrink=true` lets this one run through once the SIS is confirmed.',
+        querystring: Type.Object({ allow_shrink: Type.Optional(Type.Boolean({ default: false })) }),
         response: { 202: SyncQueued, ...errorResponses(401, 403, 409) },
       },
     },
@@ -44,8 +48,13 @@ export const sisRoutes: FastifyPluginAsyncTypebox<{
           ...auditContext(request),
           action: 'sis.sync_requested',
           entity: 'sis_sync_run',
+          ...(request.query.allow_shrink ? { changes: { allow_shrink: true } } : {}),
         });
-        return app.jobs.send(SIS_SYNC_QUEUE, { requested_by: requestedBy }, { tx });
+        return app.jobs.send(
+          SIS_SYNC_QUEUE,
+          { requested_by: requestedBy, ...(request.query.allow_shrink ? { allow_shrink: true } : {}) },
+          { tx },
+        );
       });
       request.log.info({ event: 'sis.sync_requested', jobId, by: requestedBy }, 'SIS sync requested');
       return reply.code(202).send({ job_id: jobId });

@@ -21,6 +21,10 @@ import {
 } from '../sis-sync.plan.ts';
 import { type Pair, sisSyncRepository as repo, type SyncRunRow } from '../sis-sync.repository.ts';
 
+/** A roster shrinking below this share of what the SIS gave before (from at least MIN rows) is refused. */
+export const SHRINK_GUARD_RATIO = 0.5;
+export const SHRINK_GUARD_MIN = 20;
+
 /** A run still 'running' after this long was left by a process that died. */
 const STALE_MS = 60 * 60 * 1000;
 
@@ -32,6 +36,8 @@ export interface SyncFromSisOptions {
   audit?: AuditLog;
   /** Who asked (an admin's school number), or null for the schedule. */
   actorId?: string | null;
+  /** Lets a run remove more than half of the SIS's enrollments (an admin confirmed it). */
+  allowShrink?: boolean;
 }
 
 export type SyncResult = { status: 'skipped'; run: null } | { status: 'ok' | 'failed'; run: SyncRunRow };
@@ -57,6 +63,15 @@ export async function syncFromSis(opts: SyncFromSisOptions): Promise<SyncResult>
     const people = await sis.listUsers();
     const roster = await sis.listEnrollments();
     changes.skipped.invalid = terms.skipped + classes.skipped + people.skipped + roster.skipped;
+    // A SIS that answers with a roster far smaller than what it gave before is more likely broken
+    // (an empty export, a wrong term filter) than emptied: refuse before writing anything.
+    const before = (await repo.enrollmentsOfSisCourses(db)).filter((e) => e.source === 'sis').length;
+    const listed = roster.items.filter((e) => e.role === 'student').length;
+    if (before >= SHRINK_GUARD_MIN && listed < before * SHRINK_GUARD_RATIO && !opts.allowShrink) {
+      throw new Error(
+        `the SIS lists ${listed} enrollments where ATTN holds ${before} from it: refused as a likely SIS fault; an admin can run the sync with allow_shrink once the SIS is confirmed`,
+      );
+    }
     const now = clock.now();
 
     const termPlan = planTerms(terms.items, await repo.sisTerms(db), now);
