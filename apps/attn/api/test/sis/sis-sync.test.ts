@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Sessions } from '@campus/platform/auth/sessions.ts';
 import { captureLogger } from '@campus/platform/testing/test-app.ts';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import {
@@ -231,6 +232,34 @@ describe('SIS sync', () => {
       assert.equal(left?.n, 0);
     } finally {
       sim.data.enrollments = kept;
+      await sync();
+    }
+  });
+
+  test('a role changed in the SIS ends that person’s sessions, and only theirs', async () => {
+    await sync();
+    const sessions = new Sessions({ clock: t.clock });
+    const people = sim.data.users.filter((u) => u.roles.some((r) => r.role === 'student'));
+    const [changed, unchanged] = people;
+    assert.ok(changed && unchanged);
+    const idOf = async (sisId: string) =>
+      (await t.app.db.select().from(users).where(eq(users.sisId, sisId)))[0]?.id ?? '';
+    const a = await sessions.create(t.app.db, await idOf(changed.sourcedId), {
+      schoolNumber: changed.identifier,
+      role: 'student',
+    });
+    const b = await sessions.create(t.app.db, await idOf(unchanged.sourcedId), {
+      schoolNumber: unchanged.identifier,
+      role: 'student',
+    });
+    const roles = changed.roles;
+    changed.roles = [{ ...roles[0], role: 'teacher' } as (typeof roles)[number]];
+    try {
+      assert.equal((await sync()).status, 'ok');
+      assert.equal(await sessions.lookup(t.app.db, a.token), null, 'the changed person logs in again');
+      assert.ok(await sessions.lookup(t.app.db, b.token), 'others keep their sessions');
+    } finally {
+      changed.roles = roles;
       await sync();
     }
   });

@@ -1,9 +1,17 @@
 // Queries of the SIS sync: what ATTN holds of the SIS's records, batched writes, and the run
 // rows. Every method takes the transaction (or db) it runs in; nothing here decides anything.
 import type { Db, Tx } from '@campus/platform/db/database.ts';
-import { and, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { courses, courseTeachers, enrollments, sisSyncRuns, terms, users } from '../../db/schema/index.ts';
+import {
+  authSessions,
+  courses,
+  courseTeachers,
+  enrollments,
+  sisSyncRuns,
+  terms,
+  users,
+} from '../../db/schema/index.ts';
 
 type Q = Db | Tx;
 export type Pair = { courseId: string; userId: string };
@@ -158,12 +166,31 @@ export const sisSyncRepository = {
     tx.insert(users).values(rows).onConflictDoNothing().returning({ id: users.id }),
 
   /** Refreshes a SIS person; `adopt` also links a row made without a password (a CSV import). */
-  updateUser: (tx: Tx, id: string, set: Partial<typeof users.$inferInsert>) =>
-    tx
+  /**
+   * Refreshes a SIS person. Login sessions carry the role from login, so a changed role ends
+   * the person's sessions: they log in again with the new one.
+   */
+  updateUser: async (tx: Tx, id: string, set: Partial<typeof users.$inferInsert>) => {
+    const rows = await tx
       .update(users)
       .set(set)
       .where(and(eq(users.id, id), sql`${users.passwordHash} is null`))
-      .returning({ id: users.id }),
+      .returning({ id: users.id });
+    if (rows.length > 0 && set.role !== undefined)
+      await tx
+        .update(authSessions)
+        .set({ revokedAt: sql`now()` })
+        .where(
+          and(
+            eq(authSessions.subject, id),
+            isNull(authSessions.revokedAt),
+            // A session without claims reads the role from the user row on each request.
+            isNotNull(authSessions.claims),
+            sql`${authSessions.claims}->>'role' is distinct from ${set.role}`,
+          ),
+        );
+    return rows;
+  },
 
   insertEnrollments: (tx: Tx, pairs: Pair[]) =>
     tx
