@@ -4,6 +4,7 @@
 import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Clock } from '../clock/clock.ts';
 import type { Db, Tx } from '../db/database.ts';
+import { GroupCommit } from '../db/group-commit.ts';
 import { authSessions } from './schema.ts';
 import { hashToken, newToken } from './tokens.ts';
 
@@ -41,6 +42,7 @@ export class Sessions {
   readonly #touches = new Map<string, { seen: Date; expiresAt: Date }>();
   #touchDb: Db | undefined;
   #touchTimer: NodeJS.Timeout | undefined;
+  readonly #loaders = new WeakMap<Db, GroupCommit<string, LookupRow | undefined>>();
 
   constructor(opts: SessionOptions) {
     this.#clock = opts.clock;
@@ -76,18 +78,8 @@ export class Sessions {
    */
   async lookup(db: Db, token: string): Promise<SessionRecord | null> {
     const now = this.#clock.now();
-    // Every request of a logged-in user runs this: one plain statement, times as epoch ms (the
-    // same on node-postgres and PGlite), no query builder on the hot path.
-    const result = (await db.execute(sql`
-      select id, subject, claims,
-             (extract(epoch from created_at) * 1000)::float8 as created_ms,
-             (extract(epoch from last_seen_at) * 1000)::float8 as seen_ms,
-             (extract(epoch from expires_at) * 1000)::float8 as expires_ms
-        from auth_sessions
-       where token_hash = ${hashToken(token)} and revoked_at is null
-         and expires_at > ${now.toISOString()}::timestamptz`)) as unknown as { rows: LookupRow[] };
-    const row = result.rows[0];
-    if (!row) return null;
+    const row = await this.#loader(db).submit(hashToken(token));
+    if (!row || Number(row.expires_ms) <= now.getTime()) return null;
     const createdAt = new Date(Number(row.created_ms));
     const absoluteEnd = createdAt.getTime() + this.absoluteSeconds * 1000;
     if (absoluteEnd <= now.getTime()) return null;
@@ -97,6 +89,35 @@ export class Sessions {
       this.#touch(db, row.id, now, expiresAt);
     }
     return { id: row.id, subject: row.subject, claims: row.claims, createdAt, expiresAt };
+  }
+
+  /**
+   * Every request of a logged-in user looks its session up: the lookups that arrive together
+   * are one statement (a hall checking in at once makes a few queries, not one each), with
+   * times as epoch ms (the same on node-postgres and PGlite). Expiry is checked by the caller.
+   */
+  #loader(db: Db): GroupCommit<string, LookupRow | undefined> {
+    let loader = this.#loaders.get(db);
+    if (!loader) {
+      loader = new GroupCommit<string, LookupRow | undefined>({
+        maxInFlight: 4,
+        write: async (hashes) => {
+          const result = (await db.execute(sql`
+            select id, subject, claims, token_hash,
+                   (extract(epoch from created_at) * 1000)::float8 as created_ms,
+                   (extract(epoch from last_seen_at) * 1000)::float8 as seen_ms,
+                   (extract(epoch from expires_at) * 1000)::float8 as expires_ms
+              from auth_sessions
+             where token_hash = any(${sql.param(hashes)}::text[]) and revoked_at is null`)) as unknown as {
+            rows: (LookupRow & { token_hash: string })[];
+          };
+          const byHash = new Map(result.rows.map((r) => [r.token_hash, r]));
+          return hashes.map((h) => byHash.get(h));
+        },
+      });
+      this.#loaders.set(db, loader);
+    }
+    return loader;
   }
 
   /**

@@ -2,8 +2,9 @@
 // classifying query for the rows that did not come back. A student twice in one batch (a
 // double tap, or 20 tabs at once) goes into the statement once; the copies get the answer of
 // the first, or "already checked in" when the first was accepted.
+
+import { GroupCommit } from '@campus/platform/db/group-commit.ts';
 import type { CheckinDraft, CheckinsRepository, InsertedCheckin } from './checkins.repository.ts';
-import { GroupCommit } from './group-commit.ts';
 
 export type CheckinOutcome =
   | { kind: 'accepted'; row: InsertedCheckin }

@@ -1,4 +1,4 @@
-// Group commit: requests that arrive together are written together. Each caller submits one
+// Group commit: requests that arrive together are written (or read) together. Each caller submits one
 // item and gets a promise of its own result; items are collected while a write is in flight
 // (or for one turn of the event loop when none is), then written by ONE call of `write` (one
 // statement, one commit) and each promise settles only after that write returned, i.e. after
