@@ -2,6 +2,7 @@
 // are read over HTTP with fetch); refusals are ordinary JSON errors, checked through inject.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { EventStreamClient } from '@campus/platform/live/event-stream-client.ts';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { attendanceSessions, checkins } from '../../src/db/schema/index.ts';
@@ -106,6 +107,8 @@ test('another teacher, a student, an unknown session and no login are refused be
   const course = await t.course({ students: 1 });
   const sessionId = await openSession(course);
   const stranger = await t.user('teacher');
+  // The test before closed its client; the server notices a moment later.
+  for (let i = 0; i < 100 && t.app.live.openStreams > 0; i++) await sleep(20);
   const streamsBefore = t.app.live.openStreams;
   const url = `/api/teacher/sessions/${sessionId}/live`;
   const refused = async (headers: Record<string, string>, path = url) => {
