@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { decodeImage } from '../apps/attn/api/src/modules/face/engine/decode-image.ts';
+import { detectFaces } from '../apps/attn/api/src/modules/face/engine/face-detector.ts';
 import { loadFaceModels } from '../apps/attn/api/src/modules/face/engine/models.ts';
 import { FacePool } from '../apps/attn/api/src/modules/face/engine/pool.ts';
 import { median } from './stats.ts';
@@ -59,7 +60,7 @@ console.log(
 console.log(`  peak RSS (process)          ${peakRssMb().toFixed(0)} MB`);
 
 // Where the time goes: the same steps on this thread, each timed alone.
-const { tf, faceapi } = await loadFaceModels();
+const { tf, faceapi, detector } = await loadFaceModels();
 const steps: Record<string, number[]> = { decode: [], detect: [], 'landmarks + descriptor': [] };
 for (let i = 0; i < Math.min(RUNS, 10); i++) {
   let t = performance.now();
@@ -67,14 +68,21 @@ for (let i = 0; i < Math.min(RUNS, 10); i++) {
   steps.decode?.push(performance.now() - t);
   const input = tf.tensor3d(new Int32Array(image.data), [image.height, image.width, 3], 'int32');
   t = performance.now();
-  const [detection] = await faceapi.detectAllFaces(
-    input,
-    new faceapi.SsdMobilenetv1Options({ minConfidence: 0.5 }),
-  );
+  const [detection] = await detectFaces(tf, detector, input, 0.5);
   steps.detect?.push(performance.now() - t);
   if (detection) {
     t = performance.now();
-    const found = faceapi.extendWithFaceDetection({}, detection);
+    const { x, y, width, height } = detection.box;
+    const relative = new faceapi.Rect(
+      x / image.width,
+      y / image.height,
+      width / image.width,
+      height / image.height,
+    );
+    const found = faceapi.extendWithFaceDetection(
+      {},
+      new faceapi.FaceDetection(detection.score, relative, image),
+    );
     await new faceapi.DetectSingleFaceLandmarksTask(Promise.resolve(found), input, false)
       .withFaceDescriptor()
       .run();

@@ -4,6 +4,7 @@
 // worker thread imports; models load once per thread on the first call.
 import type { Tensor3D, Tensor4D } from '@tensorflow/tfjs-core';
 import { decodeImage, type ImageFormat } from './decode-image.ts';
+import { detectFaces } from './face-detector.ts';
 import { FaceError } from './face-error.ts';
 import { type FaceModels, type GraphModel, loadFaceModels } from './models.ts';
 
@@ -55,9 +56,9 @@ async function scoreCrop(models: FaceModels, model: GraphModel, input: Tensor3D,
   ];
   const size = model.inputs[0]?.shape?.slice(1, 3) as [number, number];
   const output = tf.tidy(() => {
-    const batch = tf.div(tf.expandDims(tf.cast(input, 'float32'), 0), 255) as Tensor4D;
-    const face = tf.image.cropAndResize(batch, [crop], [0], size);
-    return model.execute(face) as import('@tensorflow/tfjs-core').Tensor;
+    // Cropped first, then scaled: the full-size photo is never copied to floats.
+    const face = tf.image.cropAndResize(tf.expandDims(input, 0) as Tensor4D, [crop], [0], size);
+    return model.execute(tf.div(face, 255)) as import('@tensorflow/tfjs-core').Tensor;
   });
   try {
     return (await output.data())[0] ?? 0;
@@ -73,8 +74,7 @@ export async function analyseFace(bytes: Uint8Array): Promise<FaceAnalysis> {
   const image = await decodeImage(bytes);
   const input = tf.tensor3d(new Int32Array(image.data), [image.height, image.width, 3], 'int32');
   try {
-    const options = new faceapi.SsdMobilenetv1Options({ minConfidence: MIN_DETECTION_SCORE, maxResults: 20 });
-    const detections = await faceapi.detectAllFaces(input, options);
+    const detections = await detectFaces(tf, models.detector, input, MIN_DETECTION_SCORE);
     const [detection] = detections;
     if (!detection) throw new FaceError('NO_FACE', 'No face was found in the photo', { faces: 0 });
     if (detections.length > 1) {
@@ -93,8 +93,12 @@ export async function analyseFace(bytes: Uint8Array): Promise<FaceAnalysis> {
         faces: 1,
       });
     }
-    // Landmarks align the face before the descriptor, as face-api's own chain does.
-    const found = faceapi.extendWithFaceDetection({}, detection);
+    // Landmarks align the face before the descriptor, as face-api's own chain does (face-api
+    // takes the detector's box relative to the image).
+    const { width: w, height: h } = image;
+    const relative = new faceapi.Rect(x / w, y / h, width / w, height / h);
+    const faceApiDetection = new faceapi.FaceDetection(detection.score, relative, { width: w, height: h });
+    const found = faceapi.extendWithFaceDetection({}, faceApiDetection);
     const described = await new faceapi.DetectSingleFaceLandmarksTask(Promise.resolve(found), input, false)
       .withFaceDescriptor()
       .run();

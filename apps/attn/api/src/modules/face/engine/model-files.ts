@@ -10,9 +10,9 @@ const require = createRequire(import.meta.url);
 
 /** Folders of the packages the files come from, resolved the way Node resolves them. */
 export const modelFolders = {
-  // face-api: SSD MobileNet v1 detector, 68-point landmarks (alignment), ResNet-34 descriptor.
+  // face-api: 68-point landmarks (alignment), ResNet-34 descriptor.
   faceApi: join(dirname(require.resolve('@vladmandic/face-api/dist/face-api.node-wasm.js')), '..', 'model'),
-  // human: the anti-spoofing and liveness models only (scores recorded, never decisive).
+  // human: the BlazeFace detector; the anti-spoofing and liveness models (scores recorded, never decisive).
   human: join(dirname(require.resolve('@vladmandic/human')), '..', 'models'),
   // The WebAssembly builds of TensorFlow.js's kernels.
   wasm: dirname(require.resolve('@tensorflow/tfjs-backend-wasm')),
@@ -26,18 +26,6 @@ export interface ModelFile {
 }
 
 export const modelFiles: readonly ModelFile[] = [
-  {
-    folder: 'faceApi',
-    name: 'ssd_mobilenetv1_model-weights_manifest.json',
-    size: 28233,
-    sha256: '888f744dffbc84f5f060d1f8427d9742341943a2dfaaf9205d10029b7e7a2955',
-  },
-  {
-    folder: 'faceApi',
-    name: 'ssd_mobilenetv1_model.bin',
-    size: 5616957,
-    sha256: '2835640602d53718aa6ae9a42896327eaa21beefed056c218d32ca7d79e1e2f8',
-  },
   {
     folder: 'faceApi',
     name: 'face_landmark_68_model-weights_manifest.json',
@@ -61,6 +49,18 @@ export const modelFiles: readonly ModelFile[] = [
     name: 'face_recognition_model.bin',
     size: 6444032,
     sha256: 'b413e420d6840b2775fba32008db6f3cddb07d485967fb42cfcf379c16a8c589',
+  },
+  {
+    folder: 'human',
+    name: 'blazeface.json',
+    size: 79038,
+    sha256: 'cd7bbfc078270572beb39f9e5ae67aadbd50b5e67cff37e6d4f6b3ea39312e5f',
+  },
+  {
+    folder: 'human',
+    name: 'blazeface.bin',
+    size: 538928,
+    sha256: 'dc9a97fdc50bc43216554bdd69aa3e7b9361a519ee7bdd996a2f69a98a6f9b72',
   },
   {
     folder: 'human',

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { detectFaces } from './face-detector.ts';
 import { checkFaceModelFiles, modelFolders, modelPath } from './model-files.ts';
 
 const require = createRequire(import.meta.url);
@@ -15,6 +16,8 @@ export type GraphModel = import('@tensorflow/tfjs-converter').GraphModel;
 export interface FaceModels {
   tf: Tf;
   faceapi: FaceApi;
+  /** BlazeFace, human's face detector (see face-detector.ts). */
+  detector: GraphModel;
   antispoof: GraphModel;
   liveness: GraphModel;
   loadMs: number;
@@ -48,17 +51,18 @@ async function load(): Promise<FaceModels> {
   wasm.setWasmPaths(`${modelFolders.wasm}/`);
   if (!(await tf.setBackend('wasm'))) throw new Error('The TensorFlow.js WebAssembly backend did not start');
   await tf.ready();
-  await faceapi.nets.ssdMobilenetv1.loadFromDisk(modelFolders.faceApi);
   await faceapi.nets.faceLandmark68Net.loadFromDisk(modelFolders.faceApi);
   await faceapi.nets.faceRecognitionNet.loadFromDisk(modelFolders.faceApi);
+  const detector = await loadGraphModelFromDisk(tf, modelPath({ folder: 'human', name: 'blazeface.json' }));
   const antispoof = await loadGraphModelFromDisk(tf, modelPath({ folder: 'human', name: 'antispoof.json' }));
   const liveness = await loadGraphModelFromDisk(tf, modelPath({ folder: 'human', name: 'liveness.json' }));
   // The first run compiles kernels and sizes buffers: pay it here, not on a student's selfie.
   const blank = tf.zeros([160, 160, 3], 'int32') as import('@tensorflow/tfjs-core').Tensor3D;
-  await faceapi.detectAllFaces(blank, new faceapi.SsdMobilenetv1Options({ minConfidence: 0.5 }));
+  await detectFaces(tf, detector, blank, 0.5);
+  await faceapi.nets.faceLandmark68Net.detectLandmarks(blank);
   await faceapi.nets.faceRecognitionNet.computeFaceDescriptor(blank);
   blank.dispose();
-  return { tf, faceapi, antispoof, liveness, loadMs: Math.round(performance.now() - started) };
+  return { tf, faceapi, detector, antispoof, liveness, loadMs: Math.round(performance.now() - started) };
 }
 
 let loading: Promise<FaceModels> | undefined;
