@@ -13,10 +13,11 @@ const descriptorWeights = modelFiles.find((f) => f.name === 'face_recognition_mo
 if (!descriptorWeights) throw new Error('The face descriptor model is missing from the model file list');
 
 /**
- * Which model made an embedding: named by the descriptor weights' hash, so that after an upgrade
- * of the face package (new weights) old numbers are never compared with new ones.
+ * Which model made an embedding: named by the descriptor weights' hash and the detector that
+ * framed the face (a different box gives different numbers for the same photo), so that after
+ * an upgrade old numbers are never compared with new ones: students enrol again.
  */
-export const FACE_EMBEDDING_MODEL = `face-api-resnet34:${descriptorWeights.sha256.slice(0, 12)}`;
+export const FACE_EMBEDDING_MODEL = `face-api-resnet34:${descriptorWeights.sha256.slice(0, 12)}+blazeface`;
 
 /** The student's consent that has not been withdrawn (at most one: face_consents_live_idx). */
 const liveConsentOf = (userId: string) =>
