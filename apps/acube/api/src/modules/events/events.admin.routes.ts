@@ -11,40 +11,9 @@ import { Type } from 'typebox';
 import { events } from '../../db/schema/events.ts';
 import { registrations } from '../../db/schema/registrations.ts';
 import { eventCancelled } from './events.mail.ts';
-import type { EventRow } from './events.repository.ts';
+import { AdminEvent, EventFields, EventParams, toAdminEvent } from './events.schemas.ts';
 
 const STAFF = ['staff', 'superadmin'] as const;
-const EventFields = {
-  title: Type.String({ minLength: 1, maxLength: 200 }),
-  description: Type.String({ maxLength: 5000 }),
-  location: Type.String({ maxLength: 300 }),
-  starts_at: Type.String({ format: 'date-time' }),
-  ends_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  capacity: Type.Integer({ minimum: 1, maximum: 100_000 }),
-};
-const AdminEvent = Type.Object({
-  id: Type.String(),
-  status: Type.String(),
-  title: Type.String(),
-  description: Type.String(),
-  location: Type.String(),
-  starts_at: Type.String(),
-  ends_at: Type.Union([Type.String(), Type.Null()]),
-  capacity: Type.Integer(),
-});
-const Params = Type.Object({ id: Type.String({ format: 'uuid' }) });
-
-const view = (e: EventRow) => ({
-  id: e.id,
-  status: e.status,
-  title: e.title,
-  description: e.description,
-  location: e.location,
-  starts_at: e.startsAt.toISOString(),
-  ends_at: e.endsAt ? e.endsAt.toISOString() : null,
-  capacity: e.capacity,
-});
-
 export const eventsAdminRoutes: FastifyPluginAsyncTypebox<{ audit: AuditLog; clock: Clock }> = async (
   app,
   { audit, clock },
@@ -97,7 +66,7 @@ export const eventsAdminRoutes: FastifyPluginAsyncTypebox<{ audit: AuditLog; clo
         });
         return created;
       });
-      return reply.code(201).send(view(row));
+      return reply.code(201).send(toAdminEvent(row));
     },
   );
 
@@ -124,7 +93,7 @@ export const eventsAdminRoutes: FastifyPluginAsyncTypebox<{ audit: AuditLog; clo
         .where(request.query.status ? eq(events.status, request.query.status) : undefined)
         .orderBy(desc(events.startsAt))
         .limit(request.query.limit);
-      return { items: rows.map(view) };
+      return { items: rows.map(toAdminEvent) };
     },
   );
 
@@ -135,7 +104,7 @@ export const eventsAdminRoutes: FastifyPluginAsyncTypebox<{ audit: AuditLog; clo
       schema: {
         tags: ['events'],
         summary: 'Edit an event (admins)',
-        params: Params,
+        params: EventParams,
         body: Type.Partial(Type.Object(EventFields), { minProperties: 1 }),
         response: { 200: AdminEvent, ...errorResponses(400, 401, 403, 404, 409) },
       },
@@ -164,7 +133,7 @@ export const eventsAdminRoutes: FastifyPluginAsyncTypebox<{ audit: AuditLog; clo
         });
         return after ?? before;
       });
-      return view(row);
+      return toAdminEvent(row);
     },
   );
 
@@ -175,7 +144,7 @@ export const eventsAdminRoutes: FastifyPluginAsyncTypebox<{ audit: AuditLog; clo
       schema: {
         tags: ['events'],
         summary: 'Publish a draft (admins)',
-        params: Params,
+        params: EventParams,
         response: { 200: AdminEvent, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
@@ -197,7 +166,7 @@ export const eventsAdminRoutes: FastifyPluginAsyncTypebox<{ audit: AuditLog; clo
         });
         return after ?? before;
       });
-      return view(row);
+      return toAdminEvent(row);
     },
   );
 
@@ -208,7 +177,7 @@ export const eventsAdminRoutes: FastifyPluginAsyncTypebox<{ audit: AuditLog; clo
       schema: {
         tags: ['events'],
         summary: 'Cancel an event: every registrant is mailed, their registrations end (admins)',
-        params: Params,
+        params: EventParams,
         response: {
           200: Type.Object({ event: AdminEvent, notified: Type.Integer() }),
           ...errorResponses(400, 401, 403, 404, 409),
@@ -255,7 +224,7 @@ export const eventsAdminRoutes: FastifyPluginAsyncTypebox<{ audit: AuditLog; clo
         },
         'event cancelled',
       );
-      return { event: view(result.event), notified: result.notified };
+      return { event: toAdminEvent(result.event), notified: result.notified };
     },
   );
 
@@ -266,7 +235,7 @@ export const eventsAdminRoutes: FastifyPluginAsyncTypebox<{ audit: AuditLog; clo
       schema: {
         tags: ['events'],
         summary: 'Registrations of an event: confirmed, then the waiting list in order (admins)',
-        params: Params,
+        params: EventParams,
         response: {
           200: Type.Object({
             items: Type.Array(
