@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { notFound } from '../errors.ts';
 import type { Access } from '../guard/types.ts';
 import { errorResponses } from '../http/schemas.ts';
-import { UnknownQueueError } from './job-system.ts';
+import { UnknownQueueError } from './job-types.ts';
 
 export interface JobsAdminOptions {
   access: Access;

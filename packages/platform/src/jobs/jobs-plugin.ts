@@ -3,7 +3,8 @@
 // /health/ready, and stops before the database closes, letting running jobs finish.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { JobSystem, type JobSystemOptions } from './job-system.ts';
+import { JobSystem } from './job-system.ts';
+import type { JobSystemOptions } from './job-types.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
