@@ -5,9 +5,10 @@ import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EventStreamClient } from '@campus/platform/live/event-stream-client.ts';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { attendanceSessions, checkins } from '../../src/db/schema/index.ts';
+import { checkins } from '../../src/db/schema/index.ts';
 import { createAttnLive } from '../../src/modules/live/live.ts';
 import { type AttnTest, startAttn, type TestCourse } from '../helpers.ts';
+import { addSession } from '../reports/attendance-rows.ts';
 
 let t: AttnTest;
 let base: string;
@@ -18,21 +19,7 @@ before(async () => {
 });
 after(() => t.close());
 
-async function openSession(course: TestCourse): Promise<string> {
-  const now = t.clock.now();
-  const [row] = await t.app.db
-    .insert(attendanceSessions)
-    .values({
-      courseId: course.id,
-      openedBy: course.teacher.id,
-      openedAt: now,
-      endsAt: new Date(now.getTime() + 3600_000),
-      codeStepSeconds: 10,
-    })
-    .returning({ id: attendanceSessions.id });
-  if (!row) throw new Error('no session');
-  return row.id;
-}
+const openSession = (course: TestCourse) => addSession(t, course, { hoursAgo: 0, open: true });
 
 const watch = async (sessionId: string, headers: Record<string, string>) => {
   const res = await fetch(`${base}/api/teacher/sessions/${sessionId}/live`, { headers });

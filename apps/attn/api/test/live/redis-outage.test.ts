@@ -6,9 +6,10 @@ import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import { EventStreamClient } from '@campus/platform/live/event-stream-client.ts';
 import { startRedisServer } from '@campus/platform/testing/redis-server.ts';
-import { attendanceSessions, checkins } from '../../src/db/schema/index.ts';
+import { checkins } from '../../src/db/schema/index.ts';
 import { createAttnLive } from '../../src/modules/live/live.ts';
 import { startAttn, type TestCourse } from '../helpers.ts';
+import { addSession } from '../reports/attendance-rows.ts';
 
 test('Redis down and back under an open stream: local events go on, then a new snapshot fills the gap', {
   skip: !existsSync('/usr/bin/redis-server') && "needs Debian's redis-server at /usr/bin/redis-server",
@@ -24,17 +25,7 @@ test('Redis down and back under an open stream: local events go on, then a new s
     const course = await t.course({ students: 2 });
     const [s1, s2] = course.students as [TestCourse['students'][0], TestCourse['students'][0]];
     const now = t.clock.now();
-    const [session] = await t.app.db
-      .insert(attendanceSessions)
-      .values({
-        courseId: course.id,
-        openedBy: course.teacher.id,
-        openedAt: now,
-        endsAt: new Date(now.getTime() + 3600_000),
-        codeStepSeconds: 10,
-      })
-      .returning({ id: attendanceSessions.id });
-    const sessionId = session?.id as string;
+    const sessionId = await addSession(t, course, { hoursAgo: 0, open: true });
     const res = await fetch(`${base}/api/teacher/sessions/${sessionId}/live`, {
       headers: course.teacher.headers,
     });
