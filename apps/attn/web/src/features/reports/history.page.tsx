@@ -1,0 +1,6 @@
+// Placeholder until the screen is built.
+import { PageTitle } from '@campus/web/layout/app-shell.tsx';
+
+export default function HistoryPage(_props: Record<string, unknown>) {
+  return <PageTitle title="history" appName="ATTN" />;
+}

@@ -1,0 +1,90 @@
+// The frame of every page: a skip link, a header with the app's name, its navigation and the
+// language switch, and the main landmark. On each navigation the new page's heading takes the
+// focus, so a screen reader announces where the person has arrived (a single-page app does not
+// reload, so nothing else would tell them).
+import { type ReactNode, useEffect, useRef } from 'react';
+import { Link, useLocation } from 'wouter';
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+export function AppShell(props: {
+  appName: string;
+  homeHref: string;
+  skipLabel: string;
+  navLabel: string;
+  nav: NavItem[];
+  /** Right of the navigation: the language switch, the user and a logout button. */
+  tools?: ReactNode;
+  children: ReactNode;
+}) {
+  const [location] = useLocation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {props.skipLabel}
+      </a>
+      <header className="app-header">
+        <div className="app-header__inner">
+          <Link href={props.homeHref} className="app-name">
+            {props.appName}
+          </Link>
+          {props.nav.length > 0 && (
+            <nav aria-label={props.navLabel}>
+              <ul className="app-nav">
+                {props.nav.map((item) => (
+                  <li key={item.href}>
+                    <Link href={item.href} aria-current={location === item.href ? 'page' : undefined}>
+                      {item.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          <div className="app-tools">{props.tools}</div>
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        {props.children}
+      </main>
+    </>
+  );
+}
+
+/**
+ * A page's title: sets document.title and renders the h1, which receives the focus when the
+ * page is reached by navigation (not on the first load, where the browser starts at the top).
+ */
+let navigated = false;
+export function PageTitle(props: {
+  title: string;
+  appName: string;
+  children?: ReactNode;
+  className?: string;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${props.title} · ${props.appName}`;
+  }, [props.title, props.appName]);
+  useEffect(() => {
+    if (navigated) heading.current?.focus({ preventScroll: false });
+    navigated = true;
+  }, []);
+  return (
+    <h1 ref={heading} tabIndex={-1} className={props.className}>
+      {props.children ?? props.title}
+    </h1>
+  );
+}
+
+/** A polite status message for screen readers (and everyone): loading, saved, counts. */
+export function Status(props: { children: ReactNode; className?: string }) {
+  return (
+    <p role="status" className={props.className}>
+      {props.children}
+    </p>
+  );
+}
