@@ -144,6 +144,15 @@ test('apps add settings of their own, parsed and named in errors like the rest',
   assert.deepEqual(Object.keys(problemsOf(() => withSis({ SIS_URL: 'ftp://x' }))), ['SIS_URL']);
 });
 
+test('PUBLIC_URL: http or https, trailing slashes dropped; by default the local port', () => {
+  assert.equal(load({}).publicUrl, 'http://localhost:3000');
+  assert.equal(load({ PORT: '8080' }).publicUrl, 'http://localhost:8080');
+  assert.equal(load({ PUBLIC_URL: 'https://attn.example.edu//' }).publicUrl, 'https://attn.example.edu');
+  assert.equal(load({ PUBLIC_URL: 'https://example.org/attn/' }).publicUrl, 'https://example.org/attn');
+  for (const bad of ['ftp://example.org', 'example.org', 'https://'])
+    assert.deepEqual(Object.keys(problemsOf(() => load({ PUBLIC_URL: bad }))), ['PUBLIC_URL'], bad);
+});
+
 test('the configuration is deeply frozen', () => {
   const config = load({ CORS_ORIGINS: 'https://a.example' });
   assert.ok(Object.isFrozen(config));

@@ -96,6 +96,7 @@ const platformSpecs = {
   LOGIN_BASE_DELAY: int({ fallback: '1', min: 1, max: 3600 }),
   LOGIN_MAX_DELAY: int({ fallback: '900', min: 1, max: 86_400 }),
   LOGIN_FORGET_AFTER: int({ fallback: '86400', min: 60, max: 30 * 86_400 }),
+  PUBLIC_URL: url(['http:', 'https:']),
 };
 
 function parseTrustProxy(raw: string) {
@@ -194,11 +195,13 @@ export function loadConfig<E extends ExtraSpecs = Record<never, never>>(
   const dataDir = resolve(cwd, values.DATA_DIR ?? join('data', opts.app));
   const logFile = values.LOG_FILE === 'off' ? null : (values.LOG_FILE ?? join(dataDir, 'logs', 'app.log'));
   const title = opts.app.charAt(0).toUpperCase() + opts.app.slice(1);
+  const port = values.PORT ?? opts.defaultPort;
   const config: PlatformConfig & { extra: ExtraValues<E> } = {
     app: opts.app,
     nodeEnv: values.NODE_ENV ?? 'development',
-    port: values.PORT ?? opts.defaultPort,
+    port,
     host: values.HOST ?? '127.0.0.1',
+    publicUrl: (values.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     dataDir,
     databaseUrl: values.DATABASE_URL,
     redisUrl: values.REDIS_URL,

@@ -13,6 +13,8 @@ export interface PlatformConfig {
   readonly nodeEnv: NodeEnv;
   readonly port: number;
   readonly host: string;
+  /** PUBLIC_URL without a trailing slash: where people reach the app (links in mails, QR codes). */
+  readonly publicUrl: string;
   /** Absolute path of the app's own folder (DATA_DIR, default `<cwd>/data/<app>`). */
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
