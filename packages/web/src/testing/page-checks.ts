@@ -15,5 +15,5 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 /** How many CSS pixels the page is wider than its viewport (0 when it does not scroll sideways). */
 export async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  return page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
 }
