@@ -21,10 +21,18 @@ import { createAttnLive } from './modules/live/live.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { sessionsRoutes } from './modules/sessions/sessions.routes.ts';
 import { registerSisSync, sisClientFromConfig } from './modules/sis/sis.ts';
+import { cameraNeedsHttps } from './public-url.ts';
 import type { AttnServices } from './services.ts';
 
 export const attnApp: FastifyPluginAsync<AppContext<AttnConfig>> = async (app, ctx) => {
   const { config, clock, logger } = ctx;
+  // The QR codes point at PUBLIC_URL; a phone opens its camera there only over HTTPS.
+  if (cameraNeedsHttps(config.publicUrl))
+    logger.warn(
+      { event: 'config.public_url_insecure', publicUrl: config.publicUrl },
+      'PUBLIC_URL is plain http on a host other than localhost: phones will not open the camera ' +
+        '(QR scanning, selfies) there; serve ATTN over HTTPS',
+    );
   // The SIS adapter where SIS_URL is set (SIS people's passwords are checked there); else null.
   const sis = sisClientFromConfig(config.sis, logger);
   const auth = createAttnAuth(app, { config, clock, logger, sis });

@@ -140,7 +140,7 @@ test("another teacher's course and sessions are refused with 403, unknown ones a
   assert.equal(asStudent.statusCode, 403);
 });
 
-test('the code rotates every step and comes with a QR of the check-in payload', async () => {
+test('the code rotates every step and comes with a QR of the check-in URL and the server time', async () => {
   const course = await t.course({ students: 1 });
   const session = await openSession(t, course, { code_step_seconds: 15 });
   const res = await t.app.inject({
@@ -153,7 +153,8 @@ test('the code rotates every step and comes with a QR of the check-in payload', 
   assert.equal(body.step_seconds, 15);
   assert.equal(new Date(body.valid_until).getTime() - new Date(body.rotates_at).getTime(), 15_000);
   assert.ok(new Date(body.rotates_at).getTime() > t.clock.nowMs());
-  assert.deepEqual(JSON.parse(body.qr_payload), { session_id: session.id, code: body.code });
+  assert.equal(body.qr_payload, `http://localhost:3001/c/${session.id}#${body.code}`);
+  assert.equal(body.server_time, t.clock.now().toISOString());
   assert.match(body.qr_svg, /^<svg[\s\S]*<\/svg>\s*$/);
   assert.equal(res.headers['cache-control'], 'no-store');
   t.clock.advance(15_000);

@@ -146,14 +146,17 @@ export const sessionsRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (ap
       const session = await teacherSession(request, request.params.id);
       if (!view(session).open) throw new AppError('CONFLICT', 'This attendance session is closed');
       const key = sessionCodeKey(config.appSecret, session.id);
-      const shown = currentCode(key, session.codeStepSeconds, clock.nowMs());
-      const payload = JSON.stringify({ session_id: session.id, code: shown.code });
+      const now = clock.nowMs();
+      const shown = currentCode(key, session.codeStepSeconds, now);
+      // The code rides in the fragment: browsers never send it, so no server logs it.
+      const payload = `${config.publicUrl}/c/${session.id}#${shown.code}`;
       reply.header('cache-control', 'no-store');
       return {
         code: shown.code,
         step_seconds: session.codeStepSeconds,
         rotates_at: shown.rotatesAt.toISOString(),
         valid_until: shown.validUntil.toISOString(),
+        server_time: new Date(now).toISOString(),
         qr_payload: payload,
         qr_svg: await QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
       };

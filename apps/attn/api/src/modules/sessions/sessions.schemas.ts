@@ -54,8 +54,17 @@ export const CodeResponse = Type.Object({
   step_seconds: Type.Integer(),
   rotates_at: Type.String({ format: 'date-time', description: 'When the screen should show the next code' }),
   valid_until: Type.String({ format: 'date-time', description: 'The last moment this code is accepted' }),
-  qr_payload: Type.String({ description: 'JSON {session_id, code}: the check-in body without device_id' }),
-  qr_svg: Type.String({ description: 'The payload as a QR code, an SVG document' }),
+  server_time: Type.String({
+    format: 'date-time',
+    description:
+      "The server's clock when it answered: a screen times its rotation by this, not its own clock",
+  }),
+  qr_payload: Type.String({
+    description:
+      'The URL the QR code holds, <PUBLIC_URL>/c/<session_id>#<code>: any camera app opens the check-in ' +
+      'page with it; the code is in the fragment, which browsers never send to a server',
+  }),
+  qr_svg: Type.String({ description: 'qr_payload as a QR code, an SVG document' }),
 });
 
 export const CheckinListResponse = Type.Object({
