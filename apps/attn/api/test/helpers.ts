@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
 import { Sessions } from '@campus/platform/auth/sessions.ts';
+import type { TestClock } from '@campus/platform/clock/clock.ts';
 import { createTestApp, type TestApp } from '@campus/platform/testing/test-app.ts';
 import { courses, courseTeachers, enrollments, terms, type UserRole, users } from '../src/db/schema/index.ts';
 import { SESSION_COOKIE } from '../src/modules/auth/auth.ts';
@@ -40,9 +41,15 @@ let counter = 0;
 const uniqueNumber = (role: UserRole) =>
   `${role[0]}${process.pid}${String(++counter).padStart(4, '0')}${crypto.randomUUID().slice(0, 4)}`;
 
-export async function startAttn(env: Record<string, string> = {}): Promise<AttnTest> {
+export async function startAttn(
+  env: Record<string, string> = {},
+  opts: { clock?: TestClock } = {},
+): Promise<AttnTest> {
   const dir = await mkdtemp(join(tmpdir(), 'attn-test-'));
-  const t = await createTestApp(attnSpec, { env: { DEMO_DATA: 'false', DATA_DIR: dir, ...env } });
+  const t = await createTestApp(attnSpec, {
+    env: { DEMO_DATA: 'false', DATA_DIR: dir, ...env },
+    clock: opts.clock,
+  });
   const sessions = new Sessions({ clock: t.clock });
   const passwordHash = await hash;
 

@@ -27,3 +27,22 @@ export function createTestClock(start: Date | number | string = '2026-01-01T00:0
     },
   };
 }
+
+/**
+ * A test clock that runs with real time from `start` (default: now), for tests where time must
+ * pass by itself (a browser watching codes rotate) and still be moved on at will.
+ */
+export function createRunningTestClock(start: Date | number | string = Date.now()): TestClock {
+  let offset = new Date(start).getTime() - Date.now();
+  const nowMs = () => Date.now() + offset;
+  return {
+    now: () => new Date(nowMs()),
+    nowMs,
+    set(at) {
+      offset = new Date(at).getTime() - Date.now();
+    },
+    advance(ms) {
+      offset += ms;
+    },
+  };
+}
