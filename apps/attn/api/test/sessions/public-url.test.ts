@@ -38,7 +38,8 @@ test('a plain-http PUBLIC_URL on a LAN address is warned about once, and the QR 
 });
 
 test('an https PUBLIC_URL, or the localhost default, is not warned about', async () => {
-  for (const env of [{ PUBLIC_URL: 'https://attn.example.edu' }, {}]) {
+  const envs: Record<string, string>[] = [{ PUBLIC_URL: 'https://attn.example.edu' }, {}];
+  for (const env of envs) {
     const t = await startAttn(env);
     try {
       assert.deepEqual(insecureWarnings(t.logs), [], JSON.stringify(env));
