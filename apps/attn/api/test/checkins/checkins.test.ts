@@ -44,8 +44,15 @@ test('acceptance 1: a code is accepted in its step and the next, refused two ste
   t.clock.advance(10_000);
   const stale = await checkIn(t, c, { session_id: session.id, code: shown });
   assert.equal(stale.statusCode, 422);
-  assert.equal(reasonOf(stale), 'code_invalid');
-  assert.match(stale.json().error.message, /wrong or has expired/);
+  assert.equal(reasonOf(stale), 'code_expired');
+  assert.match(stale.json().error.message, /has expired/);
+  const wrong = await checkIn(t, c, {
+    session_id: session.id,
+    code: shown === '000000' ? '111111' : '000000',
+  });
+  assert.equal(wrong.statusCode, 422);
+  assert.equal(reasonOf(wrong), 'code_invalid');
+  assert.match(wrong.json().error.message, /wrong/);
   const fresh = await checkIn(t, c, {
     session_id: session.id,
     code: await codeOf(t, course.teacher, session.id),

@@ -2,7 +2,8 @@
 // HMAC-SHA1 with dynamic truncation) over the number of `step`-second steps since the epoch.
 // The key is derived from the root secret and the session id (HKDF), so no secret is stored:
 // any instance that knows APP_SECRET computes the same code. A code is accepted in its own step
-// and the next one (so one shown at the very end of its step still works), never later.
+// and the next one (so one shown at the very end of its step still works), never later; a code
+// of an earlier step of the same session is told apart as expired, anything else as wrong.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { deriveKey } from '@campus/platform/config/derive-key.ts';
 
@@ -64,15 +65,53 @@ export function currentCode(key: Buffer, stepSeconds: number, nowMs: number): Sh
   };
 }
 
+/**
+ * How far back a code is still recognised, to tell a student "expired" rather than "wrong": a
+ * code photographed or typed too slowly is the usual mistake, and worth its own message.
+ */
+export const EXPIRED_LOOKBACK_MS = 10 * 60_000;
+
+export type CodeCheck = 'accepted' | 'expired' | 'invalid';
+
+const given = (code: string) => Buffer.from(code.padEnd(CODE_DIGITS, ' ').slice(0, 64));
+const same = (a: Buffer, expected: string) => {
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
 /** True when `code` is the code of the current step or the one before; constant-time compare. */
 export function acceptsCode(key: Buffer, stepSeconds: number, nowMs: number, code: string): boolean {
-  const given = Buffer.from(code.padEnd(CODE_DIGITS, ' ').slice(0, 64));
+  const bytes = given(code);
   const step = stepAt(nowMs, stepSeconds);
   let ok = false;
   // Both candidates are always compared, so the time taken says nothing about which matched.
-  for (const counter of [step, step - 1]) {
-    const expected = Buffer.from(hotp(key, counter));
-    if (given.length === expected.length && timingSafeEqual(given, expected)) ok = true;
-  }
+  for (const counter of [step, step - 1]) if (same(bytes, hotp(key, counter))) ok = true;
   return ok;
+}
+
+/**
+ * 'accepted' as acceptsCode; 'expired' when `code` was this session's code in an earlier step
+ * (up to EXPIRED_LOOKBACK_MS back, never before the step the session opened in); else 'invalid'.
+ * Every candidate is compared in constant time and none ends the loop early, so the time taken
+ * says which steps exist, not which one matched.
+ */
+export function checkCode(
+  key: Buffer,
+  stepSeconds: number,
+  nowMs: number,
+  code: string,
+  openedAtMs: number,
+): CodeCheck {
+  if (acceptsCode(key, stepSeconds, nowMs, code)) return 'accepted';
+  const bytes = given(code);
+  const step = stepAt(nowMs, stepSeconds);
+  const oldest = Math.max(
+    stepAt(openedAtMs, stepSeconds),
+    step - Math.floor(EXPIRED_LOOKBACK_MS / (stepSeconds * 1000)),
+  );
+  let expired = false;
+  // Computed without the per-key cache: a look back must not push the current codes out of it.
+  for (let counter = step - 2; counter >= oldest; counter--)
+    if (same(bytes, computeHotp(key, counter))) expired = true;
+  return expired ? 'expired' : 'invalid';
 }

@@ -1,8 +1,9 @@
 // A student checks in with the code on the screen. Refused, each with its own message and a
-// machine-readable reason: unknown session (404), session closed (409), code wrong or expired
-// (422), network not allowed (403), not enrolled (403), already checked in (409). The cheap
-// checks run on the cached session; enrollment and "once only" are decided by the database in
-// the group-committed insert, and the answer waits for its commit.
+// machine-readable reason: unknown session (404), session closed (409), code wrong (422
+// code_invalid) or of an earlier step of this session (422 code_expired), network not allowed
+// (403), not enrolled (403), already checked in (409). The cheap checks run on the cached
+// session; enrollment and "once only" are decided by the database in the group-committed
+// insert, and the answer waits for its commit.
 //
 // A session that asks for a selfie: a student enrolled for face verification (live consent and
 // embeddings) must send one (422 'selfie_required' otherwise); it is stored only after the
@@ -13,7 +14,7 @@
 import type { Clock } from '@campus/platform/clock/clock.ts';
 import { AppError, type ErrorCode } from '@campus/platform/errors.ts';
 import { networkAllows } from '../../sessions/networks.ts';
-import { acceptsCode } from '../../sessions/session-codes.ts';
+import { checkCode } from '../../sessions/session-codes.ts';
 import type { CheckinWriter } from '../checkin-writer.ts';
 import type { InsertedCheckin } from '../checkins.repository.ts';
 import type { SessionCache } from '../session-cache.ts';
@@ -57,6 +58,13 @@ export const refusals = {
       'The code is wrong or has expired: use the one on the screen now',
       'body.code',
     ),
+  codeExpired: () =>
+    refuse(
+      'UNPROCESSABLE',
+      'code_expired',
+      'This code has expired: use the one on the screen now',
+      'body.code',
+    ),
   network: () =>
     refuse(
       'FORBIDDEN',
@@ -88,7 +96,8 @@ export async function checkIn(deps: CheckInDeps, input: CheckInInput): Promise<I
   if (!session) throw refusals.unknown();
   const now = deps.clock.nowMs();
   if (session.closed || now >= session.endsAtMs) throw refusals.closed();
-  if (!acceptsCode(session.key, session.stepSeconds, now, input.code)) throw refusals.code();
+  const code = checkCode(session.key, session.stepSeconds, now, input.code, session.openedAtMs);
+  if (code !== 'accepted') throw code === 'expired' ? refusals.codeExpired() : refusals.code();
   if (!networkAllows(session.networks, input.ip)) throw refusals.network();
 
   const late =
