@@ -1,0 +1,86 @@
+// Checking in: a ticket for a scanned code (taken before the student has logged in), the
+// check-in itself, and the student's courses with the session open in each right now.
+import { ApiError, api } from '@campus/web/api/client.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Static } from 'typebox';
+import type { CheckInResponse } from '../../../../api/src/modules/checkins/checkins.schemas.ts';
+import type { CourseSummary } from '../../../../api/src/modules/courses/courses.schemas.ts';
+import { deviceId } from './device-id.ts';
+
+export type CheckIn = Static<typeof CheckInResponse>;
+
+// until the API exports it: POST /api/checkin-tickets answers 201 with this.
+export interface Ticket {
+  ticket: string;
+  session_id: string;
+  expires_at: string;
+}
+
+// until the API exports it: the session open now in a course, on GET /api/student/courses.
+export interface OpenSession {
+  id: string;
+  ends_at: string;
+  selfie_required: boolean;
+  checked_in: boolean;
+}
+export type StudentCourse = Static<typeof CourseSummary> & { open_session?: OpenSession | null };
+
+/** What proves the student saw the code: a ticket taken from the QR's code, or a typed code. */
+export type Proof = { ticket: string } | { code: string };
+
+export const studentCoursesKey = ['student', 'courses'] as const;
+
+/** A ticket for the code in the QR link: public, bound to the session and this device. */
+export function takeTicket(sessionId: string, code: string): Promise<Ticket> {
+  return api<Ticket>('/api/checkin-tickets', {
+    method: 'POST',
+    body: { session_id: sessionId, code, device_id: deviceId() },
+  });
+}
+
+export function useCheckIn() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { sessionId: string; proof: Proof }) =>
+      api<CheckIn>('/api/student/checkins', {
+        method: 'POST',
+        body: { session_id: input.sessionId, ...input.proof, device_id: deviceId() },
+      }),
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: ['student'] });
+    },
+  });
+}
+
+export function useStudentCourses() {
+  return useQuery({
+    queryKey: studentCoursesKey,
+    queryFn: () => api<{ items: StudentCourse[] }>('/api/student/courses'),
+    // A teacher opens a session during class: look again now and then, and on return to the tab.
+    refetchInterval: 60_000,
+    refetchOnWindowFocus: true,
+  });
+}
+
+/** Refusals that mean "type the code on the screen now" rather than "you cannot check in". */
+const CODE_REASONS = new Set(['code_invalid', 'code_expired', 'ticket_expired', 'ticket_invalid']);
+
+export type Refusal =
+  | { kind: 'code'; reason: string }
+  | { kind: 'already' }
+  | { kind: 'final'; reason: string }
+  | { kind: 'retry'; reason: 'offline' | 'throttled' | 'unexpected'; seconds?: number };
+
+export function refusalOf(err: unknown): Refusal {
+  if (!(err instanceof ApiError)) return { kind: 'retry', reason: 'unexpected' };
+  if (err.status === 0) return { kind: 'retry', reason: 'offline' };
+  if (err.status === 429) return { kind: 'retry', reason: 'throttled', seconds: err.retryAfter ?? 30 };
+  const reason = err.reason;
+  if (reason === 'already_checked_in') return { kind: 'already' };
+  if (reason && CODE_REASONS.has(reason)) return { kind: 'code', reason };
+  if (reason) return { kind: 'final', reason };
+  // A code the API would not even read (not digits, too long).
+  if (err.status === 400 && err.details.some((d) => d.field === 'body.code'))
+    return { kind: 'code', reason: 'code_invalid' };
+  return { kind: 'retry', reason: 'unexpected' };
+}
