@@ -40,4 +40,19 @@ export interface AppSpec<C extends PlatformConfig = PlatformConfig> {
   seedDemoData?(ctx: AppContext<C>): Promise<string[]>;
   /** Commands beside serve and migrate. */
   commands?: Record<string, AppCommand<C>>;
+  /**
+   * The app's web UI: a Vite project whose build (`<root>/dist`) the API process serves at `/`
+   * (not in the worker role). `serve` builds it first when missing or older than its sources.
+   */
+  web?: AppWeb;
+}
+
+export interface AppWeb {
+  /** Absolute path of the web folder (with index.html and vite.config.ts). */
+  root: string;
+  /**
+   * Further source folders whose changes call for a rebuild. The local packages the web
+   * folder depends on (workspaces) are found without being listed.
+   */
+  sources?: string[];
 }

@@ -1,8 +1,10 @@
 // Builds an app on the platform in the one load order: server factory (logging, errors,
-// headers, OpenAPI, health, metrics), database, then the app's own modules. No listen.
+// headers, OpenAPI, health, metrics), database, then the app's own modules and its web UI.
+// No listen.
 import type { PlatformConfig } from '../config/types.ts';
 import { databasePlugin } from '../db/database-plugin.ts';
 import { createServer, type Server } from '../http/create-server.ts';
+import { webAppPlugin } from '../http/web-app.ts';
 import { jobsPlugin } from '../jobs/jobs-plugin.ts';
 import { livePlugin } from '../live/live-plugin.ts';
 import { mailPlugin } from '../mail/mail-plugin.ts';
@@ -45,5 +47,7 @@ export async function buildApp<C extends PlatformConfig>(
     logger: ctx.logger,
   });
   await app.register(spec.plugin, ctx);
+  // The UI last: a catch-all GET for what no route of the app or the platform answers.
+  if (spec.web && ctx.config.role !== 'worker') await app.register(webAppPlugin, { root: spec.web.root });
   return app;
 }

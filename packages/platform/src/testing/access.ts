@@ -21,11 +21,13 @@ export interface AccessCheck {
   callers: Record<string, TestCaller>;
   /** Moved a day forward before each route, so rate-limit windows never hide the answer. */
   clock?: TestClock;
-  /** Routes left out of the check; default: the platform's own (health, metrics, docs). */
+  /** Routes left out of the check; default: the platform's own (health, metrics, docs, web UI). */
   skip?: (url: string) => boolean;
 }
 
-const platformRoute = (url: string) => /^\/(health|metrics|docs|openapi\.json)(\/|$)/.test(url);
+// The web UI's catch-all ('/*', http/web-app.ts) is the platform's too: public, like /docs.
+const platformRoute = (url: string) =>
+  url === '/*' || /^\/(health|metrics|docs|openapi\.json)(\/|$)/.test(url);
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const same = (a: Access | undefined, b: Access) => JSON.stringify(a) === JSON.stringify(b);
 
