@@ -6,14 +6,23 @@ import { serve } from '../http/serve.ts';
 import type { AppCommand, AppSpec } from './app-spec.ts';
 import { buildApp } from './build-app.ts';
 import { openApp } from './start-app.ts';
+import { ensureWebBuilt, WebBuildError } from './web-build.ts';
 
 function builtinCommands<C extends PlatformConfig>(): Record<string, AppCommand<C>> {
   return {
     serve: {
-      summary: 'start the API (default)',
+      summary: 'start the API, and its web UI where the app has one (default)',
       async run(_args, spec) {
         const opened = await openApp(spec, spec.loadConfig());
         const { config, logger } = opened;
+        if (spec.web && config.role !== 'worker') {
+          try {
+            await ensureWebBuilt({ root: spec.web.root, sources: spec.web.sources, logger });
+          } catch (err) {
+            await opened.close();
+            throw err;
+          }
+        }
         const demo = config.demoData && spec.seedDemoData ? await spec.seedDemoData(opened) : [];
         const app = await buildApp(spec, opened);
         const address = await serve(app, config, { afterClose: () => opened.close() });
@@ -73,7 +82,11 @@ export async function runCli<C extends PlatformConfig>(
     const code = await command.run(first === name ? rest : argv, spec);
     if (code !== undefined) process.exitCode = code;
   } catch (err) {
-    if (err instanceof ConfigError || (err as { code?: string }).code === 'DATA_DIR_LOCKED') {
+    if (
+      err instanceof ConfigError ||
+      err instanceof WebBuildError ||
+      (err as { code?: string }).code === 'DATA_DIR_LOCKED'
+    ) {
       console.error((err as Error).message);
     } else {
       console.error(err);
