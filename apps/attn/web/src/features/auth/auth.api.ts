@@ -32,7 +32,10 @@ export function useLogin() {
     mutationFn: (body: { school_number: string; password: string }) =>
       api<Me>('/api/auth/login', { method: 'POST', body }),
     onSuccess: (me) => {
-      client.clear();
+      // Nothing of an earlier user survives; the user's own query is updated in place (not
+      // dropped and made anew), so a screen watching it sees the login without navigating
+      // (the check-in page logs the student in where they stand).
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
       client.setQueryData(meKey, me);
     },
   });
