@@ -28,6 +28,7 @@ export const attnSpec: AppSpec<AttnConfig> = {
     face: '5/minute;30/hour',
   },
   plugin: attnApp,
+  web: { root: fileURLToPath(new URL('../../web', import.meta.url)) },
   seedDemoData,
   commands: {
     'create-user': createUserCommand,
