@@ -99,7 +99,10 @@ export async function createServer(opts: CreateServerOptions): Promise<Server> {
     if (closing) reply.header('connection', 'close');
   });
 
-  await app.register(securityHeadersPlugin, { production: config.nodeEnv === 'production' });
+  await app.register(securityHeadersPlugin, {
+    production: config.nodeEnv === 'production',
+    https: config.publicUrl.startsWith('https:'),
+  });
   await app.register(cors, {
     origin: config.corsOrigins.length > 0 ? [...config.corsOrigins] : false,
     credentials: true,

@@ -21,10 +21,10 @@ const indexHtml = dist('index.html').toString();
 const ASSET = '/assets/index-Ab12Cd34.js';
 const open = { rateLimit: 'unlimited', access: 'public' } as const;
 
-async function webServer(root = webRoot) {
+async function webServer(root = webRoot, env: Record<string, string> = {}) {
   const { logger, logs } = captureLogger();
   const app = await createServer({
-    config: testConfig(),
+    config: testConfig(env),
     logger,
     openapi: { title: 'Web test', version: '1.0.0' },
   });
@@ -81,6 +81,12 @@ describe('an app with a built web UI', () => {
     const csp = String(res.headers['content-security-policy']);
     assert.match(csp, /script-src 'self'(;|$)/);
     assert.doesNotMatch(csp, /unsafe-inline/);
+  });
+
+  test('on a plain-http address the browser is not told to fetch the scripts over https', async () => {
+    // A laptop on the classroom network: phones open http://<its address>:3001/c/...
+    const res = await app.inject({ url: '/c/x' });
+    assert.doesNotMatch(String(res.headers['content-security-policy']), /upgrade-insecure-requests/);
   });
 
   test('a hashed asset is cached for a year as immutable', async () => {
@@ -215,6 +221,16 @@ describe('an app with a built web UI', () => {
       );
     }
   });
+});
+
+test('behind https the CSP upgrades insecure requests', async () => {
+  const { app } = await webServer(webRoot, { PUBLIC_URL: 'https://attn.example.edu' });
+  try {
+    const res = await app.inject({ url: '/' });
+    assert.match(String(res.headers['content-security-policy']), /upgrade-insecure-requests/);
+  } finally {
+    await app.close();
+  }
 });
 
 test('without a build the UI is not served and one warning says how to build it', async () => {
