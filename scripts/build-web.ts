@@ -1,6 +1,7 @@
 // Builds the web UI of every app that has one (apps/*/web with a vite.config.*), when missing or
 // older than its sources. Run by `npm ci` (the root postinstall) and by `npm run build:web`;
-// `serve` checks again at start. No web folder yet is not an error; a failed build is.
+// `serve` checks again at start. No web folder yet, or no Vite (an install without dev
+// dependencies), is not an error here; a failed build is.
 // Usage: node scripts/build-web.ts
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,11 @@ for (const root of roots) {
     const result = await ensureWebBuilt({ root, logger });
     if (result === 'fresh') console.log(`Web UI up to date: ${root}/dist`);
   } catch (err) {
+    if (err instanceof WebBuildError && err.code === 'VITE_MISSING') {
+      // An install without dev dependencies: nothing to build with; `serve` says so at start.
+      console.warn(err.message);
+      continue;
+    }
     console.error(err instanceof WebBuildError ? err.message : err);
     process.exitCode = 1;
   }

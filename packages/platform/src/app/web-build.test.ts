@@ -14,7 +14,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { compressBuild, localDependencySources, webBuildState } from './web-build.ts';
+import {
+  compressBuild,
+  ensureWebBuilt,
+  localDependencySources,
+  type WebBuildError,
+  webBuildState,
+} from './web-build.ts';
 
 let base: string;
 let root: string;
@@ -130,4 +136,19 @@ test('text files over 1 KB get .br and .gz siblings; small and binary files do n
   assert.ok(existsSync(join(dist, 'index.html.br')));
   assert.equal(existsSync(join(dist, 'assets', 'small.css.br')), false);
   assert.equal(existsSync(join(dist, 'assets', 'photo.png.gz')), false);
+});
+
+test('without Vite installed, an older build is kept and said so; no build at all is an error', async () => {
+  builtWebFolder();
+  write(join(root, 'src', 'main.tsx'), 'y', new Date());
+  const warnings: string[] = [];
+  const logger = { info() {}, warn: (_fields: object, message: string) => void warnings.push(message) };
+  assert.equal(await ensureWebBuilt({ root, logger }), 'kept');
+  assert.match(warnings.join('\n'), /Vite is not installed/);
+  rmSync(join(root, 'dist'), { recursive: true });
+  await assert.rejects(ensureWebBuilt({ root, logger }), (err: WebBuildError) => {
+    assert.equal(err.code, 'VITE_MISSING');
+    assert.match(err.message, /npm ci/);
+    return true;
+  });
 });

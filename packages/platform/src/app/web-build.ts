@@ -52,6 +52,12 @@ const quiet: WebBuildLogger = { info() {}, warn() {} };
 
 export class WebBuildError extends Error {
   override name = 'WebBuildError';
+  /** VITE_MISSING: nothing built and nothing to build with; BUILD_FAILED; LOCKED: another builder hangs. */
+  readonly code: 'VITE_MISSING' | 'BUILD_FAILED' | 'LOCKED';
+  constructor(message: string, code: WebBuildError['code'], options?: ErrorOptions) {
+    super(message, options);
+    this.code = code;
+  }
 }
 
 const STAMP = '.build-stamp';
@@ -168,6 +174,7 @@ async function acquireLock(path: string, waitMs: number, staleMs: number): Promi
     if (Date.now() > deadline) {
       throw new WebBuildError(
         `Another process (pid ${holder.pid}) is still building the web UI; lock: ${path}`,
+        'LOCKED',
       );
     }
     await sleep(200);
@@ -205,20 +212,17 @@ export async function compressBuild(dir: string): Promise<number> {
 type ViteBuild = (config: Record<string, unknown>) => Promise<unknown>;
 
 /** Vite as the web folder itself resolves it (its own devDependency, wherever npm put it). */
-async function loadVite(root: string): Promise<ViteBuild> {
-  let entry: string;
+function viteEntry(root: string): string | undefined {
   try {
-    entry = createRequire(join(root, 'package.json')).resolve('vite');
+    return createRequire(join(root, 'package.json')).resolve('vite');
   } catch {
-    throw new WebBuildError(`Vite is not installed for ${root}: run \`npm ci\` first`);
+    return undefined;
   }
-  const vite = (await import(pathToFileURL(entry).href)) as { build: ViteBuild };
-  return vite.build;
 }
 
 /** Runs Vite's production build of `root` into `outDir`. */
-async function viteBuild(root: string, outDir: string): Promise<void> {
-  const build = await loadVite(root);
+async function viteBuild(vite: string, root: string, outDir: string): Promise<void> {
+  const { build } = (await import(pathToFileURL(vite).href)) as { build: ViteBuild };
   // Vite reads NODE_ENV to pick React's production or development bundle, and sets it when it
   // is unset: build for production whatever this process runs as, and leave NODE_ENV as found.
   const nodeEnv = process.env.NODE_ENV;
@@ -246,10 +250,11 @@ async function swapIntoPlace(built: string, dist: string, work: string): Promise
 }
 
 /**
- * Builds `<root>/dist` unless it is fresh (see webBuildState). Resolves to what was done;
- * throws WebBuildError when Vite fails, leaving any previous build in place.
+ * Builds `<root>/dist` unless it is fresh (see webBuildState). Resolves to what was done:
+ * 'kept' is an older build left in place because Vite is not installed (an install without
+ * dev dependencies). Throws WebBuildError when Vite fails, leaving any previous build in place.
  */
-export async function ensureWebBuilt(opts: WebBuildOptions): Promise<'built' | 'fresh' | 'none'> {
+export async function ensureWebBuilt(opts: WebBuildOptions): Promise<'built' | 'fresh' | 'kept' | 'none'> {
   const root = resolve(opts.root);
   const sources = opts.sources ?? [];
   const logger = opts.logger ?? quiet;
@@ -259,6 +264,20 @@ export async function ensureWebBuilt(opts: WebBuildOptions): Promise<'built' | '
     return 'none';
   }
   if (before.state === 'fresh') return 'fresh';
+  const vite = viteEntry(root);
+  if (!vite) {
+    if (existsSync(join(root, 'dist', 'index.html'))) {
+      logger.warn(
+        { root },
+        `Vite is not installed for ${root}: serving its existing build, older than its sources`,
+      );
+      return 'kept';
+    }
+    throw new WebBuildError(
+      `The web UI in ${root} is not built, and Vite is not installed to build it: run \`npm ci\` (with dev dependencies)`,
+      'VITE_MISSING',
+    );
+  }
 
   // Beside the web folder's own packages: ignored by git, and on the same disk as dist.
   const work = join(root, 'node_modules', '.cache', 'web-build');
@@ -277,12 +296,15 @@ export async function ensureWebBuilt(opts: WebBuildOptions): Promise<'built' | '
     logger.info({ root, reason: why }, `building the web UI (${why})`);
     const started = Date.now();
     try {
-      await viteBuild(root, outDir);
+      await viteBuild(vite, root, outDir);
     } catch (err) {
-      if (err instanceof WebBuildError) throw err;
-      throw new WebBuildError(`The web UI in ${root} did not build: ${(err as Error).message}`, {
-        cause: err,
-      });
+      throw new WebBuildError(
+        `The web UI in ${root} did not build: ${(err as Error).message}`,
+        'BUILD_FAILED',
+        {
+          cause: err,
+        },
+      );
     }
     const compressed = await compressBuild(outDir);
     // Dated when the build started: a source saved during the build makes the next start rebuild.

@@ -101,6 +101,7 @@ test('a failed build throws a WebBuildError and keeps the previous build', { ski
   writeFileSync(join(root, 'src', 'main.js'), "import './missing-module.js';\n");
   await assert.rejects(ensureWebBuilt({ root, logger }), (err: Error) => {
     assert.ok(err instanceof WebBuildError);
+    assert.equal(err.code, 'BUILD_FAILED');
     assert.match(err.message, /did not build/);
     return true;
   });
