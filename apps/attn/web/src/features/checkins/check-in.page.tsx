@@ -127,7 +127,7 @@ function CheckInFlow(props: { sessionId: string }) {
         {ticket.state === 'taking' && <Status className="muted">{t('checkin.reading')}</Status>}
         {ticketRefusal && (
           <p className="notice notice--warning" role="status">
-            {refusalText(ticketRefusal, t, has)} {t('checkin.loginThenType')}
+            {ticketRefusal.kind === 'code' ? t('checkin.scanStale') : refusalText(ticketRefusal, t, has)}
           </p>
         )}
         <LoginForm idPrefix="checkin-login" onLoggedIn={() => {}} />

@@ -49,12 +49,17 @@ export function CourseAttendance(props: {
       </h2>
       {props.failed && <p className="notice notice--error">{t('errors.unexpected')}</p>}
       {!report && !props.failed && <p className="muted">{t('common.loading')}</p>}
-      {report && (
+      {report?.sessions_held === 0 && report.sessions.length === 0 && (
+        <p className="empty">{t('history.noSessions')}</p>
+      )}
+      {report && (report.sessions_held > 0 || report.sessions.length > 0) && (
         <>
           <dl className="rate">
             <div className="rate__main">
               <dt>{t('history.rate')}</dt>
-              <dd>{report.rate === null ? t('history.noRate') : percent(report.rate)}</dd>
+              <dd className={report.rate === null ? 'rate__none' : undefined}>
+                {report.rate === null ? t('history.noRate') : percent(report.rate)}
+              </dd>
             </div>
             <div>
               <dt>{t('history.attendedLabel')}</dt>
@@ -73,7 +78,7 @@ export function CourseAttendance(props: {
                 header: t('history.columns.date'),
                 cell: (s) => (
                   <>
-                    {date(s.opened_at)}
+                    {date(s.opened_at, { weekday: 'short', day: 'numeric', month: 'short' })}
                     {s.title && <span className="session-title">{s.title}</span>}
                   </>
                 ),
