@@ -13,16 +13,15 @@ function builtinCommands<C extends PlatformConfig>(): Record<string, AppCommand<
     serve: {
       summary: 'start the API, and its web UI where the app has one (default)',
       async run(_args, spec) {
-        const opened = await openApp(spec, spec.loadConfig());
-        const { config, logger } = opened;
-        if (spec.web && config.role !== 'worker') {
-          try {
-            await ensureWebBuilt({ root: spec.web.root, sources: spec.web.sources, logger });
-          } catch (err) {
-            await opened.close();
-            throw err;
-          }
-        }
+        const config = spec.loadConfig();
+        const web = config.role === 'worker' ? undefined : spec.web;
+        // The UI is built before the database opens: a failed build stops start-up at once.
+        const opened = await openApp(spec, config, {
+          beforeDatabase: async (logger) => {
+            if (web) await ensureWebBuilt({ root: web.root, sources: web.sources, logger });
+          },
+        });
+        const { logger } = opened;
         const demo = config.demoData && spec.seedDemoData ? await spec.seedDemoData(opened) : [];
         const app = await buildApp(spec, opened);
         const address = await serve(app, config, { afterClose: () => opened.close() });

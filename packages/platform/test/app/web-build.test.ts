@@ -1,6 +1,6 @@
 // A real Vite build of a tiny project in a temporary folder (about two seconds): built once,
 // left alone while fresh, rebuilt when a source changes, built once when two starters race, and
-// a failed build leaves the previous one in place.
+// a failed build leaves the previous one in place; `serve` stops on a failed build.
 import assert from 'node:assert/strict';
 import {
   existsSync,
@@ -18,6 +18,8 @@ import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ensureWebBuilt, WebBuildError } from '../../src/app/web-build.ts';
+import { runApp, spawnApp } from '../../src/testing/spawn-app.ts';
+import { testDbKind } from '../../src/testing/test-database.ts';
 
 /** Vite as installed for any web folder of the repository (npm may not hoist it). */
 function findVite(): string | undefined {
@@ -111,4 +113,32 @@ test('a failed build throws a WebBuildError and keeps the previous build', { ski
     [],
     'no temporary build or lock left',
   );
+});
+
+const cli = fileURLToPath(new URL('../fixtures/web-app/cli.ts', import.meta.url));
+
+test('serve stops with the build error when the UI does not build, and serves it once it does', {
+  skip: noVite || (testDbKind() !== 'pglite' && 'serve runs on the embedded database: once is enough'),
+}, async () => {
+  // The previous test left a source that does not build.
+  const data = mkdtempSync(join(tmpdir(), 'web-serve-'));
+  const env = { WEB_ROOT: root, DATA_DIR: data, PORT: '0', LOG_FILE: 'off', LOG_LEVEL: 'warn' };
+  try {
+    const failed = await runApp(cli, ['serve'], env, 60_000);
+    assert.equal(failed.code, 1, failed.stdout + failed.stderr);
+    assert.match(failed.stderr, /The web UI in .* did not build/);
+    assert.doesNotMatch(failed.stderr, /^\s+at /m, 'a message, not a stack');
+
+    writeMain('third');
+    const app = await spawnApp(cli, env, { timeoutMs: 60_000 });
+    try {
+      const page = await fetch(`${app.url}/teacher/courses`);
+      assert.equal(page.status, 200);
+      assert.equal(await page.text(), readFileSync(join(root, 'dist', 'index.html'), 'utf8'));
+    } finally {
+      assert.equal(await app.stop(), 0);
+    }
+  } finally {
+    rmSync(data, { recursive: true, force: true });
+  }
 });
