@@ -79,7 +79,7 @@ async function toApiError(res: Response): Promise<ApiError> {
 
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  let body: BodyInit | undefined;
+  let body: FormData | string | undefined;
   if (opts.body instanceof FormData) body = opts.body;
   else if (opts.body !== undefined) {
     headers['content-type'] = 'application/json';
