@@ -21,7 +21,13 @@ after(() => room?.close());
 async function tabTo(page: Page, target: Locator) {
   await target.waitFor({ timeout: WAIT_MS });
   for (let i = 0; i < 60; i++) {
-    if (await target.evaluate((el) => el === el.ownerDocument.activeElement)) return;
+    // (evaluated in the page, where `document` exists; the test's own types have no DOM)
+    if (
+      await target.evaluate(
+        (el) => el === (globalThis as { document?: { activeElement: unknown } }).document?.activeElement,
+      )
+    )
+      return;
     await page.keyboard.press('Tab');
   }
   assert.fail(`Tab never reached ${target}`);
