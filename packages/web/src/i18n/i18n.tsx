@@ -28,6 +28,46 @@ const LOCALES: Record<string, string> = { en: 'en-GB', tr: 'tr-TR' };
 
 const Context = createContext<I18n | null>(null);
 
+export type CatalogueSource = Catalogue | (() => Promise<Catalogue | { default: Catalogue }>);
+
+/**
+ * The languages of an app and how to get each catalogue: bundled, or loaded on demand so a
+ * phone downloads only the language it shows. Made once, before the first render, so the
+ * chosen language's catalogue loads while the rest of the page does.
+ */
+export interface Languages {
+  readonly languages: readonly string[];
+  readonly storageKey: string;
+  /** The remembered choice, else the browser's first language we have, else the first listed. */
+  readonly initial: string;
+  /** The catalogue of `lang`, flattened; loaded once. */
+  load(lang: string): Promise<Record<string, string>>;
+}
+
+export function createLanguages(sources: Record<string, CatalogueSource>, storageKey: string): Languages {
+  const languages = Object.keys(sources);
+  const loaded = new Map<string, Promise<Record<string, string>>>();
+  return {
+    languages,
+    storageKey,
+    initial: initialLanguage(languages, storageKey),
+    load(lang) {
+      let words = loaded.get(lang);
+      if (!words) {
+        const source = sources[lang];
+        words = (async () => {
+          if (!source) return {};
+          const value = typeof source === 'function' ? await source() : source;
+          return flatten(('default' in value ? value.default : value) as Catalogue);
+        })();
+        words.catch(() => loaded.delete(lang));
+        loaded.set(lang, words);
+      }
+      return words;
+    },
+  };
+}
+
 function initialLanguage(languages: readonly string[], storageKey: string): string {
   const saved = globalThis.localStorage?.getItem(storageKey);
   if (saved && languages.includes(saved)) return saved;
@@ -39,18 +79,15 @@ function initialLanguage(languages: readonly string[], storageKey: string): stri
 }
 
 export function I18nProvider(props: {
-  catalogues: Record<string, Catalogue>;
-  /** Where the choice is remembered (localStorage). */
-  storageKey: string;
+  languages: Languages;
+  /** The initial language's catalogue, loaded before the first render (`languages.load(initial)`). */
+  words: Record<string, string>;
   children: ReactNode;
 }) {
-  const { catalogues, storageKey } = props;
-  const flat = useMemo(
-    () => Object.fromEntries(Object.entries(catalogues).map(([lang, c]) => [lang, flatten(c)])),
-    [catalogues],
-  );
-  const languages = useMemo(() => Object.keys(catalogues), [catalogues]);
-  const [lang, setLangState] = useState(() => initialLanguage(languages, storageKey));
+  const { languages: source } = props;
+  const { languages, storageKey } = source;
+  const [current, setCurrent] = useState({ lang: source.initial, words: props.words });
+  const { lang, words } = current;
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -60,13 +97,15 @@ export function I18nProvider(props: {
     (next: string) => {
       if (!languages.includes(next)) return;
       globalThis.localStorage?.setItem(storageKey, next);
-      setLangState(next);
+      source.load(next).then(
+        (loaded) => setCurrent({ lang: next, words: loaded }),
+        () => {}, // offline: stay in the language shown; the next press tries again
+      );
     },
-    [languages, storageKey],
+    [languages, storageKey, source],
   );
 
   const value = useMemo<I18n>(() => {
-    const words = flat[lang] ?? {};
     const locale = LOCALES[lang] ?? lang;
     const plural = new Intl.PluralRules(locale);
     const asDate = (v: Date | string) => (typeof v === 'string' ? new Date(v) : v);
@@ -91,7 +130,7 @@ export function I18nProvider(props: {
       number: (n, opts) => n.toLocaleString(locale, opts),
       percent: (ratio) => ratio.toLocaleString(locale, { style: 'percent', maximumFractionDigits: 0 }),
     };
-  }, [flat, lang, languages, setLang]);
+  }, [words, lang, languages, setLang]);
 
   return <Context.Provider value={value}>{props.children}</Context.Provider>;
 }

@@ -1,6 +1,11 @@
-// ATTN's two languages; both are bundled (a few KB), so switching is instant and offline.
-import type { Catalogue } from '@campus/web/i18n/catalogue.ts';
-import en from './en.json';
-import tr from './tr.json';
+// ATTN's two languages. Each is its own chunk: a phone downloads only the one it shows, and the
+// other comes when the person switches.
+import { createLanguages } from '@campus/web/i18n/i18n.tsx';
 
-export const catalogues: Record<string, Catalogue> = { tr, en };
+export const languages = createLanguages(
+  {
+    tr: () => import('./tr.json'),
+    en: () => import('./en.json'),
+  },
+  'attn.lang',
+);

@@ -1,7 +1,7 @@
 // Who is logged in (the session cookie is httpOnly: the page learns it only by asking), logging
 // in and out. The answer of /me is the one source of the user for every screen.
 import { ApiError, api } from '@campus/web/api/client.ts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type { Me as MeSchema } from '../../../../api/src/modules/auth/auth.schemas.ts';
 
@@ -11,19 +11,21 @@ export type Role = Me['role'];
 export const meKey = ['me'] as const;
 
 /** The user, or null when nobody is logged in (a 401 is an answer here, not an error). */
+export const meQuery = queryOptions({
+  queryKey: meKey,
+  queryFn: async () => {
+    try {
+      return await api<Me>('/api/auth/me');
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) return null;
+      throw err;
+    }
+  },
+  staleTime: 5 * 60_000,
+});
+
 export function useMe() {
-  return useQuery({
-    queryKey: meKey,
-    queryFn: async () => {
-      try {
-        return await api<Me>('/api/auth/me');
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) return null;
-        throw err;
-      }
-    },
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(meQuery);
 }
 
 export function useLogin() {

@@ -10,7 +10,7 @@ import { PageTitle, Status } from '@campus/web/layout/app-shell.tsx';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useMe } from '../auth/auth.api.ts';
 import { LoginForm } from '../auth/login-form.tsx';
-import { type Proof, type Refusal, refusalOf, takeTicket, useCheckIn } from './checkins.api.ts';
+import { type Proof, type Refusal, refusalOf, useCheckIn } from './checkins.api.ts';
 import {
   AfterLinks,
   AlreadyCheckedIn,
@@ -19,6 +19,7 @@ import {
   refusalText,
 } from './components/check-in-result.tsx';
 import { CodeForm } from './components/code-form.tsx';
+import { codeInFragment, ticketFor } from './scanned-ticket.ts';
 import './checkins.css';
 
 type TicketState =
@@ -28,10 +29,7 @@ type TicketState =
   | { state: 'refused'; refusal: Refusal };
 
 /** The 6-digit code in the address's fragment, if there is one. */
-function scannedCode(): string | null {
-  const raw = globalThis.location?.hash.slice(1).replace(/(%20|\s)+/g, '') ?? '';
-  return /^\d{6}$/.test(raw) ? raw : null;
-}
+const scannedCode = () => codeInFragment(globalThis.location?.hash ?? '');
 
 function CheckInFlow(props: { sessionId: string }) {
   const { sessionId } = props;
@@ -54,7 +52,7 @@ function CheckInFlow(props: { sessionId: string }) {
   useEffect(() => {
     if (!scanned || asked.current) return;
     asked.current = true;
-    takeTicket(sessionId, scanned).then(
+    ticketFor(sessionId, scanned).then(
       (answer) => setTicket({ state: 'held', proof: { ticket: answer.ticket } }),
       (err: unknown) => {
         const refusal = refusalOf(err);
