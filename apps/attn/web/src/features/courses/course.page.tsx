@@ -16,7 +16,7 @@ function Roster(props: { roster: RosterStudent[] }) {
   const [query, setQuery] = useSearchParam();
   const rows = props.roster
     .filter((s) => !query || matchesSearch(`${s.full_name} ${s.school_number}`, query))
-    .sort((a, b) => a.full_name.localeCompare(b.full_name, 'tr'));
+    .sort((a, b) => a.full_name.localeCompare(b.full_name, 'tr', { numeric: true }));
   return (
     <section aria-labelledby="roster-title" className="section">
       <h2 id="roster-title">{t('courses.roster.title', { count: props.roster.length })}</h2>

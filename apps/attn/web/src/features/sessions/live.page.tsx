@@ -159,7 +159,10 @@ export default function LivePage(props: { sessionId: string }) {
         </section>
         <section aria-labelledby="missing-title" className="section">
           <h2 id="missing-title" ref={missingHeading} tabIndex={-1}>
-            {t('live.missing.title', { count: missing.length, n: number(missing.length) })}
+            {t(s.open ? 'live.missing.title' : 'live.missing.titleClosed', {
+              count: missing.length,
+              n: number(missing.length),
+            })}
           </h2>
           {course.isPending ? (
             <Status className="muted">{t('common.loading')}</Status>

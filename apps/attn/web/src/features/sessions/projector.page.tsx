@@ -45,36 +45,39 @@ function TimeLeft(props: { endsAt: string; offset: number }) {
   );
 }
 
-function CodeView(props: { code: ShownCode; courseName: string }) {
+function QrCode(props: { code: ShownCode; courseName: string }) {
   const { t } = useI18n();
-  const { code } = props;
-  const digits = `${code.code.slice(0, 3)} ${code.code.slice(3)}`;
+  return (
+    <div className="projector__qr">
+      <img
+        key={props.code.code}
+        className="projector__qr-img fade-in"
+        src={`data:image/svg+xml;utf8,${encodeURIComponent(props.code.qr_svg)}`}
+        alt={t('projector.qrAlt', { course: props.courseName })}
+      />
+    </div>
+  );
+}
+
+function TypedCode(props: { code: ShownCode }) {
+  const { t } = useI18n();
+  const { code } = props.code;
   // "at {url}" / "{url} adresine yazın": the address stands out wherever the language puts it.
   const [before = '', after = ''] = t('projector.typeAt').split('{url}');
   return (
-    <>
-      <div className="projector__qr">
-        <img
-          key={code.code}
-          className="projector__qr-img fade-in"
-          src={`data:image/svg+xml;utf8,${encodeURIComponent(code.qr_svg)}`}
-          alt={t('projector.qrAlt', { course: props.courseName })}
-        />
-      </div>
-      <div className="projector__typed">
-        <p className="projector__label" id="projector-code-label">
-          {t('projector.codeLabel')}
-        </p>
-        <p key={code.code} className="projector__code fade-in" aria-describedby="projector-code-label">
-          {digits}
-        </p>
-        <p className="projector__where">
-          {before}
-          <strong className="projector__url">{`${window.location.origin}/student`}</strong>
-          {after}
-        </p>
-      </div>
-    </>
+    <div className="projector__typed">
+      <p className="projector__label" id="projector-code-label">
+        {t('projector.codeLabel')}
+      </p>
+      <p className="projector__code" aria-describedby="projector-code-label">
+        {`${code.slice(0, 3)} ${code.slice(3)}`}
+      </p>
+      <p className="projector__where">
+        {before}
+        <strong className="projector__url">{`${window.location.origin}/student`}</strong>
+        {after}
+      </p>
+    </div>
   );
 }
 
@@ -94,6 +97,7 @@ export default function ProjectorPage(props: { sessionId: string }) {
   const closed = open === false || rotating.closed;
   const enrolled = course.data?.roster.length ?? session.data?.counts?.enrolled;
 
+  const shown = !closed && !hidden ? rotating.code : undefined;
   let stage: ReactNode;
   if (session.isPending) stage = <Status>{t('common.loading')}</Status>;
   else if (session.isError)
@@ -114,7 +118,7 @@ export default function ProjectorPage(props: { sessionId: string }) {
         {t('projector.hiddenNotice')}
       </p>
     );
-  else if (rotating.code) stage = <CodeView code={rotating.code} courseName={courseName} />;
+  else if (rotating.code) stage = <QrCode code={rotating.code} courseName={courseName} />;
   else if (rotating.error)
     stage = (
       <p className="projector__notice" role="alert">
@@ -154,22 +158,27 @@ export default function ProjectorPage(props: { sessionId: string }) {
           </Link>
         </div>
       </header>
-      <div
-        className={`projector__stage${rotating.code && !hidden && !closed ? '' : ' projector__stage--message'}`}
-      >
-        {stage}
+      <div className="projector__stage">
+        <div className="projector__main">{stage}</div>
+        <div className="projector__side">
+          {shown && <TypedCode code={shown} />}
+          <div className="projector__stats">
+            <LiveCount
+              checkedIn={live.checkins?.length ?? 0}
+              enrolled={enrolled}
+              className="projector__count"
+            />
+            {!closed && session.data && (
+              <TimeLeft endsAt={session.data.ends_at} offset={rotating.code?.offset ?? 0} />
+            )}
+            {rotating.failing && !closed && (
+              <p className="projector__stale" role="status">
+                {t('projector.stale')}
+              </p>
+            )}
+          </div>
+        </div>
       </div>
-      <footer className="projector__footer">
-        <LiveCount checkedIn={live.checkins?.length ?? 0} enrolled={enrolled} className="projector__count" />
-        {!closed && session.data && (
-          <TimeLeft endsAt={session.data.ends_at} offset={rotating.code?.offset ?? 0} />
-        )}
-        {rotating.failing && !closed && (
-          <p className="projector__stale" role="status">
-            {t('projector.stale')}
-          </p>
-        )}
-      </footer>
     </main>
   );
 }

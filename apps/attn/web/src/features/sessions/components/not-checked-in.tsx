@@ -11,7 +11,7 @@ export function NotCheckedIn(props: { students: Student[]; onMark(student: Stude
   const [query, setQuery] = useSearchParam();
   const rows = props.students
     .filter((s) => !query || matchesSearch(`${s.full_name} ${s.school_number}`, query))
-    .sort((a, b) => a.full_name.localeCompare(b.full_name, 'tr'));
+    .sort((a, b) => a.full_name.localeCompare(b.full_name, 'tr', { numeric: true }));
   return (
     <>
       {props.students.length > 5 && (
@@ -24,8 +24,16 @@ export function NotCheckedIn(props: { students: Student[]; onMark(student: Stude
         rowKey={(s) => s.id}
         empty={query ? t('live.missing.noMatch') : t('live.missing.empty')}
         columns={[
-          { key: 'name', header: t('live.columns.name'), cell: (s) => s.full_name },
-          { key: 'number', header: t('live.columns.schoolNumber'), cell: (s) => s.school_number },
+          {
+            key: 'name',
+            header: t('live.columns.student'),
+            cell: (s) => (
+              <>
+                {s.full_name}
+                <span className="cell-note">{s.school_number}</span>
+              </>
+            ),
+          },
           {
             key: 'actions',
             header: <span className="visually-hidden">{t('live.columns.actions')}</span>,
