@@ -107,6 +107,9 @@ export const guardPlugin = fp(
     app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
       const { rateLimit, access } = request.routeOptions.config;
       if (access === undefined) return; // no route matched: the 404 handler answers
+      // Open to all and uncounted (health, docs, a web UI's files): who asks changes nothing,
+      // so the caller is not looked up (a session cookie would cost a query per asset).
+      if (access === 'public' && rateLimit === 'unlimited') return;
       let principal: Principal | null = null;
       let failure: AppError | undefined;
       try {
