@@ -20,6 +20,9 @@ export const attnSpec: AppSpec<AttnConfig> = {
   // address: 'auth' lets 500 students log in within a few minutes. After login, per student.
   policies: {
     auth: '300/minute;2000/hour',
+    // Check-in tickets, asked for before login and so per IP: a hall of 500 scanning within a
+    // minute or two, some twice, behind one NAT address.
+    ticket: '600/minute;5000/hour',
     user: '60/minute;1000/hour',
     student: '30/minute;600/hour',
     teacher: '120/minute;3000/hour',

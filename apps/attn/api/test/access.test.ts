@@ -54,6 +54,7 @@ test('every ATTN route declares the access this table gives it, and the guard en
       'POST /api/teacher/sessions/:id/close': T,
       'GET /api/teacher/sessions/:id/code': T,
       'GET /api/teacher/sessions/:id/checkins': T,
+      'POST /api/checkin-tickets': 'public',
       'POST /api/student/checkins': S,
       'POST /api/student/checkins/selfie': S,
       'GET /api/teacher/sessions/:id/live': T,

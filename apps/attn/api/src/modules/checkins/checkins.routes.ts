@@ -1,7 +1,9 @@
-// POST /api/student/checkins: a student checks in with the current code. Accepted check-ins
-// are written by group commit and announced to the teacher's live view after the commit.
-// POST /api/student/checkins/selfie: the same with a selfie, for sessions that require one; the
-// check-in is answered 'pending' and its verification job queued after the commit.
+// POST /api/student/checkins: a student checks in with the current code, or a ticket for it.
+// Accepted check-ins are written by group commit and announced to the teacher's live view after
+// the commit. POST /api/student/checkins/selfie: the same with a selfie, for sessions that
+// require one; the check-in is answered 'pending' and its verification job queued after the
+// commit. POST /api/checkin-tickets (public): a scanned code exchanged for a two-minute ticket
+// before the student logs in.
 import { errorResponses } from '@campus/platform/http/schemas.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -10,12 +12,21 @@ import { currentUser } from '../auth/current-user.ts';
 import { hasEnrolment } from '../face/enrolment/enrolment.repository.ts';
 import { enqueueVerification } from '../face/verification/verification.jobs.ts';
 import { createSessionsRepository } from '../sessions/sessions.repository.ts';
+import { createTicketSigner } from './checkin-tickets.ts';
 import { createCheckinWriter } from './checkin-writer.ts';
 import { createCheckinsRepository, type InsertedCheckin } from './checkins.repository.ts';
-import { CheckInBody, CheckInResponse, SelfieCheckInDescription } from './checkins.schemas.ts';
+import {
+  CheckInBody,
+  CheckInResponse,
+  SelfieCheckInDescription,
+  TicketBody,
+  TicketDescription,
+  TicketResponse,
+} from './checkins.schemas.ts';
 import { readSelfieForm } from './selfie-form.ts';
 import { createSessionCache } from './session-cache.ts';
 import { type CheckInInput, checkIn } from './use-cases/check-in.ts';
+import { issueTicket } from './use-cases/issue-ticket.ts';
 
 export const checkinsRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (app, services) => {
   const { clock, live } = services;
@@ -28,9 +39,11 @@ export const checkinsRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (ap
   const writer = createCheckinWriter(createCheckinsRepository(services.db), {
     maxInFlight: app.database.kind === 'pglite' ? 1 : 4,
   });
+  const tickets = createTicketSigner(services.config.appSecret);
   const deps = {
     sessions,
     writer,
+    tickets,
     clock,
     // Asked only for sessions that require a selfie.
     faceEnrolled: (studentId: string) => hasEnrolment(services.db(), studentId),
@@ -67,9 +80,38 @@ export const checkinsRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (ap
     sessionId: body.session_id,
     studentId: currentUser(request).userId,
     code: body.code,
+    ticket: body.ticket,
     deviceId: body.device_id,
     ip: request.ip,
   });
+
+  app.post(
+    '/checkin-tickets',
+    {
+      config: { rateLimit: 'ticket', access: 'public' },
+      schema: {
+        tags: ['check-in'],
+        summary: 'Exchange a scanned code for a two-minute check-in ticket, before logging in',
+        description: TicketDescription,
+        body: TicketBody,
+        response: { 201: TicketResponse, ...errorResponses(400, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { session_id, code, device_id } = request.body;
+      const issued = await issueTicket(deps, {
+        sessionId: session_id,
+        code,
+        deviceId: device_id,
+        ip: request.ip,
+      });
+      request.log.info({ event: 'checkin_ticket.issued', sessionId: session_id }, 'check-in ticket issued');
+      reply.header('cache-control', 'no-store');
+      return reply
+        .code(201)
+        .send({ ticket: issued.ticket, session_id, expires_at: issued.expiresAt.toISOString() });
+    },
+  );
 
   app.post(
     '/student/checkins',
@@ -77,8 +119,9 @@ export const checkinsRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (ap
       config: { rateLimit: 'student', access: ['student'] },
       schema: {
         tags: ['check-in'],
-        summary: 'Check in to an attendance session with the code on the screen',
+        summary: 'Check in to an attendance session with the code on the screen, or a ticket for it',
         description:
+          'Send exactly one of code and ticket (from POST /api/checkin-tickets, with the same device_id). ' +
           "A session that requires a selfie refuses this with 422 'selfie_required' for a student " +
           'enrolled for face verification: use POST /api/student/checkins/selfie.',
         body: CheckInBody,
@@ -95,7 +138,7 @@ export const checkinsRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (ap
       config: { rateLimit: 'student', access: ['student'] },
       schema: {
         tags: ['check-in'],
-        summary: 'Check in with the code on the screen and a selfie (multipart/form-data)',
+        summary: 'Check in with the code on the screen (or a ticket) and a selfie (multipart/form-data)',
         description: SelfieCheckInDescription,
         consumes: ['multipart/form-data'],
         response: { 201: CheckInResponse, ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422) },

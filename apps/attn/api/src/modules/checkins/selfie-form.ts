@@ -1,5 +1,5 @@
-// The selfie check-in's multipart/form-data body: the JSON check-in's fields (session_id, code,
-// device_id, checked against the same TypeBox schema) and one file in the field "selfie", read
+// The selfie check-in's multipart/form-data body: the JSON check-in's fields (session_id, code
+// or ticket, device_id, checked against the same TypeBox schema) and one file in the field "selfie", read
 // into memory (never a temporary file on disk), in any order.
 import { AppError } from '@campus/platform/errors.ts';
 import type { FastifyRequest } from 'fastify';
@@ -21,7 +21,7 @@ export async function readSelfieForm(request: FastifyRequest, maxBytes: number):
   if (!request.isMultipart()) {
     throw new AppError(
       'UNSUPPORTED_MEDIA_TYPE',
-      'Send the check-in as multipart/form-data: session_id, code, device_id and the photo in "selfie"',
+      'Send the check-in as multipart/form-data: session_id, code or ticket, device_id and the photo in "selfie"',
     );
   }
   const fields: Record<string, string> = {};

@@ -1,9 +1,13 @@
-// A student checks in with the code on the screen. Refused, each with its own message and a
-// machine-readable reason: unknown session (404), session closed (409), code wrong (422
-// code_invalid) or of an earlier step of this session (422 code_expired), network not allowed
-// (403), not enrolled (403), already checked in (409). The cheap checks run on the cached
-// session; enrollment and "once only" are decided by the database in the group-committed
-// insert, and the answer waits for its commit.
+// A student checks in with the code on the screen, or with a ticket taken for it moments
+// earlier (before logging in: ../checkin-tickets.ts). Refused, each with its own message and a
+// machine-readable reason (./checkin-gate.ts): unknown session (404), session closed (409),
+// code wrong (422 code_invalid) or of an earlier step of this session (422 code_expired),
+// ticket not for this session and device or forged (422 ticket_invalid) or older than two
+// minutes (422 ticket_expired), network not allowed (403), not enrolled (403), already checked
+// in (409). A ticket stands for the code: lateness is judged at its issue time, when the
+// student was in the room; the session must still be open now. The cheap checks run on the
+// cached session; enrollment and "once only" are decided by the database in the
+// group-committed insert, and the answer waits for its commit.
 //
 // A session that asks for a selfie: a student enrolled for face verification (live consent and
 // embeddings) must send one (422 'selfie_required' otherwise); it is stored only after the
@@ -12,18 +16,21 @@
 // free to refuse): their check-in is recorded 'needs_review' for the teacher to confirm in
 // person, and a selfie they send anyway is never stored.
 import type { Clock } from '@campus/platform/clock/clock.ts';
-import { AppError, type ErrorCode } from '@campus/platform/errors.ts';
-import { networkAllows } from '../../sessions/networks.ts';
-import { checkCode } from '../../sessions/session-codes.ts';
+import type { TicketSigner } from '../checkin-tickets.ts';
 import type { CheckinWriter } from '../checkin-writer.ts';
 import type { InsertedCheckin } from '../checkins.repository.ts';
-import type { SessionCache } from '../session-cache.ts';
+import type { CheckinSession, SessionCache } from '../session-cache.ts';
 import { initialVerification } from '../verification.ts';
+import { assertCode, assertNetwork, getOpenSession, refusals } from './checkin-gate.ts';
+
+export { refusals } from './checkin-gate.ts';
 
 export interface CheckInInput {
   sessionId: string;
   studentId: string;
-  code: string;
+  /** Exactly one of code and ticket (the route's schema sees to it). */
+  code?: string;
+  ticket?: string;
   deviceId: string;
   ip: string;
   /** The selfie the student sent (selfie route only), held by the route until it is needed. */
@@ -40,47 +47,23 @@ export interface SelfieUpload {
 export interface CheckInDeps {
   sessions: SessionCache;
   writer: CheckinWriter;
+  tickets: TicketSigner;
   clock: Clock;
   /** Whether the student's selfie can be verified (live consent and embeddings). */
   faceEnrolled(studentId: string): Promise<boolean>;
 }
 
-const refuse = (code: ErrorCode, reason: string, message: string, field?: string) =>
-  new AppError(code, message, { details: [{ ...(field ? { field } : {}), message, reason }] });
-
-export const refusals = {
-  unknown: () => refuse('NOT_FOUND', 'session_not_found', 'Attendance session not found', 'body.session_id'),
-  closed: () => refuse('CONFLICT', 'session_closed', 'This attendance session is closed'),
-  code: () =>
-    refuse(
-      'UNPROCESSABLE',
-      'code_invalid',
-      'The code is wrong or has expired: use the one on the screen now',
-      'body.code',
-    ),
-  codeExpired: () =>
-    refuse(
-      'UNPROCESSABLE',
-      'code_expired',
-      'This code has expired: use the one on the screen now',
-      'body.code',
-    ),
-  network: () =>
-    refuse(
-      'FORBIDDEN',
-      'network_not_allowed',
-      'Check-in is not allowed from your network: join the classroom network',
-    ),
-  notEnrolled: () => refuse('FORBIDDEN', 'not_enrolled', 'You are not enrolled in this course'),
-  already: () => refuse('CONFLICT', 'already_checked_in', 'You have already checked in to this session'),
-  selfie: () =>
-    refuse(
-      'UNPROCESSABLE',
-      'selfie_required',
-      'This session requires a selfie: check in with a photo of your face',
-      'body.selfie',
-    ),
-};
+/** When the student proved they were in the room: now for a code, the issue time for a ticket. */
+function presentAt(deps: CheckInDeps, session: CheckinSession, input: CheckInInput, now: number): number {
+  if (input.ticket === undefined) {
+    assertCode(session, now, input.code ?? '');
+    return now;
+  }
+  const check = deps.tickets.verify(input.ticket, session.id, input.deviceId, now);
+  if (!check.ok)
+    throw check.reason === 'ticket_expired' ? refusals.ticketExpired() : refusals.ticketInvalid();
+  return Math.min(check.issuedAtMs, now);
+}
 
 /** 'not_required', 'pending' (a selfie to verify) or 'needs_review' (not enrolled: checked in person). */
 async function verificationFor(deps: CheckInDeps, session: { selfieRequired: boolean }, input: CheckInInput) {
@@ -92,16 +75,13 @@ async function verificationFor(deps: CheckInDeps, session: { selfieRequired: boo
 }
 
 export async function checkIn(deps: CheckInDeps, input: CheckInInput): Promise<InsertedCheckin> {
-  const session = await deps.sessions.get(input.sessionId);
-  if (!session) throw refusals.unknown();
   const now = deps.clock.nowMs();
-  if (session.closed || now >= session.endsAtMs) throw refusals.closed();
-  const code = checkCode(session.key, session.stepSeconds, now, input.code, session.openedAtMs);
-  if (code !== 'accepted') throw code === 'expired' ? refusals.codeExpired() : refusals.code();
-  if (!networkAllows(session.networks, input.ip)) throw refusals.network();
+  const session = await getOpenSession(deps.sessions, input.sessionId, now);
+  const present = presentAt(deps, session, input, now);
+  assertNetwork(session, input.ip);
 
   const late =
-    session.lateAfterMinutes !== null && now > session.openedAtMs + session.lateAfterMinutes * 60_000;
+    session.lateAfterMinutes !== null && present > session.openedAtMs + session.lateAfterMinutes * 60_000;
   const verification = await verificationFor(deps, session, input);
   const selfieFileId = verification === 'pending' && input.selfie ? await input.selfie.store() : null;
   // A refused or failed write leaves no selfie behind (if this discard fails too, the selfie
