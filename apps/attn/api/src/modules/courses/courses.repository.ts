@@ -1,7 +1,14 @@
 // Queries on terms, courses and rosters as teachers, students and admins see them.
 import type { Db } from '@campus/platform/db/database.ts';
-import { and, asc, count, eq, gt, or, type SQL, sql } from 'drizzle-orm';
-import { courses, courseTeachers, enrollments, terms, users } from '../../db/schema/index.ts';
+import { and, asc, count, desc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import {
+  attendanceSessions,
+  courses,
+  courseTeachers,
+  enrollments,
+  terms,
+  users,
+} from '../../db/schema/index.ts';
 
 export type TermRow = typeof terms.$inferSelect;
 
@@ -26,6 +33,15 @@ export type CourseListRow = {
   termEndsOn: string;
   rosterSize: number;
 };
+
+export interface OpenSessionRow {
+  id: string;
+  courseId: string;
+  endsAt: Date;
+  selfieRequired: boolean;
+  /** Whether the student asked about has checked in to it (false when none was). */
+  checkedIn: boolean;
+}
 
 export function createCoursesRepository(db: () => Db) {
   return {
@@ -68,6 +84,36 @@ export function createCoursesRepository(db: () => Db) {
         .innerJoin(users, eq(users.id, enrollments.studentId))
         .where(eq(enrollments.courseId, courseId))
         .orderBy(asc(users.schoolNumber));
+    },
+
+    /**
+     * The sessions open at `now` in these courses (one per course at most: opening locks the
+     * course), with whether `studentId` has checked in to each.
+     */
+    async listOpenSessions(courseIds: string[], now: Date, studentId?: string): Promise<OpenSessionRow[]> {
+      if (courseIds.length === 0) return [];
+      const checkedIn = studentId
+        ? // Spelled out: inside a one-table select the query builder leaves columns unqualified.
+          sql<boolean>`exists (select 1 from checkins c
+                                 where c.session_id = attendance_sessions.id and c.student_id = ${studentId})`
+        : sql<boolean>`false`;
+      return db()
+        .select({
+          id: attendanceSessions.id,
+          courseId: attendanceSessions.courseId,
+          endsAt: attendanceSessions.endsAt,
+          selfieRequired: attendanceSessions.selfieRequired,
+          checkedIn,
+        })
+        .from(attendanceSessions)
+        .where(
+          and(
+            inArray(attendanceSessions.courseId, courseIds),
+            isNull(attendanceSessions.closedAt),
+            gt(attendanceSessions.endsAt, now),
+          ),
+        )
+        .orderBy(desc(attendanceSessions.openedAt));
     },
 
     /** Every term (a small set), newest first. */

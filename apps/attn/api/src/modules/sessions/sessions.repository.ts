@@ -48,6 +48,15 @@ export function createSessionsRepository(db: () => Db) {
       return row;
     },
 
+    /** The course as the projector names it. */
+    async getCourse(courseId: string, tx: Db | Tx = db()) {
+      const [row] = await tx
+        .select({ id: courses.id, code: courses.code, title: courses.title })
+        .from(courses)
+        .where(eq(courses.id, courseId));
+      return row;
+    },
+
     async courseExists(courseId: string, tx: Db | Tx = db()): Promise<boolean> {
       const [row] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.id, courseId));
       return Boolean(row);

@@ -1,7 +1,7 @@
 // Teachers open, show the code of, watch and close attendance sessions, only for the courses
 // they teach. The code and its QR are computed from the session id and the time, never stored.
 import { auditContext } from '@campus/platform/audit/audit-log.ts';
-import { AppError } from '@campus/platform/errors.ts';
+import { AppError, notFound } from '@campus/platform/errors.ts';
 import { errorResponses } from '@campus/platform/http/schemas.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import QRCode from 'qrcode';
@@ -16,6 +16,7 @@ import {
   CodeResponse,
   CourseParams,
   OpenSessionBody,
+  SessionDetailResponse,
   SessionParams,
   SessionResponse,
 } from './sessions.schemas.ts';
@@ -94,14 +95,16 @@ export const sessionsRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (ap
       config: TEACHER,
       schema: {
         tags: ['sessions'],
-        summary: 'A session of yours with its counts',
+        summary: 'A session of yours with its counts and its course',
         params: SessionParams,
-        response: { 200: SessionResponse, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: SessionDetailResponse, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {
       const session = await teacherSession(request, request.params.id);
-      return { ...view(session), counts: await repo.counts(session) };
+      const [counts, course] = await Promise.all([repo.counts(session), repo.getCourse(session.courseId)]);
+      if (!course) throw notFound('Course');
+      return { ...view(session), counts, course };
     },
   );
 

@@ -1,4 +1,5 @@
-// Attendance sessions as the teacher's screen sees them.
+// Attendance sessions as the teacher's screen sees them, and their types for the web front end
+// (`import type` only).
 import { type Static, Type } from 'typebox';
 
 export const CourseParams = Type.Object({ courseId: Type.String({ format: 'uuid' }) });
@@ -25,7 +26,7 @@ export const OpenSessionBody = Type.Object(
 );
 export type OpenSessionBody = Static<typeof OpenSessionBody>;
 
-const Counts = Type.Object({
+export const SessionCounts = Type.Object({
   enrolled: Type.Integer(),
   checked_in: Type.Integer(),
   present: Type.Integer(),
@@ -33,6 +34,8 @@ const Counts = Type.Object({
   flagged: Type.Integer({ description: 'Check-ins from a device that checked in several students' }),
   pending_verification: Type.Integer(),
 });
+
+const SessionCourse = Type.Object({ id: Type.String(), code: Type.String(), title: Type.String() });
 
 export const SessionResponse = Type.Object({
   id: Type.String(),
@@ -46,8 +49,18 @@ export const SessionResponse = Type.Object({
   late_after_minutes: Type.Union([Type.Integer(), Type.Null()]),
   selfie_required: Type.Boolean(),
   allowed_networks: Type.Array(Type.String()),
-  counts: Type.Optional(Counts),
+  counts: Type.Optional(SessionCounts),
+  course: Type.Optional(SessionCourse),
 });
+export type SessionResponse = Static<typeof SessionResponse>;
+
+/** GET /api/teacher/sessions/{id}: the session with its counts and its course (for the projector). */
+export const SessionDetailResponse = Type.Object({
+  ...SessionResponse.properties,
+  counts: SessionCounts,
+  course: SessionCourse,
+});
+export type SessionDetailResponse = Static<typeof SessionDetailResponse>;
 
 export const CodeResponse = Type.Object({
   code: Type.String(),
@@ -66,6 +79,7 @@ export const CodeResponse = Type.Object({
   }),
   qr_svg: Type.String({ description: 'qr_payload as a QR code, an SVG document' }),
 });
+export type CodeResponse = Static<typeof CodeResponse>;
 
 export const CheckinListResponse = Type.Object({
   items: Type.Array(
@@ -80,3 +94,4 @@ export const CheckinListResponse = Type.Object({
     }),
   ),
 });
+export type CheckinListResponse = Static<typeof CheckinListResponse>;
