@@ -1,5 +1,6 @@
+// Login and "who am I", and their types for the web front end (`import type` only).
 import { MAX_PASSWORD_LENGTH } from '@campus/platform/auth/passwords.ts';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 
 export const LoginBody = Type.Object(
   {
@@ -8,6 +9,7 @@ export const LoginBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export type LoginBody = Static<typeof LoginBody>;
 
 export const Me = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -17,3 +19,4 @@ export const Me = Type.Object({
   role: Type.Union([Type.Literal('student'), Type.Literal('teacher'), Type.Literal('admin')]),
   session_expires_at: Type.Optional(Type.String({ format: 'date-time' })),
 });
+export type Me = Static<typeof Me>;

@@ -1,5 +1,6 @@
-// Request and response schemas of reports, marks and history (snake_case on the wire).
-import { Type } from 'typebox';
+// Request and response schemas of reports, marks and history (snake_case on the wire), and their
+// types for the web front end (`import type` only).
+import { type Static, Type } from 'typebox';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Time = Type.String({ format: 'date-time' });
@@ -17,6 +18,7 @@ export const Rate = Type.Object({
   late: Type.Integer(),
   rate: Nullable(Type.Number({ description: 'attended / sessions_held, 0..1; null before any session' })),
 });
+export type Rate = Static<typeof Rate>;
 
 export const CourseReport = Type.Object({
   course_id: Type.String(),
@@ -30,6 +32,7 @@ export const CourseReport = Type.Object({
     }),
   ),
 });
+export type CourseReport = Static<typeof CourseReport>;
 
 export const SessionAttendance = Type.Object({
   session_id: Type.String(),
@@ -44,6 +47,7 @@ export const SessionAttendance = Type.Object({
   verification: Nullable(Type.String()),
   checked_in_at: Nullable(Time),
 });
+export type SessionAttendance = Static<typeof SessionAttendance>;
 
 export const StudentReport = Type.Object({
   course_id: Type.String(),
@@ -51,6 +55,7 @@ export const StudentReport = Type.Object({
   ...Rate.properties,
   sessions: Type.Array(SessionAttendance),
 });
+export type StudentReport = Static<typeof StudentReport>;
 
 export const TeacherStudentReport = Type.Object({
   ...StudentReport.properties,
@@ -61,11 +66,13 @@ export const TeacherStudentReport = Type.Object({
     }),
   ),
 });
+export type TeacherStudentReport = Static<typeof TeacherStudentReport>;
 
 export const HistoryQuery = Type.Object({
   limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
   before: Type.Optional(Type.String({ maxLength: 500, description: 'next_before of the previous page' })),
 });
+export type HistoryQuery = Static<typeof HistoryQuery>;
 
 export const HistoryPage = Type.Object({
   items: Type.Array(
@@ -82,6 +89,7 @@ export const HistoryPage = Type.Object({
   ),
   next_before: Nullable(Type.String()),
 });
+export type HistoryPage = Static<typeof HistoryPage>;
 
 export const MarkParams = Type.Object({ sessionId: Type.String({ format: 'uuid' }) });
 export const UnmarkParams = Type.Object({
@@ -93,7 +101,9 @@ export const MarkBody = Type.Object(
   { student_id: Type.String({ format: 'uuid' }), status: CheckinStatus, reason: Reason },
   { additionalProperties: false },
 );
+export type MarkBody = Static<typeof MarkBody>;
 export const UnmarkBody = Type.Object({ reason: Reason }, { additionalProperties: false });
+export type UnmarkBody = Static<typeof UnmarkBody>;
 
 export const MarkedCheckin = Type.Object({
   id: Type.String(),
@@ -105,3 +115,4 @@ export const MarkedCheckin = Type.Object({
   verification: Type.String(),
   checked_in_at: Time,
 });
+export type MarkedCheckin = Static<typeof MarkedCheckin>;
