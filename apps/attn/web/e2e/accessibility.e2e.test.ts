@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { LAPTOP, NARROW_PHONE, newContext, PHONE } from '@campus/web/testing/browser.ts';
 import { axeViolations, horizontalOverflow } from '@campus/web/testing/page-checks.ts';
+import type { Page } from 'playwright-core';
 import type { TestUser } from '../../api/test/helpers.ts';
 import { type Classroom, sessionCookie, startClassroom, WAIT_MS } from './harness.ts';
 
@@ -54,6 +55,14 @@ before(async () => {
 });
 after(() => room?.close());
 
+/** The page has its data: no "Loading…" left (the pages' own placeholder while they fetch). */
+async function settled(page: Page) {
+  await page
+    .getByText(/^(Loading…|Yükleniyor…)$/)
+    .first()
+    .waitFor({ state: 'detached', timeout: WAIT_MS });
+}
+
 async function contextFor(
   user: TestUser | null,
   lang: 'en' | 'tr',
@@ -75,7 +84,7 @@ for (const lang of ['en', 'tr'] as const) {
         const page = await context.newPage();
         await page.goto(route.path);
         await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: WAIT_MS });
-        await page.waitForLoadState('networkidle').catch(() => {});
+        await settled(page);
         assert.equal(await page.evaluate('document.documentElement.lang'), lang, route.name);
         for (const v of await axeViolations(page)) failures.push(`${route.name} (${route.path}): ${v}`);
         assert.deepEqual(foreign, [], `${route.name}: no request leaves the site`);
@@ -94,7 +103,7 @@ test('no page scrolls sideways on a 320 px phone, in either language', async () 
       const page = await context.newPage();
       await page.goto(route.path);
       await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: WAIT_MS });
-      await page.waitForLoadState('networkidle').catch(() => {});
+      await settled(page);
       const overflow = await horizontalOverflow(page);
       if (overflow > 0) overflowing.push(`${lang} ${route.name}: ${overflow} px too wide`);
       await context.close();
