@@ -154,7 +154,7 @@ test('a student scans the projected QR on a phone, logs in, is checked in, and t
     'it listens with EventSource',
   );
   assert.deepEqual([...teacher.foreign, ...phone.foreign], [], 'no request leaves the site');
-  await saveScreenshot(live, 'live-list', { fullPage: true });
+  await saveScreenshot(live, 'live-list');
   await teacher.context.close();
   await phone.context.close();
 });
