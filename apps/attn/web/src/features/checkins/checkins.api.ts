@@ -2,28 +2,21 @@
 // check-in itself, and the student's courses with the session open in each right now.
 import { ApiError, api } from '@campus/web/api/client.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Static } from 'typebox';
-import type { CheckInResponse } from '../../../../api/src/modules/checkins/checkins.schemas.ts';
-import type { CourseSummary } from '../../../../api/src/modules/courses/courses.schemas.ts';
+import type {
+  CheckInResponse,
+  TicketResponse,
+} from '../../../../api/src/modules/checkins/checkins.schemas.ts';
+import type {
+  StudentCourse,
+  StudentOpenSession,
+} from '../../../../api/src/modules/courses/courses.schemas.ts';
 import { deviceId } from './device-id.ts';
 
-export type CheckIn = Static<typeof CheckInResponse>;
+export type CheckIn = CheckInResponse;
+export type { StudentCourse };
 
-// until the API exports it: POST /api/checkin-tickets answers 201 with this.
-export interface Ticket {
-  ticket: string;
-  session_id: string;
-  expires_at: string;
-}
-
-// until the API exports it: the session open now in a course, on GET /api/student/courses.
-export interface OpenSession {
-  id: string;
-  ends_at: string;
-  selfie_required: boolean;
-  checked_in: boolean;
-}
-export type StudentCourse = Static<typeof CourseSummary> & { open_session?: OpenSession | null };
+export type Ticket = TicketResponse;
+export type OpenSession = StudentOpenSession;
 
 /** What proves the student saw the code: a ticket taken from the QR's code, or a typed code. */
 export type Proof = { ticket: string } | { code: string };

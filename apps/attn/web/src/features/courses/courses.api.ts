@@ -12,12 +12,8 @@ import type {
   SessionResponse as SessionResponseSchema,
 } from '../../../../api/src/modules/sessions/sessions.schemas.ts';
 
-/** The course's open session, if any. */
-// added by the API change in progress (open_session on the teacher's courses)
-type WithOpenSession = { open_session?: { id: string; ends_at: string } | null };
-
-export type TeacherCourse = Static<typeof TeacherCourseSchema> & WithOpenSession;
-export type TeacherCourseDetail = Static<typeof TeacherCourseDetailSchema> & WithOpenSession;
+export type TeacherCourse = Static<typeof TeacherCourseSchema>;
+export type TeacherCourseDetail = Static<typeof TeacherCourseDetailSchema>;
 export type RosterStudent = TeacherCourseDetail['roster'][number];
 export type OpenSessionBody = Static<typeof OpenSessionBodySchema>;
 export type Session = Static<typeof SessionResponseSchema>;

@@ -11,13 +11,14 @@ import type {
   LiveSnapshot,
 } from '../../../../api/src/modules/live/live.schemas.ts';
 import type { MarkBody, UnmarkBody } from '../../../../api/src/modules/reports/reports.schemas.ts';
-import type { CodeResponse, SessionResponse } from '../../../../api/src/modules/sessions/sessions.schemas.ts';
+import type {
+  CodeResponse,
+  SessionDetailResponse,
+} from '../../../../api/src/modules/sessions/sessions.schemas.ts';
 import { coursesKey } from '../courses/courses.api.ts';
 
-export type Session = Static<typeof SessionResponse> & {
-  // added by the API change in progress (the session's course on GET /teacher/sessions/:id)
-  course?: { id: string; code: string; title: string };
-};
+/** A session as GET /teacher/sessions/:id answers it: with its counts and its course. */
+export type Session = SessionDetailResponse;
 export type LiveCheckin = Static<typeof LiveCheckinSchema>;
 export type CodeAnswer = Static<typeof CodeResponse>;
 export type Mark = Static<typeof MarkBody>;
