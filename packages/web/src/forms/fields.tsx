@@ -6,6 +6,7 @@ import {
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
   useEffect,
   useId,
   useRef,
@@ -18,86 +19,104 @@ export interface FieldError {
   message: string;
 }
 
-function describedBy(...ids: (string | undefined)[]) {
-  const list = ids.filter(Boolean).join(' ');
-  return list || undefined;
+/** Label, hint and error around one control, all tied to it by id and aria-describedby. */
+function Field(props: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  control(described: { 'aria-invalid'?: true; 'aria-describedby'?: string }): ReactNode;
+}) {
+  const { id, hint, error } = props;
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div className={`field${error ? ' field--error' : ''}`}>
+      <label htmlFor={id} className="field__label">
+        {props.label}
+      </label>
+      {hint && (
+        <div id={`${id}-hint`} className="field__hint">
+          {hint}
+        </div>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="field__error">
+          {error}
+        </p>
+      )}
+      {props.control({
+        ...(error ? { 'aria-invalid': true as const } : {}),
+        ...(described ? { 'aria-describedby': described } : {}),
+      })}
+    </div>
+  );
+}
+
+interface FieldProps {
+  id?: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
 }
 
 export function TextField(
-  props: {
-    id?: string;
-    label: string;
-    hint?: ReactNode;
-    error?: string;
-    inputClassName?: string;
-  } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'>,
+  props: FieldProps & { inputClassName?: string } & Omit<
+      InputHTMLAttributes<HTMLInputElement>,
+      'id' | 'className'
+    >,
 ) {
   const { id: givenId, label, hint, error, inputClassName, ...input } = props;
   const generated = useId();
   const id = givenId ?? generated;
   return (
-    <div className={`field${error ? ' field--error' : ''}`}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {hint && (
-        <div id={`${id}-hint`} className="field__hint">
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      )}
-      <input
-        id={id}
-        className={inputClassName ?? 'input'}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
-        {...input}
-      />
-    </div>
+    <Field
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      control={(aria) => <input id={id} className={inputClassName ?? 'input'} {...aria} {...input} />}
+    />
+  );
+}
+
+export function TextAreaField(
+  props: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'className'>,
+) {
+  const { id: givenId, label, hint, error, ...area } = props;
+  const generated = useId();
+  const id = givenId ?? generated;
+  return (
+    <Field
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      control={(aria) => <textarea id={id} className="input" {...aria} {...area} />}
+    />
   );
 }
 
 export function SelectField(
-  props: {
-    id?: string;
-    label: string;
-    hint?: ReactNode;
-    error?: string;
-    children: ReactNode;
-  } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className'>,
+  props: FieldProps & { children: ReactNode } & Omit<
+      SelectHTMLAttributes<HTMLSelectElement>,
+      'id' | 'className'
+    >,
 ) {
   const { id: givenId, label, hint, error, children, ...select } = props;
   const generated = useId();
   const id = givenId ?? generated;
   return (
-    <div className={`field${error ? ' field--error' : ''}`}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {hint && (
-        <div id={`${id}-hint`} className="field__hint">
-          {hint}
-        </div>
+    <Field
+      id={id}
+      label={label}
+      hint={hint}
+      error={error}
+      control={(aria) => (
+        <select id={id} className="input" {...aria} {...select}>
+          {children}
+        </select>
       )}
-      {error && (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      )}
-      <select
-        id={id}
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
-        {...select}
-      >
-        {children}
-      </select>
-    </div>
+    />
   );
 }
 

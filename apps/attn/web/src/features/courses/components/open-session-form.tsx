@@ -7,6 +7,7 @@ import {
   ErrorSummary,
   type FieldError,
   SelectField,
+  TextAreaField,
   TextField,
 } from '@campus/web/forms/fields.tsx';
 import { useI18n } from '@campus/web/i18n/i18n.tsx';
@@ -14,7 +15,6 @@ import { type FormEvent, useState } from 'react';
 import { useLocation } from 'wouter';
 import { errorText } from '../../sessions/components/error-text.ts';
 import { type OpenSessionBody, useOpenSession } from '../courses.api.ts';
-import { TextAreaField } from './textarea-field.tsx';
 
 const IDS = {
   duration: 'open-duration',
