@@ -18,7 +18,7 @@ import { createBookingsService } from './modules/bookings/bookings.service.ts';
 import { bulkReport } from './modules/bulk/bulk.mail.ts';
 import { bulkRoutes } from './modules/bulk/bulk.routes.ts';
 import { BULK_QUEUE, createBulkService } from './modules/bulk/bulk.service.ts';
-import { contact } from './modules/contact/contact.ts';
+import { contactModule } from './modules/contact/index.ts';
 import { eventsAdminRoutes } from './modules/events/events.admin.routes.ts';
 import { eventCancelled } from './modules/events/events.mail.ts';
 import { eventsRoutes } from './modules/events/events.routes.ts';
@@ -28,10 +28,8 @@ import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { registrationPromoted, registrationReceived } from './modules/registrations/registrations.mail.ts';
 import { registrationsRoutes } from './modules/registrations/registrations.routes.ts';
 import { createRegistrationsService } from './modules/registrations/registrations.service.ts';
-import { contactReceived, volunteerReceived } from './modules/shared/submissions.mail.ts';
-import { submissionsRoutes } from './modules/shared/submissions.routes.ts';
 import { uploadsRoutes } from './modules/uploads/uploads.routes.ts';
-import { volunteers } from './modules/volunteers/volunteers.ts';
+import { volunteersModule } from './modules/volunteers/index.ts';
 
 export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app, ctx) => {
   const auth = createAdminAuth(app, ctx);
@@ -73,13 +71,8 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
   });
   await app.register(registrationsRoutes, { prefix: '/api/events', registrations });
 
-  app.mail.template(volunteerReceived);
-  app.mail.template(contactReceived);
-  await app.register(submissionsRoutes, {
-    prefix: '/api/volunteers',
-    ...volunteers({ audit, clock: ctx.clock }),
-  });
-  await app.register(submissionsRoutes, { prefix: '/api/contact', ...contact({ audit, clock: ctx.clock }) });
+  await app.register(volunteersModule, { prefix: '/api/volunteers', audit, clock: ctx.clock });
+  await app.register(contactModule, { prefix: '/api/contact', audit, clock: ctx.clock });
 
   const files = new Files({
     storage: storageFor(ctx.database, ctx.config.dataDir),

@@ -8,7 +8,7 @@ import type { Db } from '@campus/platform/db/database.ts';
 import { AppError, conflict, notFound } from '@campus/platform/errors.ts';
 import type { Mailer } from '@campus/platform/mail/mailer.ts';
 import type { BookingStatus } from '../../db/schema/bookings.ts';
-import { DUPLICATE_WINDOW_MS, dedupeKey, newReference } from '../shared/submission.ts';
+import { DUPLICATE_WINDOW_MS, dedupeKey, newReference } from '../submissions/index.ts';
 import { bookingCancelled, bookingReceived } from './bookings.mail.ts';
 import { type BookingRow, createBookingsRepository } from './bookings.repository.ts';
 

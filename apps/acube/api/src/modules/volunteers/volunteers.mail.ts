@@ -1,5 +1,5 @@
-// Acknowledgements of the public forms: the name (escaped) and the reference; never what the
-// person wrote.
+// The acknowledgement of a volunteer application: the name (escaped) and the reference; never
+// what the person wrote.
 import { defineTemplate, html, layout } from '@campus/platform/mail/template.ts';
 
 export const volunteerReceived = defineTemplate<{ name: string; reference: string }>({
@@ -11,17 +11,5 @@ export const volunteerReceived = defineTemplate<{ name: string; reference: strin
     layout({
       title: 'Thank you',
       body: html`<p>Hello ${v.name},</p><p>thank you for your application (<strong>${v.reference}</strong>). Our team will read it and get back to you.</p>`,
-    }),
-});
-
-export const contactReceived = defineTemplate<{ name: string; reference: string }>({
-  name: 'contact-received',
-  subject: (v) => `We received your message (${v.reference})`,
-  text: (v) =>
-    `Hello ${v.name},\n\nwe received your message (${v.reference}) and will answer as soon as we can.\n`,
-  html: (v) =>
-    layout({
-      title: 'Message received',
-      body: html`<p>Hello ${v.name},</p><p>we received your message (<strong>${v.reference}</strong>) and will answer as soon as we can.</p>`,
     }),
 });

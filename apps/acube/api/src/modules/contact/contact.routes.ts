@@ -1,0 +1,106 @@
+// Contact: the public message (policy `public`) and the seed's GET plus a status PATCH,
+// which expose personal data and so require an admin here.
+import { auditContext } from '@campus/platform/audit/audit-log.ts';
+import { errorResponses } from '@campus/platform/http/schemas.ts';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { ContactContext } from './contact.context.ts';
+import type { ContactRow } from './contact.repository.ts';
+import {
+  AdminContactMessage,
+  ContactBody,
+  ContactPage,
+  ContactParams,
+  ContactStatusBody,
+  ListContactQuery,
+  SubmissionAck,
+} from './contact.schemas.ts';
+import { changeMessageStatus } from './use-cases/change-message-status.ts';
+import { findMessages } from './use-cases/find-messages.ts';
+import { submitMessage } from './use-cases/submit-message.ts';
+
+const STAFF = ['staff', 'superadmin'] as const;
+
+const forAdmin = (row: ContactRow) => ({
+  id: row.id,
+  reference: row.reference,
+  status: row.status,
+  name: row.name,
+  email: row.email,
+  subject: row.subject,
+  message: row.message,
+  created_at: row.createdAt.toISOString(),
+  updated_at: row.updatedAt.toISOString(),
+});
+
+export const contactRoutes: FastifyPluginAsyncTypebox<{ ctx: ContactContext }> = async (app, { ctx }) => {
+  app.post(
+    '/',
+    {
+      config: { rateLimit: 'public', access: 'public' },
+      schema: {
+        tags: ['contact'],
+        summary: 'Send a contact message',
+        body: ContactBody,
+        response: { 201: SubmissionAck, 200: SubmissionAck, ...errorResponses(400) },
+      },
+    },
+    async (request, reply) => {
+      const { row, created } = await submitMessage(
+        { ...ctx, log: request.log },
+        { body: request.body, who: auditContext(request) },
+      );
+      return created
+        ? reply.code(201).send({
+            reference: row.reference,
+            message: 'Thank you: we have received it and e-mailed you a confirmation.',
+          })
+        : reply
+            .code(200)
+            .send({ reference: row.reference, message: 'We already have this: nothing was sent twice.' });
+    },
+  );
+
+  app.get(
+    '/',
+    {
+      config: { rateLimit: 'admin', access: STAFF },
+      schema: {
+        tags: ['contact'],
+        summary: 'List, newest first (admins)',
+        querystring: ListContactQuery,
+        response: { 200: ContactPage, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { status, limit, before } = request.query;
+      const page = await findMessages(ctx, {
+        ...(status ? { status } : {}),
+        ...(before ? { before: new Date(before) } : {}),
+        limit,
+      });
+      return { items: page.rows.map(forAdmin), next_before: page.nextBefore?.toISOString() ?? null };
+    },
+  );
+
+  app.patch(
+    '/:id/status',
+    {
+      config: { rateLimit: 'admin', access: STAFF },
+      schema: {
+        tags: ['contact'],
+        summary: 'Change the status (admins); audited',
+        params: ContactParams,
+        body: ContactStatusBody,
+        response: { 200: AdminContactMessage, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) =>
+      forAdmin(
+        await changeMessageStatus(ctx, {
+          id: request.params.id,
+          status: request.body.status,
+          who: auditContext(request),
+        }),
+      ),
+  );
+};

@@ -1,0 +1,42 @@
+import { type Static, Type } from 'typebox';
+import { contactStatuses } from '../../db/schema/submissions.ts';
+
+const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+
+export const ContactBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  email: Type.String({ format: 'email', maxLength: 254 }),
+  subject: Type.String({ maxLength: 200, default: '' }),
+  message: Type.String({ minLength: 1, maxLength: 5000 }),
+});
+export type ContactBody = Static<typeof ContactBody>;
+
+export const SubmissionAck = Type.Object({ reference: Type.String(), message: Type.String() });
+
+export const ContactStatus = literals(contactStatuses);
+
+export const ListContactQuery = Type.Object({
+  status: Type.Optional(ContactStatus),
+  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+  before: Type.Optional(Type.String({ format: 'date-time' })),
+});
+
+export const AdminContactMessage = Type.Object({
+  id: Type.String(),
+  reference: Type.String(),
+  status: Type.String(),
+  name: Type.String(),
+  email: Type.String(),
+  subject: Type.String(),
+  message: Type.String(),
+  created_at: Type.String(),
+  updated_at: Type.String(),
+});
+
+export const ContactPage = Type.Object({
+  items: Type.Array(AdminContactMessage),
+  next_before: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const ContactParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export const ContactStatusBody = Type.Object({ status: ContactStatus });

@@ -1,0 +1,11 @@
+// Staff read contact messages, newest first, a page at a time.
+import type { ContactContext } from '../contact.context.ts';
+import type { ContactFilter, ContactRow } from '../contact.repository.ts';
+
+export async function findMessages(
+  ctx: Pick<ContactContext, 'repo'>,
+  filter: ContactFilter,
+): Promise<{ rows: ContactRow[]; nextBefore: Date | null }> {
+  const rows = await ctx.repo.findPage(filter);
+  return { rows, nextBefore: rows.length === filter.limit ? (rows.at(-1)?.createdAt ?? null) : null };
+}

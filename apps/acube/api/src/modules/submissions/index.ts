@@ -1,0 +1,16 @@
+// The submission flow that bookings, volunteers and contact share. Not a module with routes of
+// its own: each feature calls these use cases with its table's queries and its mail.
+export { DUPLICATE_WINDOW_MS, dedupeKey, isRepeatOf, newReference, repeatWindowStart } from './submission.ts';
+export {
+  type ChangeSubmissionStatusContext,
+  changeSubmissionStatus,
+  type StatusStore,
+} from './use-cases/change-submission-status.ts';
+export {
+  type Acknowledgement,
+  type SubmissionStamp,
+  type SubmissionStore,
+  type SubmitFormContext,
+  type SubmittedRow,
+  submitForm,
+} from './use-cases/submit-form.ts';

@@ -1,0 +1,110 @@
+// Volunteers: the public application (policy `public`) and the seed's GET plus a status PATCH,
+// which expose personal data and so require an admin here.
+import { auditContext } from '@campus/platform/audit/audit-log.ts';
+import { errorResponses } from '@campus/platform/http/schemas.ts';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { changeApplicationStatus } from './use-cases/change-application-status.ts';
+import { findApplications } from './use-cases/find-applications.ts';
+import { submitApplication } from './use-cases/submit-application.ts';
+import type { VolunteersContext } from './volunteers.context.ts';
+import type { VolunteerRow } from './volunteers.repository.ts';
+import {
+  AdminVolunteer,
+  ListVolunteersQuery,
+  SubmissionAck,
+  VolunteerBody,
+  VolunteerPage,
+  VolunteerParams,
+  VolunteerStatusBody,
+} from './volunteers.schemas.ts';
+
+const STAFF = ['staff', 'superadmin'] as const;
+
+const forAdmin = (row: VolunteerRow) => ({
+  id: row.id,
+  reference: row.reference,
+  status: row.status,
+  name: row.name,
+  email: row.email,
+  phone: row.phone,
+  availability: row.availability,
+  message: row.message,
+  created_at: row.createdAt.toISOString(),
+  updated_at: row.updatedAt.toISOString(),
+});
+
+export const volunteersRoutes: FastifyPluginAsyncTypebox<{ ctx: VolunteersContext }> = async (
+  app,
+  { ctx },
+) => {
+  app.post(
+    '/',
+    {
+      config: { rateLimit: 'public', access: 'public' },
+      schema: {
+        tags: ['volunteers'],
+        summary: 'Send a volunteer application',
+        body: VolunteerBody,
+        response: { 201: SubmissionAck, 200: SubmissionAck, ...errorResponses(400) },
+      },
+    },
+    async (request, reply) => {
+      const { row, created } = await submitApplication(
+        { ...ctx, log: request.log },
+        { body: request.body, who: auditContext(request) },
+      );
+      return created
+        ? reply.code(201).send({
+            reference: row.reference,
+            message: 'Thank you: we have received it and e-mailed you a confirmation.',
+          })
+        : reply
+            .code(200)
+            .send({ reference: row.reference, message: 'We already have this: nothing was sent twice.' });
+    },
+  );
+
+  app.get(
+    '/',
+    {
+      config: { rateLimit: 'admin', access: STAFF },
+      schema: {
+        tags: ['volunteers'],
+        summary: 'List, newest first (admins)',
+        querystring: ListVolunteersQuery,
+        response: { 200: VolunteerPage, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { status, limit, before } = request.query;
+      const page = await findApplications(ctx, {
+        ...(status ? { status } : {}),
+        ...(before ? { before: new Date(before) } : {}),
+        limit,
+      });
+      return { items: page.rows.map(forAdmin), next_before: page.nextBefore?.toISOString() ?? null };
+    },
+  );
+
+  app.patch(
+    '/:id/status',
+    {
+      config: { rateLimit: 'admin', access: STAFF },
+      schema: {
+        tags: ['volunteers'],
+        summary: 'Change the status (admins); audited',
+        params: VolunteerParams,
+        body: VolunteerStatusBody,
+        response: { 200: AdminVolunteer, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) =>
+      forAdmin(
+        await changeApplicationStatus(ctx, {
+          id: request.params.id,
+          status: request.body.status,
+          who: auditContext(request),
+        }),
+      ),
+  );
+};
