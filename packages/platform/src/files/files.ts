@@ -1,7 +1,11 @@
 // Files the apps accept (uploads, selfies, exports): each kind has a size limit and the types it
 // allows, detected from the bytes themselves (never the name or the Content-Type header). A file
 // is stored under a server-chosen UUID; its client-given name is kept, cleaned, for display.
+// Both ways are streams: a file is checked while it is written (its first bytes for the type, a
+// running count for the size) and refused mid-stream with nothing left behind; it is read back
+// as a stream. The metadata row is written last, so a file is never listed half-written.
 import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Clock } from '../clock/clock.ts';
@@ -17,6 +21,78 @@ export interface FileKind {
 }
 
 export type StoredFile = typeof storedFiles.$inferSelect;
+
+/** What a file can be stored from: a stream, any async iterable of bytes or strings, or bytes. */
+export type FileSource = Readable | AsyncIterable<Uint8Array | string> | Uint8Array;
+
+/** How many first bytes the type is detected from (file-type's own sample size). */
+const SNIFF_BYTES = 4100;
+
+/** A stream's bytes gathered into one buffer: for the few callers that need them all at once. */
+export async function collectBytes(stream: AsyncIterable<Uint8Array | string>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const part of stream) parts.push(Buffer.from(part));
+  return Buffer.concat(parts);
+}
+
+async function* bytesOf(source: FileSource): AsyncGenerator<Uint8Array> {
+  if (source instanceof Uint8Array) {
+    yield source;
+    return;
+  }
+  for await (const part of source) yield typeof part === 'string' ? Buffer.from(part) : part;
+}
+
+function tooLarge(kind: FileKind): AppError {
+  return new AppError('PAYLOAD_TOO_LARGE', `File is larger than ${kind.maxBytes} bytes`);
+}
+
+/** Passes bytes on, failing with 413 as soon as more than `max` have come. */
+async function* limited(source: AsyncIterable<Uint8Array>, kind: FileKind): AsyncGenerator<Uint8Array> {
+  let size = 0;
+  for await (const part of source) {
+    size += part.length;
+    if (size > kind.maxBytes) throw tooLarge(kind);
+    yield part;
+  }
+}
+
+/**
+ * Reads the first bytes, detects their type and fails with 415 unless the kind allows it;
+ * then passes on everything, those first bytes included. `onType` learns the type first.
+ */
+async function* typeChecked(
+  source: AsyncIterable<Uint8Array>,
+  kind: FileKind,
+  onType: (mime: string) => void,
+): AsyncGenerator<Uint8Array> {
+  const iterator = source[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let headBytes = 0;
+  let done = false;
+  while (headBytes < SNIFF_BYTES) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    head.push(next.value);
+    headBytes += next.value.length;
+  }
+  const detected = await fileTypeFromBuffer(Buffer.concat(head));
+  if (!detected || !kind.types.includes(detected.mime)) {
+    await iterator.return?.();
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `File content must be one of: ${kind.types.join(', ')}`, {
+      details: [
+        { field: 'file', message: detected ? `content is ${detected.mime}` : 'content type not recognised' },
+      ],
+    });
+  }
+  onType(detected.mime);
+  yield* head;
+  if (done) return;
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+}
 
 /** Keeps a display name harmless: no path, no control characters, bounded length. */
 export function cleanFileName(name: string): string {
@@ -48,62 +124,47 @@ export class Files {
     return Math.max(0, ...Object.values(this.kinds).map((k) => k.maxBytes));
   }
 
-  /** Checks and stores a file; 413 when too large, 415 when its bytes are not an allowed type. */
+  #kind(kindName: string): FileKind {
+    const kind = this.kinds[kindName];
+    if (!kind) throw new Error(`no file kind "${kindName}"`);
+    return kind;
+  }
+
+  /**
+   * Checks and stores a file as it streams in: 413 as soon as it passes the kind's limit, 415
+   * when its first bytes are not an allowed type; either way nothing of it is kept.
+   */
   async store(
     kindName: string,
-    bytes: Buffer,
+    source: FileSource,
     originalName: string,
     createdBy: string | null,
   ): Promise<StoredFile> {
-    const kind = this.kinds[kindName];
-    if (!kind) throw new Error(`no file kind "${kindName}"`);
-    if (bytes.length > kind.maxBytes) {
-      throw new AppError('PAYLOAD_TOO_LARGE', `File is larger than ${kind.maxBytes} bytes`);
-    }
-    const detected = await fileTypeFromBuffer(bytes);
-    if (!detected || !kind.types.includes(detected.mime)) {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', `File content must be one of: ${kind.types.join(', ')}`, {
-        details: [
-          {
-            field: 'file',
-            message: detected ? `content is ${detected.mime}` : 'content type not recognised',
-          },
-        ],
-      });
-    }
-    const row: StoredFile = {
-      id: randomUUID(),
-      kind: kindName,
-      mime: detected.mime,
-      size: bytes.length,
-      originalName: cleanFileName(originalName),
-      createdBy,
-      createdAt: this.#clock.now(),
-    };
-    await this.#save(row, bytes);
-    return row;
+    const kind = this.#kind(kindName);
+    let mime = '';
+    const checked = typeChecked(limited(bytesOf(source), kind), kind, (type) => {
+      mime = type;
+    });
+    return this.#save(checked, { kind: kindName, originalName, createdBy }, () => mime);
   }
 
-  /** Stores a file the server made itself (an export): no type detection, the caller names it. */
+  /**
+   * Stores a file the server makes itself (an export) as it is produced: no type detection, the
+   * caller names it; the kind's size limit still holds.
+   */
   async storeGenerated(
     kindName: string,
-    bytes: Buffer,
+    source: FileSource,
     name: string,
     mime: string,
     createdBy: string | null,
   ): Promise<StoredFile> {
-    if (!this.kinds[kindName]) throw new Error(`no file kind "${kindName}"`);
-    const row: StoredFile = {
-      id: randomUUID(),
-      kind: kindName,
-      mime,
-      size: bytes.length,
-      originalName: cleanFileName(name),
-      createdBy,
-      createdAt: this.#clock.now(),
-    };
-    await this.#save(row, bytes);
-    return row;
+    const kind = this.#kind(kindName);
+    return this.#save(
+      limited(bytesOf(source), kind),
+      { kind: kindName, originalName: name, createdBy },
+      () => mime,
+    );
   }
 
   async find(id: string): Promise<StoredFile | null> {
@@ -111,29 +172,37 @@ export class Files {
     return row ?? null;
   }
 
-  /** Metadata and bytes; null when either is missing. Access is the calling route's to check. */
-  async read(id: string): Promise<{ file: StoredFile; bytes: Buffer } | null> {
+  /** Metadata and a stream of the bytes; null when either is missing. Access is the route's to check. */
+  async read(id: string): Promise<{ file: StoredFile; stream: Readable } | null> {
     const file = await this.find(id);
     if (!file) return null;
-    const bytes = await this.storage.get(id);
-    return bytes ? { file, bytes } : null;
+    const stream = await this.storage.read(id);
+    return stream ? { file, stream } : null;
   }
 
-  async #save(row: StoredFile, bytes: Buffer): Promise<void> {
-    if (this.storage.kind === 'postgres') {
-      await this.#db().transaction(async (tx) => {
-        await this.storage.put(row.id, bytes, tx);
-        await tx.insert(storedFiles).values(row);
-      });
-      return;
-    }
-    await this.storage.put(row.id, bytes);
+  async #save(
+    bytes: AsyncIterable<Uint8Array>,
+    meta: { kind: string; originalName: string; createdBy: string | null },
+    mime: () => string,
+  ): Promise<StoredFile> {
+    const id = randomUUID();
+    const size = await this.storage.write(id, bytes);
+    const row: StoredFile = {
+      id,
+      kind: meta.kind,
+      mime: mime(),
+      size,
+      originalName: cleanFileName(meta.originalName),
+      createdBy: meta.createdBy,
+      createdAt: this.#clock.now(),
+    };
     try {
       await this.#db().insert(storedFiles).values(row);
     } catch (err) {
-      await this.storage.delete(row.id);
+      await this.storage.delete(id);
       throw err;
     }
+    return row;
   }
 
   async remove(id: string): Promise<void> {

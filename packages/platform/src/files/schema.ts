@@ -1,6 +1,7 @@
-// Stored files: metadata for every file (apps re-export it), and the content table that the
-// PostgreSQL storage uses when the app runs scaled out.
-import { customType, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+// Stored files: metadata for every file (apps re-export it), and the chunks table that the
+// PostgreSQL storage uses when the app runs scaled out: a file is rows (file_id, seq 0, 1, ...)
+// of about 256 KiB each, written and read one at a time.
+import { customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
@@ -19,7 +20,12 @@ export const storedFiles = pgTable(
   (t) => [index('stored_files_kind_idx').on(t.kind, t.createdAt)],
 );
 
-export const fileContents = pgTable('file_contents', {
-  fileId: uuid().primaryKey(),
-  content: bytea().notNull(),
-});
+export const fileChunks = pgTable(
+  'file_chunks',
+  {
+    fileId: uuid().notNull(),
+    seq: integer().notNull(),
+    data: bytea().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fileId, t.seq] })],
+);

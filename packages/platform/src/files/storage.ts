@@ -1,20 +1,37 @@
-// Where file bytes live, behind one interface: the local disk under the app's data dir (the
-// embedded default), or PostgreSQL (scaled out: every instance and worker reads what another
-// wrote). Keys are server-chosen UUIDs; nothing the client sends ever becomes a path.
+// Where file bytes live, behind one interface, streamed both ways: the local disk under the
+// app's data dir (the embedded default), or PostgreSQL (scaled out: every instance and worker
+// reads what another wrote), where a file is a series of chunks in `file_chunks`, written and read
+// one chunk at a time so that no file is ever held whole in memory. Keys are server-chosen UUIDs;
+// nothing the client sends ever becomes a path.
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database.ts';
-import { fileContents } from './schema.ts';
+import { fileChunks } from './schema.ts';
+
+/** Bytes as they come: a stream, an async generator, or (for tests) an array of buffers. */
+export type ByteSource = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 
 export interface FileStorage {
   readonly kind: 'disk' | 'postgres';
-  /** Stores bytes under `id` (a UUID); `tx` lets PostgreSQL storage commit with the metadata. */
-  put(id: string, bytes: Buffer, tx?: Tx): Promise<void>;
-  get(id: string): Promise<Buffer | null>;
+  /**
+   * Writes the bytes of `source` under `id` (a UUID) as they come; returns how many were
+   * written. When the source throws, what was written is removed and the error passed on.
+   */
+  write(id: string, source: ByteSource): Promise<number>;
+  /** The bytes as a stream, or null when there are none under `id`. */
+  read(id: string): Promise<Readable | null>;
+  /** `tx` lets PostgreSQL storage delete with the metadata. */
   delete(id: string, tx?: Tx): Promise<void>;
 }
+
+/** A PostgreSQL chunk: large enough for few round trips, small enough to stay out of the way. */
+export const CHUNK_BYTES = 256 * 1024;
+
+/** What the disk storage gathers before each write. */
+const WRITE_BYTES = 64 * 1024;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -36,20 +53,42 @@ export class DiskStorage implements FileStorage {
     return join(this.#root, safe.slice(0, 2), safe);
   }
 
-  async put(id: string, bytes: Buffer): Promise<void> {
+  async write(id: string, source: ByteSource): Promise<number> {
     const path = this.#path(id);
-    await mkdir(join(path, '..'), { recursive: true });
-    // Written aside, then renamed: a reader never sees half a file.
+    await mkdir(dirname(path), { recursive: true });
+    // Written aside, flushed, then renamed: a reader never sees half a file, a crash leaves none.
     const tmp = `${path}.${randomUUID()}.tmp`;
-    await writeFile(tmp, bytes, { mode: 0o600 });
-    await rename(tmp, path);
+    const handle = await open(tmp, 'wx', 0o600);
+    let size = 0;
+    try {
+      // Small pieces (a line of CSV each) are gathered first: one write per piece would crawl.
+      for await (const chunk of rechunk(source, WRITE_BYTES)) {
+        let offset = 0;
+        while (offset < chunk.length) {
+          const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset);
+          offset += bytesWritten;
+        }
+        size += chunk.length;
+      }
+      await handle.sync();
+      await handle.close();
+      await rename(tmp, path);
+    } catch (err) {
+      await handle.close().catch(() => {});
+      await rm(tmp, { force: true });
+      throw err;
+    }
+    return size;
   }
 
-  async get(id: string): Promise<Buffer | null> {
-    return readFile(this.#path(id)).catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return null;
+  async read(id: string): Promise<Readable | null> {
+    try {
+      const handle = await open(this.#path(id), 'r');
+      return handle.createReadStream({ autoClose: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw err;
-    });
+    }
   }
 
   async delete(id: string): Promise<void> {
@@ -57,28 +96,84 @@ export class DiskStorage implements FileStorage {
   }
 }
 
+/** Cuts a stream of any-sized pieces into pieces of `size` bytes (the last one shorter). */
+async function* rechunk(source: ByteSource, size: number): AsyncGenerator<Buffer> {
+  let pending: Buffer[] = [];
+  let length = 0;
+  for await (const piece of source) {
+    let rest = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    while (length + rest.length >= size) {
+      const take = size - length;
+      pending.push(rest.subarray(0, take));
+      yield Buffer.concat(pending, size);
+      rest = rest.subarray(take);
+      pending = [];
+      length = 0;
+    }
+    if (rest.length > 0) {
+      // Copied: the producer may reuse its buffer once we ask for the next piece.
+      pending.push(Buffer.from(rest));
+      length += rest.length;
+    }
+  }
+  yield Buffer.concat(pending, length);
+}
+
 export class PostgresStorage implements FileStorage {
   readonly kind = 'postgres';
   readonly #db: () => Db;
+  readonly #chunkBytes: number;
 
-  constructor(db: () => Db) {
+  constructor(db: () => Db, chunkBytes = CHUNK_BYTES) {
     this.#db = db;
+    this.#chunkBytes = chunkBytes;
   }
 
-  async put(id: string, bytes: Buffer, tx?: Tx): Promise<void> {
-    await (tx ?? this.#db()).insert(fileContents).values({ fileId: checkId(id), content: bytes });
+  /**
+   * One insert a chunk, each its own short statement (no transaction spans the stream: the
+   * source may be reading the same database, which on PGlite would wait on it for ever). A
+   * file always has chunk 0, even when empty, so that "no chunks" means "no file".
+   */
+  async write(id: string, source: ByteSource): Promise<number> {
+    const fileId = checkId(id);
+    let seq = 0;
+    let size = 0;
+    try {
+      for await (const data of rechunk(source, this.#chunkBytes)) {
+        if (data.length === 0 && seq > 0) break;
+        await this.#db().insert(fileChunks).values({ fileId, seq, data });
+        seq++;
+        size += data.length;
+      }
+    } catch (err) {
+      await this.delete(fileId);
+      throw err;
+    }
+    return size;
   }
 
-  async get(id: string): Promise<Buffer | null> {
-    const [row] = await this.#db()
-      .select()
-      .from(fileContents)
-      .where(eq(fileContents.fileId, checkId(id)));
-    return row ? Buffer.from(row.content) : null;
+  async read(id: string): Promise<Readable | null> {
+    const fileId = checkId(id);
+    const chunk = async (seq: number) => {
+      const [row] = await this.#db()
+        .select({ data: fileChunks.data })
+        .from(fileChunks)
+        .where(and(eq(fileChunks.fileId, fileId), eq(fileChunks.seq, seq)));
+      return row ? Buffer.from(row.data.buffer, row.data.byteOffset, row.data.byteLength) : null;
+    };
+    const first = await chunk(0);
+    if (!first) return null;
+    async function* chunks() {
+      let seq = 0;
+      for (let data = first; data; data = await chunk(++seq)) {
+        if (data.length > 0) yield data;
+      }
+    }
+    return Readable.from(chunks(), { objectMode: false, highWaterMark: this.#chunkBytes });
   }
 
   async delete(id: string, tx?: Tx): Promise<void> {
-    await (tx ?? this.#db()).delete(fileContents).where(eq(fileContents.fileId, checkId(id)));
+    await (tx ?? this.#db()).delete(fileChunks).where(eq(fileChunks.fileId, checkId(id)));
   }
 }
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Files } from '@campus/platform/files/files.ts';
+import { collectBytes, Files } from '@campus/platform/files/files.ts';
 import { storageFor } from '@campus/platform/files/storage.ts';
 import { sql } from 'drizzle-orm';
 import type { AttnTest, TestUser } from '../helpers.ts';
@@ -135,7 +135,7 @@ export function store(t: AttnTest) {
       let bytes: string[];
       if (storage.kind === 'postgres') {
         const result = (await t.app.db.execute(
-          sql`select file_id from file_contents order by file_id`,
+          sql`select distinct file_id from file_chunks order by file_id`,
         )) as unknown as {
           rows: { file_id: string }[];
         };
@@ -149,12 +149,13 @@ export function store(t: AttnTest) {
     },
     /** Takes a file's bytes out of the store (its metadata stays): reading it then fails. */
     async takeBytes(fileId: string): Promise<Buffer> {
-      const bytes = await storage.get(fileId);
-      assert.ok(bytes, `file ${fileId} has bytes`);
+      const stream = await storage.read(fileId);
+      assert.ok(stream, `file ${fileId} has bytes`);
+      const bytes = await collectBytes(stream);
       await storage.delete(fileId);
       return bytes;
     },
-    putBytes: (fileId: string, bytes: Buffer) => storage.put(fileId, bytes),
+    putBytes: (fileId: string, bytes: Buffer) => storage.write(fileId, [bytes]),
   };
 }
 

@@ -2,6 +2,7 @@
 // job in chunks of 100, each chunk one transaction. A failing chunk changes nothing and stops
 // the job; the report says which ids were done, not found, failed and not attempted. Every
 // change is audited with the chunk that makes it.
+import { Readable } from 'node:stream';
 import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
 import type { Clock } from '@campus/platform/clock/clock.ts';
 import { csvLine } from '@campus/platform/csv/csv.ts';
@@ -150,18 +151,21 @@ export function createBulkService(deps: {
           break;
         }
       }
-      const report = [csvLine(['id', 'outcome'])];
-      for (const [outcome, ids] of [
-        ['done', done],
-        ['not found', missing],
-        ['failed', failed],
-        ['not attempted', notAttempted],
-      ] as const) {
-        for (const id of ids) report.push(csvLine([id, outcome]));
+      // The report goes to the store line by line as it is written, never whole in memory.
+      function* report() {
+        yield csvLine(['id', 'outcome']);
+        for (const [outcome, ids] of [
+          ['done', done],
+          ['not found', missing],
+          ['failed', failed],
+          ['not attempted', notAttempted],
+        ] as const) {
+          for (const id of ids) yield csvLine([id, outcome]);
+        }
       }
       const file = await deps.files.storeGenerated(
         'export',
-        Buffer.from(report.join('')),
+        Readable.from(report()),
         `bulk-${request.action}-${operationId}.csv`,
         'text/csv',
         adminId,

@@ -1,5 +1,7 @@
 // The audit export job: streams the filtered audit log through the platform's CSV writer into a
-// stored file (readable by every instance), then mails the admin who asked a download link.
+// stored file (readable by every instance), then mails the admin who asked a download link. The
+// file is never whole in memory: each CSV chunk goes to the store as it is made, counted on the
+// way (the store pulls, so the database is read only as fast as the store writes).
 import type { AuditLog } from '@campus/platform/audit/audit-log.ts';
 import type { Files } from '@campus/platform/files/files.ts';
 import { defineQueue } from '@campus/platform/jobs/queue.ts';
@@ -21,22 +23,24 @@ export function auditExportQueue(
     expireInSeconds: 3600,
     handler: async (job) => {
       const f = job.data.filter;
-      const chunks: Buffer[] = [];
-      let rows = -1; // the header line
-      for await (const chunk of deps.audit.exportCsv(app.db, {
+      const csv = deps.audit.exportCsv(app.db, {
         ...(f.admin_id ? { actorId: f.admin_id } : {}),
         ...(f.action ? { action: f.action } : {}),
         ...(f.entity ? { entity: f.entity } : {}),
         ...(f.date_from ? { from: new Date(f.date_from) } : {}),
         ...(f.date_to ? { to: new Date(f.date_to) } : {}),
-      })) {
-        const buffer = Buffer.from(chunk as string);
-        for (let i = buffer.indexOf(10); i !== -1; i = buffer.indexOf(10, i + 1)) rows++;
-        chunks.push(buffer);
+      });
+      let rows = -1; // the header line
+      async function* counted(): AsyncGenerator<Buffer> {
+        for await (const chunk of csv) {
+          const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+          for (let i = buffer.indexOf(10); i !== -1; i = buffer.indexOf(10, i + 1)) rows++;
+          yield buffer;
+        }
       }
       const file = await deps.files.storeGenerated(
         'export',
-        Buffer.concat(chunks),
+        counted(),
         `audit-log-${new Date().toISOString().slice(0, 10)}.csv`,
         'text/csv',
         job.data.adminId,

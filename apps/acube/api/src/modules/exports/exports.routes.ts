@@ -95,7 +95,8 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ files: Files; audit: Aud
       return reply
         .type(found.file.mime)
         .header('content-disposition', `attachment; filename="${found.file.originalName}"`)
-        .send(found.bytes);
+        .header('content-length', found.file.size)
+        .send(found.stream);
     },
   );
 

@@ -91,7 +91,8 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (app,
         .type(found.file.mime)
         .header('cache-control', 'no-store, private')
         .header('content-disposition', 'inline')
-        .send(found.bytes);
+        .header('content-length', found.file.size)
+        .send(found.stream);
     },
   );
 

@@ -5,7 +5,7 @@
 // touched, and only the run whose verdict was recorded deletes the selfie.
 import type { Clock } from '@campus/platform/clock/clock.ts';
 import type { Db } from '@campus/platform/db/database.ts';
-import type { Files } from '@campus/platform/files/files.ts';
+import { collectBytes, type Files } from '@campus/platform/files/files.ts';
 import type { Logger } from 'pino';
 import { recordVerification } from '../../../checkins/verification.ts';
 import type { AttnLive } from '../../../live/live.ts';
@@ -36,8 +36,10 @@ async function judge(deps: VerifyDeps, checkin: Checkin): Promise<Verdict> {
   const selfie = await deps.files.read(checkin.selfieFileId);
   // A retryable failure: the store may answer on the next try.
   if (!selfie) throw new Error('The selfie cannot be read from the file store');
+  // The analysis needs the whole picture (a selfie is a few MB at most).
+  const bytes = await collectBytes(selfie.stream);
   try {
-    return verdictOfAnalysis(enrolled, await deps.faces.analyse(selfie.bytes));
+    return verdictOfAnalysis(enrolled, await deps.faces.analyse(bytes));
   } catch (err) {
     // A refused photo is a verdict, not a failure: it is not retried.
     if (isFaceError(err)) return verdictOfRefusal(err);
