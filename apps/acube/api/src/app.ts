@@ -12,9 +12,7 @@ import { adminAuthRoutes } from './modules/admins/admin-auth.routes.ts';
 import { createAdminAuth } from './modules/admins/admin-auth.ts';
 import { adminWelcome } from './modules/admins/admins.mail.ts';
 import { adminsRoutes } from './modules/admins/admins.routes.ts';
-import { bookingCancelled, bookingReceived } from './modules/bookings/bookings.mail.ts';
-import { bookingsRoutes } from './modules/bookings/bookings.routes.ts';
-import { createBookingsService } from './modules/bookings/bookings.service.ts';
+import { bookingsModule } from './modules/bookings/index.ts';
 import { bulkReport } from './modules/bulk/bulk.mail.ts';
 import { bulkRoutes } from './modules/bulk/bulk.routes.ts';
 import { BULK_QUEUE, createBulkService } from './modules/bulk/bulk.service.ts';
@@ -49,16 +47,12 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
   await app.register(eventsRoutes, { prefix: '/api/events', now: () => ctx.clock.now() });
 
   const audit = new AuditLog(ctx.clock);
-  app.mail.template(bookingReceived);
-  app.mail.template(bookingCancelled);
-  const bookings = createBookingsService({
-    db: () => app.db,
+  await app.register(bookingsModule, {
+    prefix: '/api/sessions',
     audit,
-    mail: app.mail,
     clock: ctx.clock,
     publicUrl: ctx.config.publicUrl,
   });
-  await app.register(bookingsRoutes, { prefix: '/api/sessions', bookings });
 
   app.mail.template(registrationReceived);
   app.mail.template(registrationPromoted);

@@ -1,14 +1,15 @@
 // Bookings: the public request (policy `public`), the person's private link, and the seed's
 // GET/PATCH routes, which expose personal and health data and so require an admin here.
 import { auditContext } from '@campus/platform/audit/audit-log.ts';
-import { notFound } from '@campus/platform/errors.ts';
 import { errorResponses } from '@campus/platform/http/schemas.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import type { BookingsContext } from './bookings.context.ts';
 import type { BookingRow } from './bookings.repository.ts';
 import {
   AdminBooking,
   BookBody,
+  BookingPage,
   BookingParams,
   BookResponse,
   ListBookingsQuery,
@@ -17,7 +18,12 @@ import {
   OwnBooking,
   StatusBody,
 } from './bookings.schemas.ts';
-import type { BookingsService } from './bookings.service.ts';
+import { cancelOwnBooking } from './use-cases/cancel-own-booking.ts';
+import { changeBookingStatus } from './use-cases/change-booking-status.ts';
+import { findBookings } from './use-cases/find-bookings.ts';
+import { getBooking } from './use-cases/get-booking.ts';
+import { getOwnBooking } from './use-cases/get-own-booking.ts';
+import { requestBooking } from './use-cases/request-booking.ts';
 
 const STAFF = ['staff', 'superadmin'] as const;
 
@@ -46,10 +52,7 @@ const forAdmin = (b: BookingRow) => ({
   updated_at: b.updatedAt.toISOString(),
 });
 
-export const bookingsRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingsService }> = async (
-  app,
-  { bookings },
-) => {
+export const bookingsRoutes: FastifyPluginAsyncTypebox<{ ctx: BookingsContext }> = async (app, { ctx }) => {
   app.addSchema(AdminBooking);
 
   app.post(
@@ -64,10 +67,9 @@ export const bookingsRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingsServi
       },
     },
     async (request, reply) => {
-      const { booking, created } = await bookings.book(request.body, auditContext(request));
-      request.log.info(
-        { event: created ? 'booking.created' : 'booking.duplicate', bookingId: booking.id },
-        'booking request',
+      const { booking, created } = await requestBooking(
+        { ...ctx, log: request.log },
+        { body: request.body, who: auditContext(request) },
       );
       return reply.code(created ? 201 : 200).send({
         reference: booking.reference,
@@ -90,7 +92,7 @@ export const bookingsRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingsServi
         response: { 200: OwnBooking, ...errorResponses(400, 404) },
       },
     },
-    async (request) => own(await bookings.findOwn(request.query.token)),
+    async (request) => own(await getOwnBooking(ctx, { token: request.query.token })),
   );
 
   app.post(
@@ -104,14 +106,13 @@ export const bookingsRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingsServi
         response: { 200: OwnBooking, ...errorResponses(400, 404, 409) },
       },
     },
-    async (request) => {
-      const row = await bookings.cancelOwn(request.body.token, auditContext(request));
-      request.log.info(
-        { event: 'booking.cancelled', bookingId: row.id },
-        'booking cancelled by the requester',
-      );
-      return own(row);
-    },
+    async (request) =>
+      own(
+        await cancelOwnBooking(
+          { ...ctx, log: request.log },
+          { token: request.body.token, who: auditContext(request) },
+        ),
+      ),
   );
 
   app.get(
@@ -122,26 +123,17 @@ export const bookingsRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingsServi
         tags: ['bookings'],
         summary: 'Bookings, newest first (admins)',
         querystring: ListBookingsQuery,
-        response: {
-          200: Type.Object({
-            items: Type.Array(Type.Ref('AdminBooking')),
-            next_before: Type.Union([Type.String(), Type.Null()]),
-          }),
-          ...errorResponses(400, 401, 403),
-        },
+        response: { 200: BookingPage, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
       const { status, limit, before } = request.query;
-      const rows = await bookings.repo.list({
+      const page = await findBookings(ctx, {
         ...(status ? { status } : {}),
         ...(before ? { before: new Date(before) } : {}),
         limit,
       });
-      return {
-        items: rows.map(forAdmin),
-        next_before: rows.length === limit ? (rows[rows.length - 1]?.createdAt.toISOString() ?? null) : null,
-      };
+      return { items: page.rows.map(forAdmin), next_before: page.nextBefore?.toISOString() ?? null };
     },
   );
 
@@ -156,11 +148,7 @@ export const bookingsRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingsServi
         response: { 200: Type.Ref('AdminBooking'), ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => {
-      const row = await bookings.repo.findById(request.params.id);
-      if (!row) throw notFound('Booking');
-      return forAdmin(row);
-    },
+    async (request) => forAdmin(await getBooking(ctx, { id: request.params.id })),
   );
 
   app.patch(
@@ -175,13 +163,12 @@ export const bookingsRoutes: FastifyPluginAsyncTypebox<{ bookings: BookingsServi
         response: { 200: Type.Ref('AdminBooking'), ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => {
-      const row = await bookings.setStatus(request.params.id, request.body.status, auditContext(request));
-      request.log.info(
-        { event: 'booking.status_changed', bookingId: row.id, status: row.status, by: request.principal?.id },
-        'booking status changed',
-      );
-      return forAdmin(row);
-    },
+    async (request) =>
+      forAdmin(
+        await changeBookingStatus(
+          { ...ctx, log: request.log },
+          { id: request.params.id, status: request.body.status, who: auditContext(request) },
+        ),
+      ),
   );
 };

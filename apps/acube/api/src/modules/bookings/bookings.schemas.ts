@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { bookingStatuses, sessionTypes } from '../../db/schema/bookings.ts';
 
 const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -15,6 +15,7 @@ export const BookBody = Type.Object({
   ),
   message: Type.String({ maxLength: 5000, default: '' }),
 });
+export type BookBody = Static<typeof BookBody>;
 
 export const BookResponse = Type.Object({
   reference: Type.String(),
@@ -64,3 +65,8 @@ export const ListBookingsQuery = Type.Object({
 
 export const BookingParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const StatusBody = Type.Object({ status: literals(bookingStatuses) });
+
+export const BookingPage = Type.Object({
+  items: Type.Array(Type.Ref('AdminBooking')),
+  next_before: Type.Union([Type.String(), Type.Null()]),
+});

@@ -1,0 +1,9 @@
+// What the booking use cases need, built once by the module; the route adds the request's logger.
+import type { SubmitFormContext } from '../submissions/index.ts';
+import type { BookingsRepository } from './bookings.repository.ts';
+
+export interface BookingsContext extends SubmitFormContext {
+  repo: BookingsRepository;
+  /** Where the private link points: `<publicUrl>/booking?token=…`. */
+  publicUrl: string;
+}

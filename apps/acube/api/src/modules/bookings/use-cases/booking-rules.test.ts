@@ -1,0 +1,31 @@
+// The booking rules: the preferred date and the status transitions.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { bookingStatuses } from '../../../db/schema/bookings.ts';
+import { preferredDateProblem, requesterCancellation, staffStatusChange } from './booking-rules.ts';
+
+test('a preferred date of today or later is fine; an earlier one names today (UTC)', () => {
+  const now = new Date('2026-01-01T23:30:00Z');
+  assert.equal(preferredDateProblem('2026-01-01', now), undefined);
+  assert.equal(preferredDateProblem('2027-01-01', now), undefined);
+  assert.equal(preferredDateProblem('2025-12-31', now), 'must be today (2026-01-01) or later');
+});
+
+test('the requester cancels a pending or confirmed booking, again is no change, and a finished one is refused', () => {
+  const outcome = Object.fromEntries(bookingStatuses.map((s) => [s, requesterCancellation(s)]));
+  assert.deepEqual(outcome, {
+    pending: 'cancel',
+    confirmed: 'cancel',
+    completed: 'refuse',
+    cancelled: 'unchanged',
+    'no-show': 'refuse',
+  });
+});
+
+test('staff may set any status; the same status again is no change', () => {
+  for (const from of bookingStatuses) {
+    for (const to of bookingStatuses) {
+      assert.equal(staffStatusChange(from, to), from === to ? 'unchanged' : 'change', `${from} to ${to}`);
+    }
+  }
+});

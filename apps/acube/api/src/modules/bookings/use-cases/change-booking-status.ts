@@ -1,0 +1,34 @@
+// A staff member sets a booking's status: audited with from and to; the same status again
+// changes nothing and records nothing.
+import type { AuditEntry } from '@campus/platform/audit/audit-log.ts';
+import { notFound } from '@campus/platform/errors.ts';
+import type { BookingStatus } from '../../../db/schema/bookings.ts';
+import type { BookingsContext } from '../bookings.context.ts';
+import type { BookingRow } from '../bookings.repository.ts';
+import { staffStatusChange } from './booking-rules.ts';
+import { getBooking } from './get-booking.ts';
+
+export async function changeBookingStatus(
+  ctx: BookingsContext,
+  input: { id: string; status: BookingStatus; who: Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'> },
+): Promise<BookingRow> {
+  const before = await getBooking(ctx, input);
+  if (staffStatusChange(before.status, input.status) === 'unchanged') return before;
+  const row = await ctx.db.transaction(async (tx) => {
+    const row = await ctx.repo.setStatus(input.id, input.status, ctx.clock.now(), tx);
+    if (!row) throw notFound('Booking');
+    await ctx.audit.record(tx, {
+      ...input.who,
+      action: 'booking.status_changed',
+      entity: 'booking',
+      entityId: input.id,
+      changes: { status: { from: before.status, to: input.status } },
+    });
+    return row;
+  });
+  ctx.log.info(
+    { event: 'booking.status_changed', bookingId: row.id, status: row.status, by: input.who.actorId },
+    'booking status changed',
+  );
+  return row;
+}
