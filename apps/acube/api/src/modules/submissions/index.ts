@@ -1,6 +1,13 @@
 // The submission flow that bookings, volunteers and contact share. Not a module with routes of
 // its own: each feature calls these use cases with its table's queries and its mail.
-export { DUPLICATE_WINDOW_MS, dedupeKey, isRepeatOf, newReference, repeatWindowStart } from './submission.ts';
+export {
+  DUPLICATE_WINDOW_MS,
+  dedupeKey,
+  isRepeatOf,
+  newReference,
+  nextBefore,
+  repeatWindowStart,
+} from './submission.ts';
 export {
   type ChangeSubmissionStatusContext,
   changeSubmissionStatus,

@@ -1,4 +1,5 @@
 // Staff read bookings, newest first, a page at a time.
+import { nextBefore } from '../../submissions/index.ts';
 import type { BookingsContext } from '../bookings.context.ts';
 import type { BookingFilter, BookingRow } from '../bookings.repository.ts';
 
@@ -7,5 +8,5 @@ export async function findBookings(
   filter: BookingFilter,
 ): Promise<{ rows: BookingRow[]; nextBefore: Date | null }> {
   const rows = await ctx.repo.findPage(filter);
-  return { rows, nextBefore: rows.length === filter.limit ? (rows.at(-1)?.createdAt ?? null) : null };
+  return { rows, nextBefore: nextBefore(rows, filter.limit) };
 }

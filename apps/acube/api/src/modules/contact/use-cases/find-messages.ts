@@ -1,4 +1,5 @@
 // Staff read contact messages, newest first, a page at a time.
+import { nextBefore } from '../../submissions/index.ts';
 import type { ContactContext } from '../contact.context.ts';
 import type { ContactFilter, ContactRow } from '../contact.repository.ts';
 
@@ -7,5 +8,5 @@ export async function findMessages(
   filter: ContactFilter,
 ): Promise<{ rows: ContactRow[]; nextBefore: Date | null }> {
   const rows = await ctx.repo.findPage(filter);
-  return { rows, nextBefore: rows.length === filter.limit ? (rows.at(-1)?.createdAt ?? null) : null };
+  return { rows, nextBefore: nextBefore(rows, filter.limit) };
 }

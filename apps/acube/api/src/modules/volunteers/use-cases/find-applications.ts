@@ -1,5 +1,5 @@
 // Staff read volunteer applications, newest first, a page at a time.
-
+import { nextBefore } from '../../submissions/index.ts';
 import type { VolunteersContext } from '../volunteers.context.ts';
 import type { VolunteerFilter, VolunteerRow } from '../volunteers.repository.ts';
 
@@ -8,5 +8,5 @@ export async function findApplications(
   filter: VolunteerFilter,
 ): Promise<{ rows: VolunteerRow[]; nextBefore: Date | null }> {
   const rows = await ctx.repo.findPage(filter);
-  return { rows, nextBefore: rows.length === filter.limit ? (rows.at(-1)?.createdAt ?? null) : null };
+  return { rows, nextBefore: nextBefore(rows, filter.limit) };
 }
