@@ -62,14 +62,13 @@ export class DiskStorage implements FileStorage {
     let size = 0;
     try {
       // Small pieces (a line of CSV each) are gathered first: one write per piece would crawl.
-      for await (const chunk of rechunk(source, WRITE_BYTES)) {
+      size = await inPieces(source, WRITE_BYTES, async (piece) => {
         let offset = 0;
-        while (offset < chunk.length) {
-          const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset);
+        while (offset < piece.length) {
+          const { bytesWritten } = await handle.write(piece, offset, piece.length - offset);
           offset += bytesWritten;
         }
-        size += chunk.length;
-      }
+      });
       await handle.sync();
       await handle.close();
       await rename(tmp, path);
@@ -96,27 +95,36 @@ export class DiskStorage implements FileStorage {
   }
 }
 
-/** Cuts a stream of any-sized pieces into pieces of `size` bytes (the last one shorter). */
-async function* rechunk(source: ByteSource, size: number): AsyncGenerator<Buffer> {
-  let pending: Buffer[] = [];
-  let length = 0;
+/**
+ * Gathers a stream of any-sized pieces into pieces of `size` bytes (the last one shorter, maybe
+ * empty) and hands each to `take`, one at a time. One buffer is reused throughout: `take` must be
+ * done with it when its promise settles. No new buffer per piece keeps memory flat (freed
+ * buffers are not given back to the system at once, so fresh ones would grow the process).
+ */
+async function inPieces(
+  source: ByteSource,
+  size: number,
+  take: (piece: Buffer) => Promise<void>,
+): Promise<number> {
+  const buffer = Buffer.allocUnsafe(size);
+  let filled = 0;
+  let total = 0;
   for await (const piece of source) {
-    let rest = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-    while (length + rest.length >= size) {
-      const take = size - length;
-      pending.push(rest.subarray(0, take));
-      yield Buffer.concat(pending, size);
-      rest = rest.subarray(take);
-      pending = [];
-      length = 0;
-    }
-    if (rest.length > 0) {
-      // Copied: the producer may reuse its buffer once we ask for the next piece.
-      pending.push(Buffer.from(rest));
-      length += rest.length;
+    let at = 0;
+    while (at < piece.length) {
+      const n = Math.min(size - filled, piece.length - at);
+      buffer.set(piece.subarray(at, at + n), filled);
+      filled += n;
+      at += n;
+      if (filled === size) {
+        await take(buffer);
+        total += filled;
+        filled = 0;
+      }
     }
   }
-  yield Buffer.concat(pending, length);
+  await take(buffer.subarray(0, filled));
+  return total + filled;
 }
 
 export class PostgresStorage implements FileStorage {
@@ -137,19 +145,16 @@ export class PostgresStorage implements FileStorage {
   async write(id: string, source: ByteSource): Promise<number> {
     const fileId = checkId(id);
     let seq = 0;
-    let size = 0;
     try {
-      for await (const data of rechunk(source, this.#chunkBytes)) {
-        if (data.length === 0 && seq > 0) break;
+      return await inPieces(source, this.#chunkBytes, async (data) => {
+        if (data.length === 0 && seq > 0) return;
         await this.#db().insert(fileChunks).values({ fileId, seq, data });
         seq++;
-        size += data.length;
-      }
+      });
     } catch (err) {
       await this.delete(fileId);
       throw err;
     }
-    return size;
   }
 
   async read(id: string): Promise<Readable | null> {
