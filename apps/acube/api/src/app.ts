@@ -17,15 +17,10 @@ import { bulkReport } from './modules/bulk/bulk.mail.ts';
 import { bulkRoutes } from './modules/bulk/bulk.routes.ts';
 import { BULK_QUEUE, createBulkService } from './modules/bulk/bulk.service.ts';
 import { contactModule } from './modules/contact/index.ts';
-import { eventsAdminRoutes } from './modules/events/events.admin.routes.ts';
-import { eventCancelled } from './modules/events/events.mail.ts';
-import { eventsRoutes } from './modules/events/events.routes.ts';
+import { eventsModule } from './modules/events/index.ts';
 import { auditExportQueue } from './modules/exports/audit-export.job.ts';
 import { exportReady } from './modules/exports/exports.mail.ts';
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
-import { registrationPromoted, registrationReceived } from './modules/registrations/registrations.mail.ts';
-import { registrationsRoutes } from './modules/registrations/registrations.routes.ts';
-import { createRegistrationsService } from './modules/registrations/registrations.service.ts';
 import { uploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { volunteersModule } from './modules/volunteers/index.ts';
 
@@ -44,7 +39,6 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
     }),
   );
   app.jobs.schedule('auth-sweep', '17 * * * *');
-  await app.register(eventsRoutes, { prefix: '/api/events', now: () => ctx.clock.now() });
 
   const audit = new AuditLog(ctx.clock);
   await app.register(bookingsModule, {
@@ -54,16 +48,7 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
     publicUrl: ctx.config.publicUrl,
   });
 
-  app.mail.template(registrationReceived);
-  app.mail.template(registrationPromoted);
-  const registrations = createRegistrationsService({
-    db: () => app.db,
-    audit,
-    mail: app.mail,
-    clock: ctx.clock,
-    publicUrl: ctx.config.publicUrl,
-  });
-  await app.register(registrationsRoutes, { prefix: '/api/events', registrations });
+  await app.register(eventsModule, { audit, clock: ctx.clock, publicUrl: ctx.config.publicUrl });
 
   await app.register(volunteersModule, { prefix: '/api/volunteers', audit, clock: ctx.clock });
   await app.register(contactModule, { prefix: '/api/contact', audit, clock: ctx.clock });
@@ -115,9 +100,6 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
     }),
   );
   await app.register(bulkRoutes, { prefix: '/api/admin/bulk', bulk });
-
-  app.mail.template(eventCancelled);
-  await app.register(eventsAdminRoutes, { audit, clock: ctx.clock });
 
   app.mail.template(adminWelcome);
   await app.register(adminsRoutes, {

@@ -1,4 +1,50 @@
+// The events feature's mails: a registration received (confirmed or waiting), a promotion from
+// the waiting list, an event cancelled. Event titles are public already; links are private.
 import { defineTemplate, html, layout } from '@campus/platform/mail/template.ts';
+
+export interface RegistrationMailValues {
+  name: string;
+  eventTitle: string;
+  startsAt: string;
+  status: 'confirmed' | 'waiting';
+  position: number | null;
+  link: string;
+}
+
+const statusLine = (v: RegistrationMailValues) =>
+  v.status === 'confirmed'
+    ? 'Your place is confirmed.'
+    : `The event is full: you are number ${v.position} on the waiting list. We will write as soon as a place frees up.`;
+
+export const registrationReceived = defineTemplate<RegistrationMailValues>({
+  name: 'registration-received',
+  subject: (v) =>
+    v.status === 'confirmed' ? `You are registered: ${v.eventTitle}` : `Waiting list: ${v.eventTitle}`,
+  text: (v) =>
+    `Hello ${v.name},\n\n${statusLine(v)}\n\n${v.eventTitle}, ${v.startsAt}\n\nCancel your registration: ${v.link}\n`,
+  html: (v) =>
+    layout({
+      title: v.eventTitle,
+      body: html`<p>Hello ${v.name},</p><p>${statusLine(v)}</p><p><strong>${v.eventTitle}</strong>, ${v.startsAt}</p><p><a href="${v.link}">Cancel your registration</a></p>`,
+    }),
+});
+
+export const registrationPromoted = defineTemplate<{
+  name: string;
+  eventTitle: string;
+  startsAt: string;
+  link: string;
+}>({
+  name: 'registration-promoted',
+  subject: (v) => `A place is free for you: ${v.eventTitle}`,
+  text: (v) =>
+    `Hello ${v.name},\n\na place has freed up: your registration is now confirmed.\n\n${v.eventTitle}, ${v.startsAt}\n\nCancel your registration: ${v.link}\n`,
+  html: (v) =>
+    layout({
+      title: v.eventTitle,
+      body: html`<p>Hello ${v.name},</p><p>A place has freed up: your registration is now <strong>confirmed</strong>.</p><p><strong>${v.eventTitle}</strong>, ${v.startsAt}</p><p><a href="${v.link}">Cancel your registration</a></p>`,
+    }),
+});
 
 export const eventCancelled = defineTemplate<{ name: string; eventTitle: string; startsAt: string }>({
   name: 'event-cancelled',

@@ -1,19 +1,40 @@
-// Queries on events. No HTTP, no access rules: use cases decide who may see what.
-import type { Db, Tx } from '@campus/platform/db/create-database.ts';
-import { and, asc, eq, gte } from 'drizzle-orm';
-import { events } from '../../db/schema/index.ts';
+// Every query of the events aggregate: events and their registrations. No HTTP, no access
+// rules: the use cases decide. Each method takes an optional transaction last.
+import type { Db, Tx } from '@campus/platform/db/database.ts';
+import { and, asc, desc, eq, gte, isNotNull, max, ne, sql } from 'drizzle-orm';
+import { events } from '../../db/schema/events.ts';
+import { registrations } from '../../db/schema/registrations.ts';
+
+export type EventRow = typeof events.$inferSelect;
+export type EventStatus = EventRow['status'];
+export type NewEvent = typeof events.$inferInsert;
+export type RegistrationRow = typeof registrations.$inferSelect;
+export type NewRegistration = typeof registrations.$inferInsert;
 
 const isPublished = eq(events.status, 'published');
+const ofEvent = (eventId: string) => eq(registrations.eventId, eventId);
+const isLive = ne(registrations.status, 'cancelled');
 
 export function createEventsRepository(db: Db) {
   return {
-    async findPublishedById(id: string, tx: Db | Tx = db) {
-      const rows = await tx
+    // Events
+
+    async getEvent(id: string, tx: Db | Tx = db): Promise<EventRow | undefined> {
+      const [row] = await tx.select().from(events).where(eq(events.id, id));
+      return row;
+    },
+    /** The event's row, locked until the transaction ends: places are counted under this lock. */
+    async lockEvent(id: string, tx: Db | Tx = db): Promise<EventRow | undefined> {
+      const [row] = await tx.select().from(events).where(eq(events.id, id)).for('update');
+      return row;
+    },
+    async getPublishedEvent(id: string, tx: Db | Tx = db): Promise<EventRow | undefined> {
+      const [row] = await tx
         .select()
         .from(events)
         .where(and(eq(events.id, id), isPublished))
         .limit(1);
-      return rows[0];
+      return row;
     },
     async listUpcomingPublished(from: Date, limit: number, tx: Db | Tx = db) {
       return tx
@@ -23,8 +44,115 @@ export function createEventsRepository(db: Db) {
         .orderBy(asc(events.startsAt), asc(events.id))
         .limit(limit);
     },
+    /** Any status, newest first. */
+    async findEvents(filter: { status?: EventStatus; limit: number }, tx: Db | Tx = db) {
+      return tx
+        .select()
+        .from(events)
+        .where(filter.status ? eq(events.status, filter.status) : undefined)
+        .orderBy(desc(events.startsAt))
+        .limit(filter.limit);
+    },
+    async insertEvent(values: NewEvent, tx: Db | Tx = db): Promise<EventRow> {
+      const [row] = await tx.insert(events).values(values).returning();
+      if (!row) throw new Error('event insert returned nothing');
+      return row;
+    },
+    async updateEvent(id: string, set: Partial<NewEvent>, tx: Db | Tx = db): Promise<EventRow | undefined> {
+      const [row] = await tx.update(events).set(set).where(eq(events.id, id)).returning();
+      return row;
+    },
+
+    // Registrations
+
+    async getRegistration(id: string, tx: Db | Tx = db): Promise<RegistrationRow | undefined> {
+      const [row] = await tx.select().from(registrations).where(eq(registrations.id, id));
+      return row;
+    },
+    async getRegistrationByTokenHash(hash: string, tx: Db | Tx = db): Promise<RegistrationRow | undefined> {
+      const [row] = await tx.select().from(registrations).where(eq(registrations.manageTokenHash, hash));
+      return row;
+    },
+    /** The registration this address holds for the event, unless cancelled. */
+    async getLiveRegistration(
+      eventId: string,
+      email: string,
+      tx: Db | Tx = db,
+    ): Promise<RegistrationRow | undefined> {
+      const [row] = await tx
+        .select()
+        .from(registrations)
+        .where(and(ofEvent(eventId), eq(registrations.email, email), isLive));
+      return row;
+    },
+    async countConfirmed(eventId: string, tx: Db | Tx = db): Promise<number> {
+      const [{ confirmed = 0 } = {}] = await tx
+        .select({ confirmed: sql<number>`count(*)::int` })
+        .from(registrations)
+        .where(and(ofEvent(eventId), eq(registrations.status, 'confirmed')));
+      return confirmed;
+    },
+    /** The highest waiting-list position the event has handed out so far (0 for none). */
+    async lastPosition(eventId: string, tx: Db | Tx = db): Promise<number> {
+      const [{ last = 0 } = {}] = await tx
+        .select({ last: sql<number>`coalesce(${max(registrations.position)}, 0)::int` })
+        .from(registrations)
+        .where(and(ofEvent(eventId), isNotNull(registrations.position)));
+      return last;
+    },
+    /** The first `limit` people waiting, in waiting-list order. */
+    async listWaiting(eventId: string, limit: number, tx: Db | Tx = db): Promise<RegistrationRow[]> {
+      return tx
+        .select()
+        .from(registrations)
+        .where(and(ofEvent(eventId), eq(registrations.status, 'waiting')))
+        .orderBy(asc(registrations.position))
+        .limit(limit);
+    },
+    /** Confirmed, then the waiting list in order. */
+    async listRegistrations(eventId: string, tx: Db | Tx = db): Promise<RegistrationRow[]> {
+      return tx
+        .select()
+        .from(registrations)
+        .where(ofEvent(eventId))
+        .orderBy(asc(registrations.status), asc(registrations.position), asc(registrations.createdAt));
+    },
+    async insertRegistration(values: NewRegistration, tx: Db | Tx = db): Promise<RegistrationRow> {
+      const [row] = await tx.insert(registrations).values(values).returning();
+      if (!row) throw new Error('registration insert returned nothing');
+      return row;
+    },
+    async cancelRegistration(id: string, now: Date, tx: Db | Tx = db): Promise<RegistrationRow | undefined> {
+      const [row] = await tx
+        .update(registrations)
+        .set({ status: 'cancelled', position: null, updatedAt: now })
+        .where(eq(registrations.id, id))
+        .returning();
+      return row;
+    },
+    /** Ends every live registration of the event; returns the ones ended. */
+    async cancelLiveRegistrations(eventId: string, now: Date, tx: Db | Tx = db): Promise<RegistrationRow[]> {
+      return tx
+        .update(registrations)
+        .set({ status: 'cancelled', position: null, updatedAt: now })
+        .where(and(ofEvent(eventId), isLive))
+        .returning();
+    },
+    /** A waiting registration takes a place, with a new private link. */
+    async confirmRegistration(
+      id: string,
+      manageTokenHash: string,
+      now: Date,
+      tx: Db | Tx = db,
+    ): Promise<RegistrationRow | undefined> {
+      const [row] = await tx
+        .update(registrations)
+        .set({ status: 'confirmed', position: null, manageTokenHash, updatedAt: now })
+        .where(eq(registrations.id, id))
+        .returning();
+      return row;
+    },
   };
 }
 
 export type EventsRepository = ReturnType<typeof createEventsRepository>;
-export type EventRow = typeof events.$inferSelect;

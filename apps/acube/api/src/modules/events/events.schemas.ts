@@ -1,5 +1,6 @@
+// The events feature's HTTP shapes: public events, registration, and events as staff see them.
 import { type Static, Type } from 'typebox';
-import type { EventRow } from './events.repository.ts';
+import type { EventRow, RegistrationRow } from './events.repository.ts';
 
 export const EventParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
@@ -24,6 +25,28 @@ export const PublicEventList = Type.Object({ items: Type.Array(Type.Ref('PublicE
 
 export type PublicEvent = Static<typeof PublicEventResponse>;
 
+export const toPublicEvent = (row: EventRow): PublicEvent => ({
+  id: row.id,
+  title: row.title,
+  description: row.description,
+  location: row.location,
+  starts_at: row.startsAt.toISOString(),
+  ends_at: row.endsAt ? row.endsAt.toISOString() : null,
+  capacity: row.capacity,
+});
+
+export const RegisterBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  email: Type.String({ format: 'email', maxLength: 254 }),
+});
+export const CancelRegistrationBody = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }) });
+export const RegistrationResponse = Type.Object({
+  status: Type.Union([Type.Literal('confirmed'), Type.Literal('waiting'), Type.Literal('cancelled')]),
+  position: Type.Union([Type.Integer(), Type.Null()], { description: 'place on the waiting list' }),
+  message: Type.String(),
+});
+export type RegistrationResult = Static<typeof RegistrationResponse>;
+
 /** The fields staff set on an event. */
 export const EventFields = {
   title: Type.String({ minLength: 1, maxLength: 200 }),
@@ -33,6 +56,23 @@ export const EventFields = {
   ends_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   capacity: Type.Integer({ minimum: 1, maximum: 100_000 }),
 };
+export const CreateEventBody = Type.Object({
+  ...EventFields,
+  description: Type.String({ maxLength: 5000, default: '' }),
+  location: Type.String({ maxLength: 300, default: '' }),
+  ends_at: Type.Optional(EventFields.ends_at),
+});
+export type CreateEventBody = Static<typeof CreateEventBody>;
+export const UpdateEventBody = Type.Partial(Type.Object(EventFields), { minProperties: 1 });
+export type UpdateEventBody = Static<typeof UpdateEventBody>;
+
+export const AdminEventsQuery = Type.Object({
+  status: Type.Optional(
+    Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('cancelled')]),
+  ),
+  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+});
+
 /** An event as staff see it, whatever its status. */
 export const AdminEvent = Type.Object({
   id: Type.String(),
@@ -44,8 +84,11 @@ export const AdminEvent = Type.Object({
   ends_at: Type.Union([Type.String(), Type.Null()]),
   capacity: Type.Integer(),
 });
+export type AdminEvent = Static<typeof AdminEvent>;
+export const AdminEventList = Type.Object({ items: Type.Array(AdminEvent) });
+export const CancelEventResponse = Type.Object({ event: AdminEvent, notified: Type.Integer() });
 
-export const toAdminEvent = (e: EventRow) => ({
+export const toAdminEvent = (e: EventRow): AdminEvent => ({
   id: e.id,
   status: e.status,
   title: e.title,
@@ -54,4 +97,25 @@ export const toAdminEvent = (e: EventRow) => ({
   starts_at: e.startsAt.toISOString(),
   ends_at: e.endsAt ? e.endsAt.toISOString() : null,
   capacity: e.capacity,
+});
+
+/** A registration as staff see it. */
+export const AdminRegistration = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  email: Type.String(),
+  status: Type.String(),
+  position: Type.Union([Type.Integer(), Type.Null()]),
+  created_at: Type.String(),
+});
+export type AdminRegistration = Static<typeof AdminRegistration>;
+export const AdminRegistrationList = Type.Object({ items: Type.Array(AdminRegistration) });
+
+export const toAdminRegistration = (r: RegistrationRow): AdminRegistration => ({
+  id: r.id,
+  name: r.name,
+  email: r.email,
+  status: r.status,
+  position: r.position,
+  created_at: r.createdAt.toISOString(),
 });

@@ -1,0 +1,19 @@
+// What the events use cases share, built once by events.module.ts.
+import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
+import type { Clock } from '@campus/platform/clock/clock.ts';
+import type { Db } from '@campus/platform/db/database.ts';
+import type { Mailer } from '@campus/platform/mail/mailer.ts';
+import type { EventsRepository } from './events.repository.ts';
+
+export interface EventsContext {
+  db: Db;
+  repo: EventsRepository;
+  audit: AuditLog;
+  mail: Mailer;
+  clock: Clock;
+  /** The private link a registrant manages their registration with. */
+  link(token: string): string;
+}
+
+/** Who acts, as the audit log records it. */
+export type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;

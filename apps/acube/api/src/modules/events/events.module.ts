@@ -1,0 +1,33 @@
+// The events module: events with their registrations as one aggregate (the waiting list and its
+// promotion live here). Builds the repository and the use cases' context once, then registers
+// the mail templates and the public and staff routes.
+import type { AuditLog } from '@campus/platform/audit/audit-log.ts';
+import type { Clock } from '@campus/platform/clock/clock.ts';
+import type { FastifyPluginAsync } from 'fastify';
+import { eventsAdminRoutes } from './events.admin.routes.ts';
+import type { EventsContext } from './events.context.ts';
+import { eventCancelled, registrationPromoted, registrationReceived } from './events.mail.ts';
+import { createEventsRepository } from './events.repository.ts';
+import { eventsRoutes } from './events.routes.ts';
+
+export interface EventsModuleOptions {
+  audit: AuditLog;
+  clock: Clock;
+  publicUrl: string;
+}
+
+export const eventsModule: FastifyPluginAsync<EventsModuleOptions> = async (app, opts) => {
+  const ctx: EventsContext = {
+    db: app.db,
+    repo: createEventsRepository(app.db),
+    audit: opts.audit,
+    mail: app.mail,
+    clock: opts.clock,
+    link: (token) => `${opts.publicUrl}/registration?token=${encodeURIComponent(token)}`,
+  };
+  app.mail.template(registrationReceived);
+  app.mail.template(registrationPromoted);
+  app.mail.template(eventCancelled);
+  await app.register(eventsRoutes, { prefix: '/api/events', ctx });
+  await app.register(eventsAdminRoutes, { ctx });
+};

@@ -1,0 +1,42 @@
+// Promotion from the waiting list, in the caller's transaction (which holds the event's lock):
+// the first `places` people waiting, in order, each get a place, a new private link, an audit
+// entry and a mail. Called when a confirmed place is cancelled and when the capacity is raised.
+import { hashToken, newToken } from '@campus/platform/auth/tokens.ts';
+import type { Tx } from '@campus/platform/db/database.ts';
+import type { Actor, EventsContext } from '../events.context.ts';
+import { registrationPromoted } from '../events.mail.ts';
+import type { EventRow, RegistrationRow } from '../events.repository.ts';
+
+export async function promoteFromWaitingList(
+  ctx: EventsContext,
+  input: { tx: Tx; event: EventRow; places: number; who: Actor; now: Date },
+): Promise<RegistrationRow[]> {
+  const { tx, event, who, now } = input;
+  if (input.places <= 0) return [];
+  const promoted: RegistrationRow[] = [];
+  for (const next of await ctx.repo.listWaiting(event.id, input.places, tx)) {
+    const token = newToken();
+    const row = await ctx.repo.confirmRegistration(next.id, hashToken(token), now, tx);
+    if (!row) continue;
+    promoted.push(row);
+    await ctx.audit.record(tx, {
+      ...who,
+      action: 'registration.promoted',
+      entity: 'registration',
+      entityId: next.id,
+      changes: { status: { from: 'waiting', to: 'confirmed' }, position: next.position },
+    });
+    await ctx.mail.send(
+      registrationPromoted,
+      next.email,
+      {
+        name: next.name,
+        eventTitle: event.title,
+        startsAt: event.startsAt.toISOString(),
+        link: ctx.link(token),
+      },
+      { tx },
+    );
+  }
+  return promoted;
+}

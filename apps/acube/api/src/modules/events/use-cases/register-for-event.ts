@@ -1,0 +1,65 @@
+// Registration for a published event that has not started: a place while there is one, else
+// the waiting list. The event's row is locked for the short transaction, so places are counted
+// exactly and waiting-list positions never repeat or skip, on PostgreSQL as on PGlite. The same
+// address twice gets its live registration back (created: false) and no second mail.
+import { hashToken, newToken } from '@campus/platform/auth/tokens.ts';
+import { conflict, notFound } from '@campus/platform/errors.ts';
+import type { Actor, EventsContext } from '../events.context.ts';
+import { registrationReceived } from '../events.mail.ts';
+import type { RegistrationRow } from '../events.repository.ts';
+import { decidePlace } from './waiting-list.ts';
+
+export async function registerForEvent(
+  ctx: EventsContext,
+  input: { eventId: string; name: string; email: string; who: Pick<Actor, 'ip' | 'requestId'> },
+): Promise<{ registration: RegistrationRow; created: boolean }> {
+  const email = input.email.trim().toLowerCase();
+  const token = newToken();
+  return ctx.db.transaction(async (tx) => {
+    const event = await ctx.repo.lockEvent(input.eventId, tx);
+    if (event?.status !== 'published') throw notFound('Event');
+    if (event.startsAt.getTime() < ctx.clock.nowMs()) throw conflict('This event has already started');
+    const existing = await ctx.repo.getLiveRegistration(event.id, email, tx);
+    if (existing) return { registration: existing, created: false };
+
+    const confirmed = await ctx.repo.countConfirmed(event.id, tx);
+    const lastPosition = confirmed >= event.capacity ? await ctx.repo.lastPosition(event.id, tx) : 0;
+    const { status, position } = decidePlace(event.capacity, confirmed, lastPosition);
+    const now = ctx.clock.now();
+    const row = await ctx.repo.insertRegistration(
+      {
+        eventId: event.id,
+        name: input.name.trim(),
+        email,
+        status,
+        position,
+        manageTokenHash: hashToken(token),
+        createdAt: now,
+        updatedAt: now,
+      },
+      tx,
+    );
+    await ctx.audit.record(tx, {
+      ...input.who,
+      actorId: null,
+      action: 'registration.created',
+      entity: 'registration',
+      entityId: row.id,
+      changes: { status, position },
+    });
+    await ctx.mail.send(
+      registrationReceived,
+      email,
+      {
+        name: row.name,
+        eventTitle: event.title,
+        startsAt: event.startsAt.toISOString(),
+        status,
+        position,
+        link: ctx.link(token),
+      },
+      { tx },
+    );
+    return { registration: row, created: true };
+  });
+}

@@ -1,0 +1,37 @@
+// Staff edit an event that is not cancelled.
+import { conflict, notFound } from '@campus/platform/errors.ts';
+import type { Actor, EventsContext } from '../events.context.ts';
+import type { EventRow, NewEvent } from '../events.repository.ts';
+import type { UpdateEventBody } from '../events.schemas.ts';
+
+const toColumns = (b: UpdateEventBody): Partial<NewEvent> => ({
+  ...(b.title !== undefined ? { title: b.title } : {}),
+  ...(b.description !== undefined ? { description: b.description } : {}),
+  ...(b.location !== undefined ? { location: b.location } : {}),
+  ...(b.starts_at !== undefined ? { startsAt: new Date(b.starts_at) } : {}),
+  ...(b.ends_at !== undefined ? { endsAt: b.ends_at ? new Date(b.ends_at) : null } : {}),
+  ...(b.capacity !== undefined ? { capacity: b.capacity } : {}),
+});
+
+export async function updateEvent(
+  ctx: EventsContext,
+  input: { id: string; changes: UpdateEventBody; who: Actor },
+): Promise<EventRow> {
+  const found = await ctx.repo.getEvent(input.id);
+  if (!found) throw notFound('Event');
+  if (found.status === 'cancelled') throw conflict('A cancelled event cannot be edited');
+  return ctx.db.transaction(async (tx) => {
+    const before = found;
+    const now = ctx.clock.now();
+    const event =
+      (await ctx.repo.updateEvent(before.id, { ...toColumns(input.changes), updatedAt: now }, tx)) ?? before;
+    await ctx.audit.record(tx, {
+      ...input.who,
+      action: 'event.edited',
+      entity: 'event',
+      entityId: before.id,
+      changes: { fields: Object.keys(input.changes) },
+    });
+    return event;
+  });
+}

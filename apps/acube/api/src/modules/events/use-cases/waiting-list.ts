@@ -1,0 +1,21 @@
+// The waiting list's arithmetic, apart from the database: who gets a place, how many a
+// cancellation promotes.
+
+export type PlaceDecision = { status: 'confirmed'; position: null } | { status: 'waiting'; position: number };
+
+/** A new registration: a place while there is one, else the next position on the waiting list. */
+export function decidePlace(capacity: number, confirmed: number, lastPosition: number): PlaceDecision {
+  return confirmed < capacity
+    ? { status: 'confirmed', position: null }
+    : { status: 'waiting', position: lastPosition + 1 };
+}
+
+/** Places not taken by a confirmed registration (none when the event is full or over). */
+export function freePlaces(capacity: number, confirmed: number): number {
+  return Math.max(0, capacity - confirmed);
+}
+
+/** How many people a cancellation promotes: one, when it frees a confirmed place. */
+export function promotionsOnCancellation(cancelledStatus: string): number {
+  return cancelledStatus === 'confirmed' ? 1 : 0;
+}
