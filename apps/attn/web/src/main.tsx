@@ -15,8 +15,10 @@ import { languages } from './i18n/catalogues.ts';
 
 const queryClient = createQueryClient();
 preloadRoute(location.pathname);
-askTicketEarly(location.pathname, location.hash);
-if (location.pathname !== '/login') void queryClient.prefetchQuery(meQuery);
+// (a failure here is the screens' to show: they ask again through the same cache)
+const me =
+  location.pathname === '/login' ? Promise.resolve(null) : queryClient.fetchQuery(meQuery).catch(() => null);
+askTicketEarly(location.pathname, location.hash, me);
 const words = await languages.load(languages.initial).catch(() => ({}));
 
 const root = document.getElementById('root');

@@ -19,7 +19,7 @@ import {
   refusalText,
 } from './components/check-in-result.tsx';
 import { CodeForm } from './components/code-form.tsx';
-import { codeInFragment, ticketFor } from './scanned-ticket.ts';
+import { codeInFragment, startedCheckIn, ticketFor } from './scanned-ticket.ts';
 import './checkins.css';
 
 type TicketState =
@@ -35,7 +35,7 @@ function CheckInFlow(props: { sessionId: string }) {
   const { sessionId } = props;
   const { t, has } = useI18n();
   const me = useMe();
-  const checkIn = useCheckIn();
+  const checkIn = useCheckIn(startedCheckIn);
   const [scanned] = useState(scannedCode);
   const [ticket, setTicket] = useState<TicketState>(() =>
     scanned ? { state: 'taking' } : { state: 'none' },

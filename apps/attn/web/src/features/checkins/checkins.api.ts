@@ -31,14 +31,23 @@ export function takeTicket(sessionId: string, code: string): Promise<Ticket> {
   });
 }
 
-export function useCheckIn() {
+export interface CheckInInput {
+  sessionId: string;
+  proof: Proof;
+}
+
+export function postCheckIn(input: CheckInInput): Promise<CheckIn> {
+  return api<CheckIn>('/api/student/checkins', {
+    method: 'POST',
+    body: { session_id: input.sessionId, ...input.proof, device_id: deviceId() },
+  });
+}
+
+/** `started`: a check-in already on its way for this input (see scanned-ticket.ts), if any. */
+export function useCheckIn(started?: (input: CheckInInput) => Promise<CheckIn> | undefined) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { sessionId: string; proof: Proof }) =>
-      api<CheckIn>('/api/student/checkins', {
-        method: 'POST',
-        body: { session_id: input.sessionId, ...input.proof, device_id: deviceId() },
-      }),
+    mutationFn: (input: CheckInInput) => started?.(input) ?? postCheckIn(input),
     onSettled: () => {
       void client.invalidateQueries({ queryKey: ['student'] });
     },
