@@ -1,6 +1,6 @@
 // Events for staff: the seed's POST /api/events (now for admins), and under /api/admin/events:
-// list every event, edit, publish, cancel (every registrant is mailed and their registration
-// ends), and the registrations of one event.
+// list every event, edit (a raised capacity promotes from the waiting list), publish, cancel
+// (every registrant is mailed and their registration ends), and the registrations of one event.
 import { auditContext } from '@campus/platform/audit/audit-log.ts';
 import { errorResponses } from '@campus/platform/http/schemas.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -64,18 +64,24 @@ export const eventsAdminRoutes: FastifyPluginAsyncTypebox<{ ctx: EventsContext }
       config,
       schema: {
         tags: ['events'],
-        summary: 'Edit an event (admins)',
+        summary: 'Edit an event; a raised capacity promotes from the waiting list (admins)',
         params: EventParams,
         body: UpdateEventBody,
         response: { 200: AdminEvent, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
-      const event = await updateEvent(ctx, {
+      const { event, promoted } = await updateEvent(ctx, {
         id: request.params.id,
         changes: request.body,
         who: auditContext(request),
       });
+      if (promoted.length > 0) {
+        request.log.info(
+          { event: 'event.capacity_raised', eventId: event.id, promoted: promoted.map((p) => p.id) },
+          'waiting list promoted',
+        );
+      }
       return toAdminEvent(event);
     },
   );

@@ -1,8 +1,12 @@
-// Staff edit an event that is not cancelled.
+// Staff edit an event that is not cancelled. A raised capacity promotes from the waiting list as
+// many people as the new places allow, in the same transaction as the edit, under the event's
+// lock (the one registrations take), so no registration slips in between.
 import { conflict, notFound } from '@campus/platform/errors.ts';
 import type { Actor, EventsContext } from '../events.context.ts';
-import type { EventRow, NewEvent } from '../events.repository.ts';
+import type { EventRow, NewEvent, RegistrationRow } from '../events.repository.ts';
 import type { UpdateEventBody } from '../events.schemas.ts';
+import { promoteFromWaitingList } from './promote-from-waiting-list.ts';
+import { promotionsOnCapacityChange } from './waiting-list.ts';
 
 const toColumns = (b: UpdateEventBody): Partial<NewEvent> => ({
   ...(b.title !== undefined ? { title: b.title } : {}),
@@ -16,12 +20,12 @@ const toColumns = (b: UpdateEventBody): Partial<NewEvent> => ({
 export async function updateEvent(
   ctx: EventsContext,
   input: { id: string; changes: UpdateEventBody; who: Actor },
-): Promise<EventRow> {
+): Promise<{ event: EventRow; promoted: RegistrationRow[] }> {
   const found = await ctx.repo.getEvent(input.id);
   if (!found) throw notFound('Event');
   if (found.status === 'cancelled') throw conflict('A cancelled event cannot be edited');
   return ctx.db.transaction(async (tx) => {
-    const before = found;
+    const before = (await ctx.repo.lockEvent(found.id, tx)) ?? found;
     const now = ctx.clock.now();
     const event =
       (await ctx.repo.updateEvent(before.id, { ...toColumns(input.changes), updatedAt: now }, tx)) ?? before;
@@ -32,6 +36,12 @@ export async function updateEvent(
       entityId: before.id,
       changes: { fields: Object.keys(input.changes) },
     });
-    return event;
+    let promoted: RegistrationRow[] = [];
+    if (event.capacity > before.capacity) {
+      const confirmed = await ctx.repo.countConfirmed(event.id, tx);
+      const places = promotionsOnCapacityChange(before.capacity, event.capacity, confirmed);
+      promoted = await promoteFromWaitingList(ctx, { tx, event, places, who: input.who, now });
+    }
+    return { event, promoted };
   });
 }

@@ -1,5 +1,5 @@
-// The waiting list's arithmetic, apart from the database: who gets a place, how many a
-// cancellation promotes.
+// The waiting list's arithmetic, apart from the database: who gets a place, how many places a
+// change opens.
 
 export type PlaceDecision = { status: 'confirmed'; position: null } | { status: 'waiting'; position: number };
 
@@ -18,4 +18,9 @@ export function freePlaces(capacity: number, confirmed: number): number {
 /** How many people a cancellation promotes: one, when it frees a confirmed place. */
 export function promotionsOnCancellation(cancelledStatus: string): number {
   return cancelledStatus === 'confirmed' ? 1 : 0;
+}
+
+/** How many people an edit promotes: a raised capacity fills the places it leaves free. */
+export function promotionsOnCapacityChange(before: number, after: number, confirmed: number): number {
+  return after > before ? freePlaces(after, confirmed) : 0;
 }
