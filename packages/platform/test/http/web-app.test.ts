@@ -15,7 +15,7 @@ import { captureLogger, createTestApp } from '../../src/testing/test-app.ts';
 import { testConfig } from '../../src/testing/test-config.ts';
 import { authAppSpec } from '../fixtures/auth-app/spec.ts';
 
-const webRoot = fileURLToPath(new URL('./fixtures/web', import.meta.url));
+const webRoot = fileURLToPath(new URL('./fixtures/built-site', import.meta.url));
 const dist = (file: string) => readFileSync(`${webRoot}/dist/${file}`);
 const indexHtml = dist('index.html').toString();
 const ASSET = '/assets/index-Ab12Cd34.js';
