@@ -14,13 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import {
-  compressBuild,
-  ensureWebBuilt,
-  localDependencySources,
-  type WebBuildError,
-  webBuildState,
-} from './web-build.ts';
+import { ensureWebBuilt, localDependencySources, type WebBuildError, webBuildState } from './web-build.ts';
+import { compressBuild } from './web-compress.ts';
 
 let base: string;
 let root: string;

@@ -1,9 +1,9 @@
 // Builds an app's web UI (a Vite project) when its build is missing or older than its sources,
 // so that `npm run <app>` serves what the sources say. The build goes to a temporary folder
 // that then replaces dist, so a running server or a second starter never sees half a build; a
-// lock file makes two processes starting at once build once. Text files over 1 KB get .br and
-// .gz siblings at maximum compression, which web-app.ts serves to browsers that accept them.
-import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+// lock file makes two processes starting at once build once. Text files then get .br and .gz
+// siblings (web-compress.ts), which web-app.ts serves to browsers that accept them.
+import { existsSync } from 'node:fs';
 import {
   lstat,
   mkdir,
@@ -19,11 +19,10 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, extname, join, resolve, sep } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { dirname, join, resolve, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
-import { constants, createBrotliCompress, createGzip } from 'node:zlib';
+import { compressBuild } from './web-compress.ts';
 
 /** What the build reports on; a pino logger fits. */
 export interface WebBuildLogger {
@@ -71,8 +70,6 @@ const ROOT_FILES = [
 ];
 const ROOT_FOLDERS = ['src', 'public'];
 const SKIP = new Set(['node_modules', 'dist', '.git']);
-const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.html', '.svg', '.json', '.webmanifest', '.txt']);
-const COMPRESS_OVER = 1024;
 
 /**
  * The local packages (npm workspaces) that the web folder depends on: their `src` (or the
@@ -179,34 +176,6 @@ async function acquireLock(path: string, waitMs: number, staleMs: number): Promi
     }
     await sleep(200);
   }
-}
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-}
-
-/** Writes `.br` and `.gz` beside each text file over 1 KB, at maximum compression. */
-export async function compressBuild(dir: string): Promise<number> {
-  const files = [];
-  for (const file of await filesUnder(dir)) {
-    if (COMPRESSIBLE.has(extname(file)) && (await stat(file)).size > COMPRESS_OVER) files.push(file);
-  }
-  await Promise.all(
-    files.map(async (file) => {
-      const { size } = await stat(file);
-      const brotli = createBrotliCompress({
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-          [constants.BROTLI_PARAM_SIZE_HINT]: size,
-        },
-      });
-      await pipeline(createReadStream(file), brotli, createWriteStream(`${file}.br`));
-      await pipeline(createReadStream(file), createGzip({ level: 9 }), createWriteStream(`${file}.gz`));
-    }),
-  );
-  return files.length;
 }
 
 type ViteBuild = (config: Record<string, unknown>) => Promise<unknown>;
