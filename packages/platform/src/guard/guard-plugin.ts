@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import fp from 'fastify-plugin';
 import { Type } from 'typebox';
 import { type AppError, forbidden, unauthenticated } from '../errors.ts';
+import { sendRateLimited } from '../http/error-handler.ts';
 import type { RateLimiter } from '../ratelimit/rate-limiter.ts';
 import type { Access, Authenticator, Principal } from './types.ts';
 
@@ -135,7 +136,7 @@ export const guardPlugin = fp(
             },
             'rate limit exceeded',
           );
-          return reply.code(429).send({ error: 'Rate limit exceeded', detail: result.exceeded.text });
+          return sendRateLimited(reply, result.exceeded.text);
         }
       }
 

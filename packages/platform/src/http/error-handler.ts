@@ -41,6 +41,19 @@ export function sendError(
   return reply.code(status).type('application/json; charset=utf-8').send({ error });
 }
 
+/**
+ * The one exception to the error shape, and the one place it is built: the seeds' 429 body,
+ * `{ "error": "Rate limit exceeded", "detail": "10 per 1 minute" }` (the rate limiter's, and the
+ * login throttle's with its own words).
+ */
+export function sendRateLimited(
+  reply: FastifyReply,
+  detail: string,
+  error = 'Rate limit exceeded',
+): FastifyReply {
+  return reply.code(429).send({ error, detail });
+}
+
 function validationDetails(err: FastifyError): ErrorDetail[] {
   const where = err.validationContext ?? 'body';
   return (err.validation ?? []).map((v) => {
@@ -61,10 +74,8 @@ function handleError(err: FastifyError, request: FastifyRequest, reply: FastifyR
   }
   if (err instanceof AppError) {
     if (err.headers) reply.headers(err.headers);
-    if (err.code === 'RATE_LIMITED') {
-      // The one exception to the error shape: the seeds' 429 body.
-      return reply.code(429).send({ error: err.message, detail: err.details?.[0]?.message ?? '' });
-    }
+    if (err.code === 'RATE_LIMITED')
+      return sendRateLimited(reply, err.details?.[0]?.message ?? '', err.message);
     if (err.statusCode >= 500) request.log.error({ err }, err.message);
     return sendError(reply, err.statusCode, err.code, err.message, err.details);
   }
