@@ -21,6 +21,7 @@ import { eventsModule } from './modules/events/index.ts';
 import { auditExportQueue } from './modules/exports/audit-export.job.ts';
 import { exportReady } from './modules/exports/exports.mail.ts';
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
+import { siteModule } from './modules/site/index.ts';
 import { uploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { volunteersModule } from './modules/volunteers/index.ts';
 
@@ -39,6 +40,8 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
     }),
   );
   app.jobs.schedule('auth-sweep', '17 * * * *');
+
+  await app.register(siteModule, { prefix: '/api/site', site: ctx.config.site });
 
   const audit = new AuditLog(ctx.clock);
   await app.register(bookingsModule, {
