@@ -55,4 +55,10 @@ export interface AppWeb {
    * folder depends on (workspaces) are found without being listed.
    */
   sources?: string[];
+  /**
+   * Client-side routes whose page holds something private (a token from a mailed link): the
+   * page, and every path under it, is sent with `Cache-Control: no-store`,
+   * `Referrer-Policy: no-referrer` and `X-Robots-Tag: noindex`. E.g. ['/booking'].
+   */
+  privatePaths?: string[];
 }

@@ -48,6 +48,8 @@ export async function buildApp<C extends PlatformConfig>(
   });
   await app.register(spec.plugin, ctx);
   // The UI last: a catch-all GET for what no route of the app or the platform answers.
-  if (spec.web && ctx.config.role !== 'worker') await app.register(webAppPlugin, { root: spec.web.root });
+  if (spec.web && ctx.config.role !== 'worker') {
+    await app.register(webAppPlugin, { root: spec.web.root, privatePaths: spec.web.privatePaths ?? [] });
+  }
   return app;
 }

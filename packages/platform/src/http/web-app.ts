@@ -3,16 +3,43 @@
 // revalidated on each load. Precompressed .br/.gz siblings (written by web-build.ts) go to
 // browsers that accept them. Any other GET is a client-side route and answers index.html;
 // the API's and the platform's own paths never do, so an unknown /api path stays a JSON 404.
+// Private pages (a booking's manage page, opened from a mailed link with a token in its address)
+// are never stored, never leak their address to another site and are never indexed: the same
+// three headers an app's private API routes send (PRIVATE_HEADERS, privateHeaders).
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
 
 export interface WebAppOptions {
   /** Absolute path of the app's web folder; its build is served from `<root>/dist`. */
   root: string;
+  /** Client-side routes (a path and everything under it) answered with PRIVATE_HEADERS. */
+  privatePaths?: readonly string[];
+}
+
+/** What a page or an answer that carries a private link's token is sent with. */
+export const PRIVATE_HEADERS = Object.freeze({
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'x-robots-tag': 'noindex',
+});
+
+/** A route's onRequest hook: its answers, errors included, carry PRIVATE_HEADERS. */
+export function privateHeaders(_request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) {
+  reply.headers(PRIVATE_HEADERS);
+  done();
+}
+
+/** Whether a URL path is one of the private paths or under one ('/booking', '/booking/x'). */
+export function isPrivatePath(urlPath: string, privatePaths: readonly string[]): boolean {
+  const path = urlPath.split('?')[0] ?? '';
+  return privatePaths.some((p) => {
+    const base = p.replace(/\/+$/, '');
+    return path === base || path.startsWith(`${base}/`);
+  });
 }
 
 /** Paths that belong to the API or the platform: never answered with the UI. */
@@ -85,6 +112,10 @@ export const webAppPlugin = fp(
           if (rel !== undefined) return sendFromDist(reply, rel);
           // A missing hashed file is an old build's: a 404 tells the page, index.html would not.
           if (url.startsWith(`/${ASSETS}`)) return notFound(reply);
+          if (isPrivatePath(url, opts.privatePaths ?? [])) {
+            reply.headers(PRIVATE_HEADERS);
+            return reply.sendFile('/index.html');
+          }
           return sendFromDist(reply, 'index.html');
         },
       );
