@@ -37,14 +37,18 @@ export type CatalogueSource = Catalogue | (() => Promise<Catalogue | { default: 
  */
 export interface Languages {
   readonly languages: readonly string[];
-  readonly storageKey: string;
+  /** Where the choice is remembered; null: nowhere (a site whose visits should leave no trace). */
+  readonly storageKey: string | null;
   /** The remembered choice, else the browser's first language we have, else the first listed. */
   readonly initial: string;
   /** The catalogue of `lang`, flattened; loaded once. */
   load(lang: string): Promise<Record<string, string>>;
 }
 
-export function createLanguages(sources: Record<string, CatalogueSource>, storageKey: string): Languages {
+export function createLanguages(
+  sources: Record<string, CatalogueSource>,
+  storageKey: string | null,
+): Languages {
   const languages = Object.keys(sources);
   const loaded = new Map<string, Promise<Record<string, string>>>();
   return {
@@ -68,8 +72,8 @@ export function createLanguages(sources: Record<string, CatalogueSource>, storag
   };
 }
 
-function initialLanguage(languages: readonly string[], storageKey: string): string {
-  const saved = globalThis.localStorage?.getItem(storageKey);
+function initialLanguage(languages: readonly string[], storageKey: string | null): string {
+  const saved = storageKey === null ? null : globalThis.localStorage?.getItem(storageKey);
   if (saved && languages.includes(saved)) return saved;
   for (const wanted of globalThis.navigator?.languages ?? []) {
     const base = wanted.toLowerCase().split('-')[0] ?? '';
@@ -96,7 +100,7 @@ export function I18nProvider(props: {
   const setLang = useCallback(
     (next: string) => {
       if (!languages.includes(next)) return;
-      globalThis.localStorage?.setItem(storageKey, next);
+      if (storageKey !== null) globalThis.localStorage?.setItem(storageKey, next);
       source.load(next).then(
         (loaded) => setCurrent({ lang: next, words: loaded }),
         () => {}, // offline: stay in the language shown; the next press tries again

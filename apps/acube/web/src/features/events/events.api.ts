@@ -1,0 +1,77 @@
+// Published events, registering for one (a full event puts the person on its waiting list),
+// and the person's own registration through the private link in their mail.
+import { api } from '@campus/web/api/client.ts';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+
+export interface PublicEvent {
+  id: string;
+  title: string;
+  description: string;
+  location: string;
+  starts_at: string;
+  ends_at: string | null;
+  capacity: number;
+  places_left: number;
+  waiting: number;
+  image_url: string | null;
+}
+
+export interface RegistrationAnswer {
+  status: 'confirmed' | 'waiting' | 'cancelled';
+  position: number | null;
+  message: string;
+}
+
+export interface OwnRegistration {
+  event: PublicEvent;
+  name: string;
+  status: 'confirmed' | 'waiting' | 'cancelled';
+  position: number | null;
+}
+
+export const eventsQuery = queryOptions({
+  queryKey: ['events'],
+  queryFn: () => api<{ items: PublicEvent[] }>('/api/events'),
+});
+
+export const eventQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['events', id],
+    queryFn: () => api<PublicEvent>(`/api/events/${encodeURIComponent(id)}`),
+  });
+
+export function useEvents() {
+  return useQuery(eventsQuery);
+}
+
+export function useEvent(id: string) {
+  return useQuery(eventQuery(id));
+}
+
+export function useRegister(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name: string; email: string }) =>
+      api<RegistrationAnswer>(`/api/events/${encodeURIComponent(id)}/register`, { body }),
+    // The places left have changed.
+    onSettled: () => client.invalidateQueries({ queryKey: ['events'] }),
+  });
+}
+
+const ownKey = (token: string) => ['own-registration', token] as const;
+
+export function useOwnRegistration(token: string) {
+  return useQuery({
+    queryKey: ownKey(token),
+    queryFn: () =>
+      api<OwnRegistration>(`/api/events/registrations/manage?token=${encodeURIComponent(token)}`),
+  });
+}
+
+export function useCancelRegistration(token: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<RegistrationAnswer>('/api/events/registrations/cancel', { body: { token } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ownKey(token) }),
+  });
+}
