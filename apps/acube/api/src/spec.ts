@@ -25,4 +25,10 @@ export const acubeSpec: AppSpec<AcubeConfig> = {
   plugin: acubeApp,
   seedDemoData,
   commands: { 'create-admin': createAdminCommand },
+  // The public pages and the admin panel; served when built (the API starts without a build).
+  // The manage pages that mails link to carry a token in their address: private.
+  web: {
+    root: fileURLToPath(new URL('../../web', import.meta.url)),
+    privatePaths: ['/booking', '/registration'],
+  },
 };
