@@ -1,11 +1,15 @@
 // Bookings as one module: its two mail templates, its repository and use-case context built
-// once, its routes under the prefix it is registered with (/api/sessions).
+// once, its routes under the prefix it is registered with (/api/sessions). Bulk operations and
+// exports reach its table through the two adapters below.
 import type { AuditLog } from '@campus/platform/audit/audit-log.ts';
 import type { Clock } from '@campus/platform/clock/clock.ts';
+import type { Db } from '@campus/platform/db/database.ts';
 import type { FastifyPluginAsync } from 'fastify';
+import { bookingStatuses } from '../../db/schema/bookings.ts';
+import { type BulkEditable, bulkEditable } from '../submissions/index.ts';
 import type { BookingsContext } from './bookings.context.ts';
 import { bookingCancelled, bookingReceived } from './bookings.mail.ts';
-import { createBookingsRepository } from './bookings.repository.ts';
+import { type BookingRow, type CreationCursor, createBookingsRepository } from './bookings.repository.ts';
 import { bookingsRoutes } from './bookings.routes.ts';
 
 export const bookingsModule: FastifyPluginAsync<{
@@ -26,3 +30,20 @@ export const bookingsModule: FastifyPluginAsync<{
   };
   await app.register(bookingsRoutes, { ctx });
 };
+
+/**
+ * Bookings as a bulk operation changes them: in its transaction, audited as bulk changes. Unlike
+ * a single status change, the same status again is set and recorded (as bulk always did).
+ */
+export function bookingsForBulk(deps: { db: () => Db; audit: AuditLog; clock: Clock }): BulkEditable {
+  const store = createBookingsRepository(deps.db);
+  return bulkEditable(deps, { entity: 'booking', statuses: bookingStatuses, store });
+}
+
+/** Every booking in creation order, a page at a time: what the CSV export reads. */
+export function bookingsForExport(
+  db: () => Db,
+): (after: CreationCursor | undefined, limit: number) => Promise<BookingRow[]> {
+  const repo = createBookingsRepository(db);
+  return (after, limit) => repo.findAfter(after, limit);
+}

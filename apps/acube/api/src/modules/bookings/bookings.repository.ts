@@ -1,6 +1,6 @@
 // Bookings in the database. No HTTP, no access rules: the use cases decide.
 import type { Db, Tx } from '@campus/platform/db/database.ts';
-import { and, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
 import { type BookingStatus, bookings } from '../../db/schema/bookings.ts';
 
 export type BookingRow = typeof bookings.$inferSelect;
@@ -10,6 +10,12 @@ export interface BookingFilter {
   status?: BookingStatus;
   before?: Date;
   limit: number;
+}
+
+/** Where a page in creation order starts: after this row. */
+export interface CreationCursor {
+  createdAt: Date;
+  id: string;
 }
 
 export function createBookingsRepository(db: () => Db) {
@@ -65,6 +71,40 @@ export function createBookingsRepository(db: () => Db) {
         .where(eq(bookings.id, id))
         .returning();
       return row;
+    },
+    /** Many at once (a bulk operation): the ids changed. */
+    async setStatuses(ids: string[], status: BookingStatus, at: Date, tx: Db | Tx = db()): Promise<string[]> {
+      const rows = await tx
+        .update(bookings)
+        .set({ status, updatedAt: at })
+        .where(inArray(bookings.id, ids))
+        .returning({ id: bookings.id });
+      return rows.map((r) => r.id);
+    },
+    /** Many at once (a bulk operation): the ids deleted. */
+    async deleteByIds(ids: string[], tx: Db | Tx = db()): Promise<string[]> {
+      const rows = await tx.delete(bookings).where(inArray(bookings.id, ids)).returning({ id: bookings.id });
+      return rows.map((r) => r.id);
+    },
+    /** Every booking in creation order, a page after `after` (keyset on created_at, id). */
+    async findAfter(
+      after: CreationCursor | undefined,
+      limit: number,
+      tx: Db | Tx = db(),
+    ): Promise<BookingRow[]> {
+      return tx
+        .select()
+        .from(bookings)
+        .where(
+          after
+            ? or(
+                gt(bookings.createdAt, after.createdAt),
+                and(eq(bookings.createdAt, after.createdAt), gt(bookings.id, after.id)),
+              )
+            : undefined,
+        )
+        .orderBy(asc(bookings.createdAt), asc(bookings.id))
+        .limit(limit);
     },
   };
 }

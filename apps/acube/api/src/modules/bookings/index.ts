@@ -1,3 +1,3 @@
 // Bookings: what other modules and the app may use.
-export { bookingsModule } from './bookings.module.ts';
+export { bookingsForBulk, bookingsForExport, bookingsModule } from './bookings.module.ts';
 export type { BookingRow } from './bookings.repository.ts';

@@ -1,10 +1,14 @@
 // Contact as one module: its mail template, its repository and use-case context built once,
-// its routes under the prefix it is registered with (/api/contact).
+// its routes under the prefix it is registered with (/api/contact). Bulk operations and exports
+// reach its table through the two adapters below.
 import type { AuditLog } from '@campus/platform/audit/audit-log.ts';
 import type { Clock } from '@campus/platform/clock/clock.ts';
+import type { Db } from '@campus/platform/db/database.ts';
 import type { FastifyPluginAsync } from 'fastify';
+import { contactStatuses } from '../../db/schema/submissions.ts';
+import { type BulkEditable, bulkEditable } from '../submissions/index.ts';
 import { contactReceived } from './contact.mail.ts';
-import { createContactRepository } from './contact.repository.ts';
+import { type ContactRow, createContactRepository } from './contact.repository.ts';
 import { contactRoutes } from './contact.routes.ts';
 
 export const contactModule: FastifyPluginAsync<{ audit: AuditLog; clock: Clock }> = async (app, opts) => {
@@ -19,3 +23,17 @@ export const contactModule: FastifyPluginAsync<{ audit: AuditLog; clock: Clock }
   };
   await app.register(contactRoutes, { ctx });
 };
+
+/** Contact messages as a bulk operation changes them: in its transaction, audited as bulk changes. */
+export function contactForBulk(deps: { db: () => Db; audit: AuditLog; clock: Clock }): BulkEditable {
+  const store = createContactRepository(deps.db);
+  return bulkEditable(deps, { entity: 'contact_message', statuses: contactStatuses, store });
+}
+
+/** Every contact message in creation order, a page at a time: what the CSV export reads. */
+export function contactForExport(
+  db: () => Db,
+): (after: { createdAt: Date; id: string } | undefined, limit: number) => Promise<ContactRow[]> {
+  const repo = createContactRepository(db);
+  return (after, limit) => repo.findAfter(after, limit);
+}

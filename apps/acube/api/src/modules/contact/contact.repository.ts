@@ -1,6 +1,6 @@
 // Contact messages in the database. No HTTP, no access rules.
 import type { Db, Tx } from '@campus/platform/db/database.ts';
-import { and, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
 import { type contactStatuses, contactMessages as t } from '../../db/schema/submissions.ts';
 
 export type ContactRow = typeof t.$inferSelect;
@@ -52,6 +52,37 @@ export function createContactRepository(db: () => Db) {
     async setStatus(id: string, status: ContactStatus, at: Date, tx: Db | Tx = db()) {
       const [row] = await tx.update(t).set({ status, updatedAt: at }).where(eq(t.id, id)).returning();
       return row;
+    },
+    /** Many at once (a bulk operation): the ids changed. */
+    async setStatuses(ids: string[], status: ContactStatus, at: Date, tx: Db | Tx = db()): Promise<string[]> {
+      const rows = await tx
+        .update(t)
+        .set({ status, updatedAt: at })
+        .where(inArray(t.id, ids))
+        .returning({ id: t.id });
+      return rows.map((r) => r.id);
+    },
+    /** Many at once (a bulk operation): the ids deleted. */
+    async deleteByIds(ids: string[], tx: Db | Tx = db()): Promise<string[]> {
+      const rows = await tx.delete(t).where(inArray(t.id, ids)).returning({ id: t.id });
+      return rows.map((r) => r.id);
+    },
+    /** Every message in creation order, a page after `after` (keyset on created_at, id). */
+    async findAfter(
+      after: { createdAt: Date; id: string } | undefined,
+      limit: number,
+      tx: Db | Tx = db(),
+    ): Promise<ContactRow[]> {
+      return tx
+        .select()
+        .from(t)
+        .where(
+          after
+            ? or(gt(t.createdAt, after.createdAt), and(eq(t.createdAt, after.createdAt), gt(t.id, after.id)))
+            : undefined,
+        )
+        .orderBy(asc(t.createdAt), asc(t.id))
+        .limit(limit);
     },
   };
 }

@@ -1,13 +1,20 @@
 // The events module: events with their registrations as one aggregate (the waiting list and its
 // promotion live here). Builds the repository and the use cases' context once, then registers
-// the mail templates and the public and staff routes.
+// the mail templates and the public and staff routes. Exports read its tables through the
+// adapters below.
 import type { AuditLog } from '@campus/platform/audit/audit-log.ts';
 import type { Clock } from '@campus/platform/clock/clock.ts';
+import type { Db } from '@campus/platform/db/database.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import { eventsAdminRoutes } from './events.admin.routes.ts';
 import type { EventsContext } from './events.context.ts';
 import { eventCancelled, registrationPromoted, registrationReceived } from './events.mail.ts';
-import { createEventsRepository } from './events.repository.ts';
+import {
+  type CreationCursor,
+  createEventsRepository,
+  type EventRow,
+  type RegistrationRow,
+} from './events.repository.ts';
 import { eventsRoutes } from './events.routes.ts';
 
 export interface EventsModuleOptions {
@@ -31,3 +38,19 @@ export const eventsModule: FastifyPluginAsync<EventsModuleOptions> = async (app,
   await app.register(eventsRoutes, { prefix: '/api/events', ctx });
   await app.register(eventsAdminRoutes, { ctx });
 };
+
+/** Every event in creation order, a page at a time: what the CSV export reads. */
+export function eventsForExport(
+  db: Db,
+): (after: CreationCursor | undefined, limit: number) => Promise<EventRow[]> {
+  const repo = createEventsRepository(db);
+  return (after, limit) => repo.findEventsAfter(after, limit);
+}
+
+/** Every registration in creation order, a page at a time: what the CSV export reads. */
+export function registrationsForExport(
+  db: Db,
+): (after: CreationCursor | undefined, limit: number) => Promise<RegistrationRow[]> {
+  const repo = createEventsRepository(db);
+  return (after, limit) => repo.findRegistrationsAfter(after, limit);
+}

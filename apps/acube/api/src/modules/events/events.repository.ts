@@ -1,7 +1,7 @@
 // Every query of the events aggregate: events and their registrations. No HTTP, no access
 // rules: the use cases decide. Each method takes an optional transaction last.
 import type { Db, Tx } from '@campus/platform/db/database.ts';
-import { and, asc, desc, eq, gte, isNotNull, max, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNotNull, max, ne, or, sql } from 'drizzle-orm';
 import { events } from '../../db/schema/events.ts';
 import { registrations } from '../../db/schema/registrations.ts';
 
@@ -10,6 +10,12 @@ export type EventStatus = EventRow['status'];
 export type NewEvent = typeof events.$inferInsert;
 export type RegistrationRow = typeof registrations.$inferSelect;
 export type NewRegistration = typeof registrations.$inferInsert;
+
+/** Where a page in creation order starts: after this row. */
+export interface CreationCursor {
+  createdAt: Date;
+  id: string;
+}
 
 const isPublished = eq(events.status, 'published');
 const ofEvent = (eventId: string) => eq(registrations.eventId, eventId);
@@ -61,6 +67,22 @@ export function createEventsRepository(db: Db) {
     async updateEvent(id: string, set: Partial<NewEvent>, tx: Db | Tx = db): Promise<EventRow | undefined> {
       const [row] = await tx.update(events).set(set).where(eq(events.id, id)).returning();
       return row;
+    },
+    /** Every event in creation order, a page after `after` (keyset on created_at, id). */
+    async findEventsAfter(after: CreationCursor | undefined, limit: number, tx: Db | Tx = db) {
+      return tx
+        .select()
+        .from(events)
+        .where(
+          after
+            ? or(
+                gt(events.createdAt, after.createdAt),
+                and(eq(events.createdAt, after.createdAt), gt(events.id, after.id)),
+              )
+            : undefined,
+        )
+        .orderBy(asc(events.createdAt), asc(events.id))
+        .limit(limit);
     },
 
     // Registrations
@@ -116,6 +138,26 @@ export function createEventsRepository(db: Db) {
         .from(registrations)
         .where(ofEvent(eventId))
         .orderBy(asc(registrations.status), asc(registrations.position), asc(registrations.createdAt));
+    },
+    /** Every registration in creation order, a page after `after` (keyset on created_at, id). */
+    async findRegistrationsAfter(
+      after: CreationCursor | undefined,
+      limit: number,
+      tx: Db | Tx = db,
+    ): Promise<RegistrationRow[]> {
+      return tx
+        .select()
+        .from(registrations)
+        .where(
+          after
+            ? or(
+                gt(registrations.createdAt, after.createdAt),
+                and(eq(registrations.createdAt, after.createdAt), gt(registrations.id, after.id)),
+              )
+            : undefined,
+        )
+        .orderBy(asc(registrations.createdAt), asc(registrations.id))
+        .limit(limit);
     },
     async insertRegistration(values: NewRegistration, tx: Db | Tx = db): Promise<RegistrationRow> {
       const [row] = await tx.insert(registrations).values(values).returning();

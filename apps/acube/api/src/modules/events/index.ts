@@ -1,5 +1,10 @@
 // What other modules may use of the events module.
 
-export { type EventsModuleOptions, eventsModule } from './events.module.ts';
+export {
+  type EventsModuleOptions,
+  eventsForExport,
+  eventsModule,
+  registrationsForExport,
+} from './events.module.ts';
 export type { EventRow, RegistrationRow } from './events.repository.ts';
 export type { AdminEvent, AdminRegistration, PublicEvent, RegistrationResult } from './events.schemas.ts';

@@ -9,6 +9,14 @@ export {
   repeatWindowStart,
 } from './submission.ts';
 export {
+  type BulkEditable,
+  type BulkEditContext,
+  type BulkStore,
+  bulkEditable,
+  deleteInBulk,
+  setStatusesInBulk,
+} from './use-cases/bulk-edit.ts';
+export {
   type ChangeSubmissionStatusContext,
   changeSubmissionStatus,
   type StatusStore,

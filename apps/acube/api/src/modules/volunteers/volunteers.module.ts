@@ -1,10 +1,14 @@
 // Volunteers as one module: its mail template, its repository and use-case context built once,
-// its routes under the prefix it is registered with (/api/volunteers).
+// its routes under the prefix it is registered with (/api/volunteers). Bulk operations and
+// exports reach its table through the two adapters below.
 import type { AuditLog } from '@campus/platform/audit/audit-log.ts';
 import type { Clock } from '@campus/platform/clock/clock.ts';
+import type { Db } from '@campus/platform/db/database.ts';
 import type { FastifyPluginAsync } from 'fastify';
+import { volunteerStatuses } from '../../db/schema/submissions.ts';
+import { type BulkEditable, bulkEditable } from '../submissions/index.ts';
 import { volunteerReceived } from './volunteers.mail.ts';
-import { createVolunteersRepository } from './volunteers.repository.ts';
+import { createVolunteersRepository, type VolunteerRow } from './volunteers.repository.ts';
 import { volunteersRoutes } from './volunteers.routes.ts';
 
 export const volunteersModule: FastifyPluginAsync<{ audit: AuditLog; clock: Clock }> = async (app, opts) => {
@@ -19,3 +23,17 @@ export const volunteersModule: FastifyPluginAsync<{ audit: AuditLog; clock: Cloc
   };
   await app.register(volunteersRoutes, { ctx });
 };
+
+/** Volunteer applications as a bulk operation changes them: in its transaction, audited as bulk changes. */
+export function volunteersForBulk(deps: { db: () => Db; audit: AuditLog; clock: Clock }): BulkEditable {
+  const store = createVolunteersRepository(deps.db);
+  return bulkEditable(deps, { entity: 'volunteer_application', statuses: volunteerStatuses, store });
+}
+
+/** Every volunteer application in creation order, a page at a time: what the CSV export reads. */
+export function volunteersForExport(
+  db: () => Db,
+): (after: { createdAt: Date; id: string } | undefined, limit: number) => Promise<VolunteerRow[]> {
+  const repo = createVolunteersRepository(db);
+  return (after, limit) => repo.findAfter(after, limit);
+}
