@@ -70,7 +70,8 @@ test("the seed's curl examples work against npm run acube", { timeout: 120_000 }
       { success: true, processing: 'background' },
     );
 
-    // The booking example: its date is past now.
+    // The booking example: its date is past now; a request also carries its health-data consent
+    // under the current privacy notice (GET /api/site).
     const example = {
       email: 'test@example.com',
       name: 'Test',
@@ -78,6 +79,8 @@ test("the seed's curl examples work against npm run acube", { timeout: 120_000 }
       session_type: 'individual',
       preferred_date: '2025-02-01',
       message: 'Test',
+      health_consent: true,
+      privacy_notice_version: '2026-11',
     };
     const past = await call('POST', '/api/sessions/book', example);
     assert.equal(past.status, 400);
