@@ -1,32 +1,8 @@
 // Dates and times in the organisation's time zone, whatever the visitor's device says, with
 // the zone named beside them ("Turkey Time (Europe/Istanbul)").
 import { useI18n } from '@campus/web/i18n/i18n.tsx';
+import { todayIn, zoneName } from './dates.ts';
 import { useSite } from './site.api.ts';
-
-const LOCALES: Record<string, string> = { en: 'en-GB', tr: 'tr-TR' };
-
-/** Today's date (YYYY-MM-DD) in a time zone. */
-export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
-/** The zone's name in the language, e.g. "Turkey Time"; the id itself if Intl has none. */
-export function zoneName(timeZone: string, lang: string): string {
-  try {
-    const parts = new Intl.DateTimeFormat(LOCALES[lang] ?? lang, {
-      timeZone,
-      timeZoneName: 'longGeneric',
-    }).formatToParts(new Date());
-    return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
-  } catch {
-    return timeZone;
-  }
-}
 
 export function useOrgTime() {
   const { t, date, time, lang } = useI18n();
