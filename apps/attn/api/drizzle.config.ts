@@ -3,7 +3,9 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/db/schema/index.ts',
+  // The app's own tables only: index.ts also re-exports the platform's tables for queries, but the
+  // platform migrates those itself (packages/platform/src/db/migrations).
+  schema: './src/db/schema/!(index).ts',
   out: './src/db/migrations',
   casing: 'snake_case',
 });

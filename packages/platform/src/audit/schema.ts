@@ -1,5 +1,5 @@
-// The audit log table. Apps re-export it from their schema, and add APPEND_ONLY_SQL (below) as
-// a custom migration: the database itself then refuses UPDATE, DELETE and TRUNCATE on it.
+// The audit log table, created by the platform's own migrations (db/migrations), whose
+// 0001_audit_append_only makes the database itself refuse UPDATE, DELETE and TRUNCATE on it.
 import { bigserial, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const auditLog = pgTable(
@@ -24,18 +24,3 @@ export const auditLog = pgTable(
     index('audit_log_action_idx').on(t.action, t.id),
   ],
 );
-
-/** The trigger that makes audit_log append-only; put it in a custom migration. */
-export const APPEND_ONLY_SQL = `
-CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION 'audit_log is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
-END;
-$$;
---> statement-breakpoint
-CREATE TRIGGER audit_log_no_update_delete BEFORE UPDATE OR DELETE ON audit_log
-  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
---> statement-breakpoint
-CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
-  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
-`;

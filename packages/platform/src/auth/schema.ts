@@ -1,5 +1,5 @@
-// The platform's authentication tables. An app that uses them re-exports them from its own
-// schema (src/db/schema/index.ts), so its generated migrations create them in its database.
+// The platform's authentication tables, created by the platform's own migrations (db/migrations)
+// in every app's database. An app imports them from here, for queries or a foreign key.
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Rotating refresh tokens, stored as SHA-256; one family per login. */

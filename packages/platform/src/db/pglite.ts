@@ -1,5 +1,6 @@
 // The embedded database: PGlite in this process, persisted under `<dataDir>/pgdata`, one
-// process per dir (lock file), first start from the prepared archive, migrations on open.
+// process per dir (lock file), first start from the prepared archive, migrations on open (the
+// platform's, then the app's: migrate.ts).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -7,6 +8,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import type { Database, Db, DbLogger } from './database.ts';
 import { lockDataDir } from './lock-file.ts';
+import { migrateAll } from './migrate.ts';
 import { readEmptyArchive } from './pglite-archive.ts';
 import { markTransactions, refuseInsideTransaction } from './tx-guard.ts';
 
@@ -51,7 +53,7 @@ export async function openPglite(opts: {
     const pglite = await PGlite.create({ dataDir: pgdata, ...(archive ? { loadDataDir: archive } : {}) });
     const database = pgliteDatabase(pglite, () => lock.release());
     if (opts.migrate) {
-      await migrate(database.db as never, { migrationsFolder: opts.migrationsFolder });
+      await migrateAll(migrate, database.db, opts.migrationsFolder);
     }
     opts.logger.info({ dataDir: opts.dataDir, fresh }, 'embedded database open');
     return database;

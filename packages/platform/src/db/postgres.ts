@@ -1,9 +1,11 @@
 // PostgreSQL through node-postgres and a pool. Migrations run at start-up while this process
-// holds a session advisory lock, so instances starting together apply them exactly once.
+// holds a session advisory lock, so instances starting together apply them exactly once (the
+// platform's, then the app's: migrate.ts).
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import type { Database, Db, DbLogger } from './database.ts';
+import { migrateAll } from './migrate.ts';
 import { markTransactions, refuseInsideTransaction } from './tx-guard.ts';
 
 /** pg_advisory_lock key for migrations: a constant, so every instance of every app agrees. */
@@ -35,7 +37,7 @@ async function migrateUnderLock(pool: pg.Pool, db: Db, migrationsFolder: string,
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     const waited = Math.round(performance.now() - started);
     try {
-      await migrate(db as never, { migrationsFolder });
+      await migrateAll(migrate, db, migrationsFolder);
     } finally {
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }

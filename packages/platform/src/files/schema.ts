@@ -1,6 +1,7 @@
-// Stored files: metadata for every file (apps re-export it), and the chunks table that the
-// PostgreSQL storage uses when the app runs scaled out: a file is rows (file_id, seq 0, 1, ...)
-// of about 256 KiB each, written and read one at a time.
+// Stored files: metadata for every file, and the chunks table that the PostgreSQL storage uses
+// when the app runs scaled out: a file is rows (file_id, seq 0, 1, ...) of about 256 KiB each,
+// written and read one at a time. Created by the platform's own migrations (db/migrations); an
+// app's table refers to a file with a foreign key to storedFiles imported from here.
 import { customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });

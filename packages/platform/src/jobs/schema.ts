@@ -1,5 +1,5 @@
-// Progress of long jobs, readable by the API while the job runs. Apps re-export this table
-// from their schema so their migrations create it.
+// Progress of long jobs, readable by the API while the job runs. Created by the platform's own
+// migrations (db/migrations) in every app's database.
 import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const jobProgress = pgTable('job_progress', {

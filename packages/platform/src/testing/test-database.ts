@@ -12,6 +12,7 @@ import { migrate } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { createDatabase } from '../db/create-database.ts';
 import type { Database } from '../db/database.ts';
+import { migrateAll, platformMigrationsFolder } from '../db/migrate.ts';
 import { pgliteDatabase } from '../db/pglite.ts';
 import { archiveDir, pgliteVersion, readEmptyArchive } from '../db/pglite-archive.ts';
 
@@ -29,6 +30,7 @@ export function testDbKind(): 'pglite' | 'postgres' {
   return kind;
 }
 
+/** A hash of the platform's migrations and the app's: a change to either makes a new archive or template. */
 function migrationsHash(folder: string): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
@@ -40,6 +42,7 @@ function migrationsHash(folder: string): string {
       else hash.update(entry.name).update(readFileSync(path));
     }
   };
+  walk(platformMigrationsFolder);
   walk(folder);
   return hash.digest('hex').slice(0, 16);
 }
@@ -52,7 +55,7 @@ async function migratedArchive(migrationsFolder: string): Promise<Blob> {
   if (!existsSync(path)) {
     const empty = await readEmptyArchive();
     const pglite = await PGlite.create(empty ? { loadDataDir: empty } : {});
-    await migrate(drizzle({ client: pglite, casing: 'snake_case' }), { migrationsFolder });
+    await migrateAll(migrate, drizzle({ client: pglite, casing: 'snake_case' }) as never, migrationsFolder);
     const archive = await pglite.dumpDataDir('gzip');
     await pglite.close();
     const temporary = `${path}.${process.pid}.tmp`;

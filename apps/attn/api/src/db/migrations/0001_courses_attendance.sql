@@ -1,62 +1,7 @@
-CREATE TABLE "audit_log" (
-	"id" bigserial PRIMARY KEY NOT NULL,
-	"at" timestamp with time zone NOT NULL,
-	"actor_id" text,
-	"action" text NOT NULL,
-	"entity" text NOT NULL,
-	"entity_id" text,
-	"changes" jsonb,
-	"ip" text,
-	"request_id" text
-);
---> statement-breakpoint
-CREATE TABLE "auth_sessions" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"token_hash" text NOT NULL,
-	"subject" text NOT NULL,
-	"created_at" timestamp with time zone NOT NULL,
-	"last_seen_at" timestamp with time zone NOT NULL,
-	"expires_at" timestamp with time zone NOT NULL,
-	"revoked_at" timestamp with time zone,
-	CONSTRAINT "auth_sessions_tokenHash_unique" UNIQUE("token_hash")
-);
---> statement-breakpoint
-CREATE TABLE "refresh_tokens" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"family_id" uuid NOT NULL,
-	"subject" text NOT NULL,
-	"token_hash" text NOT NULL,
-	"created_at" timestamp with time zone NOT NULL,
-	"expires_at" timestamp with time zone NOT NULL,
-	"family_expires_at" timestamp with time zone NOT NULL,
-	"used_at" timestamp with time zone,
-	"revoked_at" timestamp with time zone,
-	CONSTRAINT "refresh_tokens_tokenHash_unique" UNIQUE("token_hash")
-);
---> statement-breakpoint
-CREATE TABLE "file_contents" (
-	"file_id" uuid PRIMARY KEY NOT NULL,
-	"content" "bytea" NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "stored_files" (
-	"id" uuid PRIMARY KEY NOT NULL,
-	"kind" text NOT NULL,
-	"mime" text NOT NULL,
-	"size" integer NOT NULL,
-	"original_name" text NOT NULL,
-	"created_by" text,
-	"created_at" timestamp with time zone NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE "job_progress" (
-	"job_id" uuid PRIMARY KEY NOT NULL,
-	"queue" text NOT NULL,
-	"done" integer NOT NULL,
-	"total" integer NOT NULL,
-	"updated_at" timestamp with time zone NOT NULL
-);
---> statement-breakpoint
+-- Until issue 13 this migration also created the platform's tables (audit_log, auth_sessions,
+-- refresh_tokens, stored_files with file_contents, job_progress). The platform now migrates
+-- them itself, before this app (packages/platform/src/db/migrations); a database that ran the
+-- old text keeps them, and the platform's first migration leaves them as they are.
 CREATE TABLE "attendance_sessions" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"course_id" uuid NOT NULL,
@@ -176,16 +121,6 @@ ALTER TABLE "course_teachers" ADD CONSTRAINT "course_teachers_teacher_id_users_i
 ALTER TABLE "courses" ADD CONSTRAINT "courses_term_id_terms_id_fk" FOREIGN KEY ("term_id") REFERENCES "public"."terms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enrollments" ADD CONSTRAINT "enrollments_course_id_courses_id_fk" FOREIGN KEY ("course_id") REFERENCES "public"."courses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "enrollments" ADD CONSTRAINT "enrollments_student_id_users_id_fk" FOREIGN KEY ("student_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
-CREATE INDEX "audit_log_actor_idx" ON "audit_log" USING btree ("actor_id","id");--> statement-breakpoint
-CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity","entity_id","id");--> statement-breakpoint
-CREATE INDEX "audit_log_action_idx" ON "audit_log" USING btree ("action","id");--> statement-breakpoint
-CREATE INDEX "auth_sessions_subject_idx" ON "auth_sessions" USING btree ("subject");--> statement-breakpoint
-CREATE INDEX "auth_sessions_expires_idx" ON "auth_sessions" USING btree ("expires_at");--> statement-breakpoint
-CREATE INDEX "refresh_tokens_family_idx" ON "refresh_tokens" USING btree ("family_id");--> statement-breakpoint
-CREATE INDEX "refresh_tokens_subject_idx" ON "refresh_tokens" USING btree ("subject");--> statement-breakpoint
-CREATE INDEX "refresh_tokens_expires_idx" ON "refresh_tokens" USING btree ("family_expires_at");--> statement-breakpoint
-CREATE INDEX "stored_files_kind_idx" ON "stored_files" USING btree ("kind","created_at");--> statement-breakpoint
 CREATE INDEX "attendance_sessions_course_idx" ON "attendance_sessions" USING btree ("course_id","opened_at");--> statement-breakpoint
 CREATE INDEX "attendance_sessions_open_idx" ON "attendance_sessions" USING btree ("ends_at") WHERE "attendance_sessions"."closed_at" is null;--> statement-breakpoint
 CREATE INDEX "checkins_student_idx" ON "checkins" USING btree ("student_id","checked_in_at");--> statement-breakpoint

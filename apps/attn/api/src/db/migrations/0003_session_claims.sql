@@ -1,1 +1,3 @@
-ALTER TABLE "auth_sessions" ADD COLUMN "claims" jsonb;
+-- Until issue 13 this migration made auth_sessions.claims. That is the platform's now,
+-- migrated by the platform itself before this app (packages/platform/src/db/migrations): on a
+-- new database this does nothing, and a database that ran the old text keeps what it made.
