@@ -1,6 +1,8 @@
 // Therapy session requests from the public. The message is sensitive free text: it never goes
 // to logs, the audit log or e-mails. The person manages their own request through a private
-// link whose token is stored only as a hash.
+// link whose token is stored only as a hash. A request records the person's explicit consent to
+// the processing of health information (GDPR Art. 9, KVKK) with the privacy notice version they
+// saw; rows from before consent was asked for have neither.
 import { sql } from 'drizzle-orm';
 import { check, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
@@ -25,6 +27,9 @@ export const bookings = pgTable(
     manageTokenHash: text().notNull().unique(),
     /** Same e-mail and content within ten minutes is the same submission. */
     dedupeKey: text().notNull(),
+    /** The privacy notice version the person consented under. */
+    consentNoticeVersion: text(),
+    consentedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

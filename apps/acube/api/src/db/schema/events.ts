@@ -1,4 +1,6 @@
-// Events the non-profit runs: drafts are staff-only; published ones are public.
+// Events the non-profit runs: drafts are staff-only; published ones are public, and so is a
+// published event's image (an uploaded file, served through the events routes).
+import { storedFiles } from '@campus/platform/files/schema.ts';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
@@ -15,6 +17,8 @@ export const events = pgTable(
     endsAt: timestamp({ withTimezone: true }),
     capacity: integer().notNull(),
     status: text({ enum: eventStatuses }).notNull().default('draft'),
+    /** The event's picture, an upload; shown to the public once the event is published. */
+    imageFileId: uuid().references(() => storedFiles.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
