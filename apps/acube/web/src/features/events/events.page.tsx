@@ -18,7 +18,7 @@ export default function EventsPage() {
       {events.isError && <p className="notice notice--error">{requestErrorText(events.error, t)}</p>}
       {events.data && events.data.items.length === 0 && <p className="empty">{t('events.none')}</p>}
       {events.data && events.data.items.length > 0 && (
-        <ul className="cards">
+        <ul className="event-list">
           {events.data.items.map((event) => (
             <li key={event.id} className="card">
               <h2>

@@ -28,7 +28,9 @@ export interface FormField {
  * field; details about `body.<name>` land beside that field, in the form's words.
  */
 export function apiFieldErrors(err: unknown, fields: Record<string, FormField>, t: T): FieldError[] {
-  if (err instanceof ApiError && err.status === 400) {
+  // A refusal that names a field (400 for the form's values, 409 for a rule such as an outdated
+  // privacy notice) lands beside that field.
+  if (err instanceof ApiError && (err.status === 400 || err.status === 409)) {
     const seen = new Set<string>();
     const mapped: FieldError[] = [];
     for (const detail of err.details) {
