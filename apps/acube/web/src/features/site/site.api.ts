@@ -2,14 +2,9 @@
 // address, the privacy notice's version and the session types. Asked once per visit.
 import { api } from '@campus/web/api/client.ts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { SiteResponse } from '../../../../api/src/modules/site/site.schemas.ts';
 
-export interface Site {
-  time_zone: string;
-  urgent_help: string;
-  quick_exit_url: string;
-  privacy_notice_version: string;
-  session_types: string[];
-}
+export type Site = SiteResponse;
 
 export const siteQuery = queryOptions({
   queryKey: ['site'],
