@@ -1,26 +1,22 @@
-// ATTN as a plugin: the platform is already registered by buildApp; here come the modules,
-// each given the services built once below.
+// ATTN as a plugin: the platform is already registered by buildApp; here come the services
+// built once, then the modules, each given them. Lower modules first: a module reaches another
+// only through its index.ts, and never one registered after it.
 import type { AppContext } from '@campus/platform/app/app-spec.ts';
 import { AuditLog } from '@campus/platform/audit/audit-log.ts';
 import { Files } from '@campus/platform/files/files.ts';
 import { storageFor } from '@campus/platform/files/storage.ts';
-import { defineQueue } from '@campus/platform/jobs/queue.ts';
 import type { FastifyPluginAsync } from 'fastify';
-import { Type } from 'typebox';
 import type { AttnConfig } from './config.ts';
-import { ARCHIVE_CRON, ARCHIVE_QUEUE, archiveQueue } from './modules/archive/archive.jobs.ts';
-import { authRoutes } from './modules/auth/auth.routes.ts';
-import { createAttnAuth } from './modules/auth/auth.ts';
-import { checkinsRoutes } from './modules/checkins/checkins.routes.ts';
-import { coursesRoutes } from './modules/courses/courses.routes.ts';
-import { FacePool } from './modules/face/engine/pool.ts';
-import { faceEnrolmentRoutes } from './modules/face/enrolment/enrolment.routes.ts';
-import { registerFaceVerification } from './modules/face/verification/verification.ts';
-import { liveRoutes } from './modules/live/live.routes.ts';
-import { createAttnLive } from './modules/live/live.ts';
-import { reportsRoutes } from './modules/reports/reports.routes.ts';
-import { sessionsRoutes } from './modules/sessions/sessions.routes.ts';
-import { registerSisSync, sisClientFromConfig } from './modules/sis/sis.ts';
+import { createAttnLive } from './live-channel.ts';
+import { attendanceModule } from './modules/attendance/index.ts';
+import { authModule } from './modules/auth/index.ts';
+import { coursesModule } from './modules/courses/index.ts';
+import { FacePool, faceModule } from './modules/face/index.ts';
+import { liveModule } from './modules/live/index.ts';
+import { myCoursesModule } from './modules/my-courses/index.ts';
+import { reportsModule } from './modules/reports/index.ts';
+import { sessionsModule } from './modules/sessions/index.ts';
+import { sisClientFromConfig, sisModule } from './modules/sis/index.ts';
 import { cameraNeedsHttps } from './public-url.ts';
 import type { AttnServices } from './services.ts';
 
@@ -33,23 +29,6 @@ export const attnApp: FastifyPluginAsync<AppContext<AttnConfig>> = async (app, c
       'PUBLIC_URL is plain http on a host other than localhost: phones will not open the camera ' +
         '(QR scanning, selfies) there; serve ATTN over HTTPS',
     );
-  // The SIS adapter where SIS_URL is set (SIS people's passwords are checked there); else null.
-  const sis = sisClientFromConfig(config.sis, logger);
-  const auth = createAttnAuth(app, { config, clock, logger, sis });
-  await app.register(authRoutes, { prefix: '/api/auth', auth, config });
-
-  // Expired and revoked login sessions are deleted hourly (once across all instances).
-  app.jobs.define(
-    defineQueue({
-      name: 'auth-sweep',
-      payload: Type.Object({}),
-      handler: async () => {
-        const deleted = await auth.sessions.sweep(app.db);
-        logger.info({ event: 'auth.swept', deleted }, 'expired login sessions deleted');
-      },
-    }),
-  );
-  app.jobs.schedule('auth-sweep', '7 * * * *');
 
   const services: AttnServices = {
     config,
@@ -57,7 +36,6 @@ export const attnApp: FastifyPluginAsync<AppContext<AttnConfig>> = async (app, c
     logger,
     db: () => app.db,
     audit: new AuditLog(clock),
-    auth,
     live: createAttnLive(app.live),
     // FACE_THREADS threads at most, started on the first selfie (an API-only process never does).
     faces: new FacePool({ size: config.faceThreads }),
@@ -67,19 +45,18 @@ export const attnApp: FastifyPluginAsync<AppContext<AttnConfig>> = async (app, c
       db: () => app.db,
       clock,
     }),
+    // The SIS adapter where SIS_URL is set (SIS people's passwords are checked there); else null.
+    sis: sisClientFromConfig(config.sis, logger),
   };
   app.addHook('onClose', () => services.faces.close());
-  await app.register(coursesRoutes, { prefix: '/api', ...services });
-  await app.register(sessionsRoutes, { prefix: '/api', ...services });
-  await app.register(checkinsRoutes, { prefix: '/api', ...services });
-  await app.register(liveRoutes, { prefix: '/api', ...services });
-  await app.register(reportsRoutes, { prefix: '/api', ...services });
-  await app.register(faceEnrolmentRoutes, { prefix: '/api', ...services });
-  // Attendance of finished terms moves to checkins_archive daily (once across all instances).
-  app.jobs.define(archiveQueue({ db: services.db, clock, logger }));
-  app.jobs.schedule(ARCHIVE_QUEUE, ARCHIVE_CRON);
-  // Terms, courses and rosters from the SIS on a schedule; admin routes under /api/admin/sis.
-  await registerSisSync(app, { sis, config, clock, logger, audit: services.audit });
-  // Selfie verification: its job, schedules and health (worker role), the teacher's review routes.
-  await registerFaceVerification(app, services);
+
+  await app.register(sisModule, services);
+  await app.register(authModule, services);
+  await app.register(coursesModule, services);
+  await app.register(faceModule, services);
+  await app.register(sessionsModule, services);
+  await app.register(attendanceModule, services);
+  await app.register(liveModule, services);
+  await app.register(reportsModule, services);
+  await app.register(myCoursesModule, services);
 };

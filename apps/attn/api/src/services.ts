@@ -5,9 +5,9 @@ import type { Db } from '@campus/platform/db/database.ts';
 import type { Files } from '@campus/platform/files/files.ts';
 import type { Logger } from 'pino';
 import type { AttnConfig } from './config.ts';
-import type { AttnAuth } from './modules/auth/auth.ts';
-import type { FacePool } from './modules/face/engine/pool.ts';
-import type { AttnLive } from './modules/live/live.ts';
+import type { AttnLive } from './live-channel.ts';
+import type { FacePool } from './modules/face/index.ts';
+import type { SisClient } from './modules/sis/index.ts';
 
 export interface AttnServices {
   config: AttnConfig;
@@ -15,11 +15,12 @@ export interface AttnServices {
   logger: Logger;
   db: () => Db;
   audit: AuditLog;
-  auth: AttnAuth;
   /** The teachers' live view: publish(sessionId, event) after a committed change. */
   live: AttnLive;
   /** Face analysis in worker threads (started on first use, models loaded once per thread). */
   faces: FacePool;
   /** The platform's file store: selfies waiting for verification or review. */
   files: Files;
+  /** The SIS adapter where SIS_URL is set (SIS people's passwords are checked there); else null. */
+  sis: SisClient | null;
 }

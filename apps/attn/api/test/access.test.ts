@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Sessions } from '@campus/platform/auth/sessions.ts';
 import { assertAccess, type TestCaller } from '@campus/platform/testing/access.ts';
-import { SESSION_COOKIE } from '../src/modules/auth/auth.ts';
+import { SESSION_COOKIE } from '../src/modules/auth/index.ts';
 import { type AttnTest, startAttn, type TestCourse } from './helpers.ts';
 import { addCheckin, addSession } from './reports/attendance-rows.ts';
 

@@ -8,7 +8,7 @@ import { Sessions } from '@campus/platform/auth/sessions.ts';
 import type { TestClock } from '@campus/platform/clock/clock.ts';
 import { createTestApp, type TestApp } from '@campus/platform/testing/test-app.ts';
 import { courses, courseTeachers, enrollments, terms, type UserRole, users } from '../src/db/schema/index.ts';
-import { SESSION_COOKIE } from '../src/modules/auth/auth.ts';
+import { SESSION_COOKIE } from '../src/modules/auth/index.ts';
 import { attnSpec } from '../src/spec.ts';
 
 export const TEST_PASSWORD = 'a test user passphrase';

@@ -11,7 +11,7 @@ import { launchBrowser } from '@campus/web/testing/browser.ts';
 import jsQRModule from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { SESSION_COOKIE } from '../../api/src/modules/auth/auth.ts';
+import { SESSION_COOKIE } from '../../api/src/modules/auth/index.ts';
 import { type AttnTest, startAttn, TEST_PASSWORD, type TestUser } from '../../api/test/helpers.ts';
 
 export { TEST_PASSWORD };

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { FACE_CONSENT_TEXT } from '../../src/modules/face/consent-text.ts';
 import { compareEmbeddings, faceThresholds } from '../../src/modules/face/engine/decision.ts';
-import { FACE_CONSENT_TEXT } from '../../src/modules/face/enrolment/consent-text.ts';
-import { getEnrolledEmbeddings } from '../../src/modules/face/enrolment/enrolment.repository.ts';
+import { getEnrolledEmbeddings } from '../../src/modules/face/face.repository.ts';
 import { type AttnTest, startAttn, type TestUser } from '../helpers.ts';
 import { fixturesDir, fixturesMissing } from './sample-images.ts';
 

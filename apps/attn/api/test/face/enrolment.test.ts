@@ -8,13 +8,13 @@ import { auditLog } from '@campus/platform/audit/schema.ts';
 import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { faceConsents, faceEmbeddings, storedFiles } from '../../src/db/schema/index.ts';
-import { FACE_CONSENT_TEXT } from '../../src/modules/face/enrolment/consent-text.ts';
+import { FACE_CONSENT_TEXT } from '../../src/modules/face/consent-text.ts';
 import {
   FACE_EMBEDDING_MODEL,
   getEnrolledEmbeddings,
   hasEnrolment,
   hasLiveConsent,
-} from '../../src/modules/face/enrolment/enrolment.repository.ts';
+} from '../../src/modules/face/face.repository.ts';
 import { type AttnTest, startAttn, type TestUser } from '../helpers.ts';
 import { groupSample, oneFace } from './sample-images.ts';
 

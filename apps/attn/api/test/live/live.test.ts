@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { EventStreamClient } from '@campus/platform/live/event-stream-client.ts';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { checkins } from '../../src/db/schema/index.ts';
-import { createAttnLive } from '../../src/modules/live/live.ts';
+import { createAttnLive } from '../../src/live-channel.ts';
 import { type AttnTest, startAttn, type TestCourse } from '../helpers.ts';
 import { addSession } from '../reports/attendance-rows.ts';
 

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { EventStreamClient } from '@campus/platform/live/event-stream-client.ts';
 import { startRedisServer } from '@campus/platform/testing/redis-server.ts';
 import { checkins } from '../../src/db/schema/index.ts';
-import { createAttnLive } from '../../src/modules/live/live.ts';
+import { createAttnLive } from '../../src/live-channel.ts';
 import { startAttn, type TestCourse } from '../helpers.ts';
 import { addSession } from '../reports/attendance-rows.ts';
 

@@ -21,7 +21,7 @@ import {
   type UserRole,
   users,
 } from '../../src/db/schema/index.ts';
-import { SESSION_COOKIE } from '../../src/modules/auth/auth.ts';
+import { SESSION_COOKIE } from '../../src/modules/auth/index.ts';
 
 const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 const migrationsFolder = fileURLToPath(new URL('../../src/db/migrations', import.meta.url));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { missingKeys, placeholderMismatches } from '@campus/web/i18n/catalogue.ts';
-import { refusals } from '../../../api/src/modules/checkins/use-cases/check-in.ts';
+import { refusals } from '../../../api/src/modules/attendance/index.ts';
 import en from './en.json' with { type: 'json' };
 import tr from './tr.json' with { type: 'json' };
 

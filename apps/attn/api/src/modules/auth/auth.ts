@@ -11,7 +11,7 @@ import { AppError } from '@campus/platform/errors.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { AttnConfig } from '../../config.ts';
-import type { SisClient } from '../sis/sis-client.ts';
+import type { SisClient } from '../sis/index.ts';
 import { createUsersRepository, type UserRow } from './users.repository.ts';
 
 export const SESSION_COOKIE = 'attn_session';

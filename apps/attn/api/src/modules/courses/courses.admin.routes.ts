@@ -3,21 +3,22 @@ import { auditContext } from '@campus/platform/audit/audit-log.ts';
 import { errorResponses } from '@campus/platform/http/schemas.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AttnServices } from '../../services.ts';
 import { courseView } from './course-view.ts';
-import { createCoursesRepository } from './courses.repository.ts';
+import type { CoursesContext } from './courses.context.ts';
 import { AdminCoursesPage, AdminCoursesQuery, AdminTerm } from './courses.schemas.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 import {
   IMPORT_DESCRIPTION,
   ImportQuery,
   ImportResponse,
   ROSTER_BODY_LIMIT,
 } from './roster-import.schemas.ts';
+import { findCoursesPage, listTerms } from './use-cases/course-lists.ts';
 import { importRoster } from './use-cases/import-roster.ts';
 
-export const coursesAdminRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (app, services) => {
-  const repo = createCoursesRepository(services.db);
+export const coursesAdminRoutes: FastifyPluginAsyncTypebox<{ ctx: CoursesContext }> = async (
+  app,
+  { ctx },
+) => {
   const admin = { rateLimit: 'admin', access: ['admin'] };
   // Only this scope takes CSV bodies: the file arrives as text and csv-parse reads it.
   app.addContentTypeParser(
@@ -37,7 +38,7 @@ export const coursesAdminRoutes: FastifyPluginAsyncTypebox<AttnServices> = async
       },
     },
     async () => {
-      const rows = await repo.listTerms();
+      const rows = await listTerms(ctx);
       return {
         items: rows.map((t) => ({
           id: t.id,
@@ -64,19 +65,14 @@ export const coursesAdminRoutes: FastifyPluginAsyncTypebox<AttnServices> = async
     },
     async (request) => {
       const { term_id, limit, before } = request.query;
-      const after = before ? decodeCursor(before, 2) : undefined;
-      const rows = await repo.findPage(
-        { termId: term_id },
-        { limit, after: after ? { code: after[0] as string, id: after[1] as string } : undefined },
-      );
-      const last = rows[rows.length - 1];
+      const { rows, nextBefore } = await findCoursesPage(ctx, { termId: term_id, limit, before });
       return {
         items: rows.map((c) => ({
           ...courseView(c),
           roster_size: c.rosterSize,
           teacher_count: c.teacherCount,
         })),
-        next_before: rows.length === limit && last ? encodeCursor([last.code, last.id]) : null,
+        next_before: nextBefore,
       };
     },
   );
@@ -98,8 +94,8 @@ export const coursesAdminRoutes: FastifyPluginAsyncTypebox<AttnServices> = async
     },
     async (request) => {
       const result = await importRoster({
-        db: services.db(),
-        audit: services.audit,
+        db: ctx.db(),
+        audit: ctx.audit,
         csv: request.body,
         dryRun: request.query.dry_run,
         actor: auditContext(request),

@@ -1,14 +1,8 @@
-// Queries on terms, courses and rosters as teachers, students and admins see them.
-import type { Db } from '@campus/platform/db/database.ts';
-import { and, asc, count, desc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import {
-  attendanceSessions,
-  courses,
-  courseTeachers,
-  enrollments,
-  terms,
-  users,
-} from '../../db/schema/index.ts';
+// Queries on terms, courses and rosters as teachers, students and admins see them, and the
+// facts access is decided on (who teaches a course, who is on its roster).
+import type { Db, Tx } from '@campus/platform/db/database.ts';
+import { and, asc, count, eq, gt, or, type SQL, sql } from 'drizzle-orm';
+import { courses, courseTeachers, enrollments, terms, users } from '../../db/schema/index.ts';
 
 export type TermRow = typeof terms.$inferSelect;
 
@@ -34,13 +28,12 @@ export type CourseListRow = {
   rosterSize: number;
 };
 
-export interface OpenSessionRow {
+export interface CourseRef {
   id: string;
-  courseId: string;
-  endsAt: Date;
-  selfieRequired: boolean;
-  /** Whether the student asked about has checked in to it (false when none was). */
-  checkedIn: boolean;
+  code: string;
+  title: string;
+  termId: string;
+  termArchivedAt: Date | null;
 }
 
 export function createCoursesRepository(db: () => Db) {
@@ -86,34 +79,46 @@ export function createCoursesRepository(db: () => Db) {
         .orderBy(asc(users.schoolNumber));
     },
 
-    /**
-     * The sessions open at `now` in these courses (one per course at most: opening locks the
-     * course), with whether `studentId` has checked in to each.
-     */
-    async listOpenSessions(courseIds: string[], now: Date, studentId?: string): Promise<OpenSessionRow[]> {
-      if (courseIds.length === 0) return [];
-      const checkedIn = studentId
-        ? // Spelled out: inside a one-table select the query builder leaves columns unqualified.
-          sql<boolean>`exists (select 1 from checkins c
-                                 where c.session_id = attendance_sessions.id and c.student_id = ${studentId})`
-        : sql<boolean>`false`;
-      return db()
+    /** The course with its term's archive mark (what access checks and marks need). */
+    async getRef(courseId: string, tx: Db | Tx = db()): Promise<CourseRef | undefined> {
+      const [row] = await tx
         .select({
-          id: attendanceSessions.id,
-          courseId: attendanceSessions.courseId,
-          endsAt: attendanceSessions.endsAt,
-          selfieRequired: attendanceSessions.selfieRequired,
-          checkedIn,
+          id: courses.id,
+          code: courses.code,
+          title: courses.title,
+          termId: courses.termId,
+          termArchivedAt: terms.archivedAt,
         })
-        .from(attendanceSessions)
-        .where(
-          and(
-            inArray(attendanceSessions.courseId, courseIds),
-            isNull(attendanceSessions.closedAt),
-            gt(attendanceSessions.endsAt, now),
-          ),
-        )
-        .orderBy(desc(attendanceSessions.openedAt));
+        .from(courses)
+        .innerJoin(terms, eq(terms.id, courses.termId))
+        .where(eq(courses.id, courseId));
+      return row;
+    },
+
+    async teaches(courseId: string, teacherId: string, tx: Db | Tx = db()): Promise<boolean> {
+      const [link] = await tx
+        .select({ id: courseTeachers.teacherId })
+        .from(courseTeachers)
+        .where(and(eq(courseTeachers.courseId, courseId), eq(courseTeachers.teacherId, teacherId)));
+      return Boolean(link);
+    },
+
+    async isEnrolled(courseId: string, studentId: string, tx: Db | Tx = db()): Promise<boolean> {
+      const [row] = await tx
+        .select({ id: enrollments.studentId })
+        .from(enrollments)
+        .where(and(eq(enrollments.courseId, courseId), eq(enrollments.studentId, studentId)));
+      return Boolean(row);
+    },
+
+    /** Locks the course row until the transaction ends: two sessions opened at once queue behind it. */
+    async lockCourse(courseId: string, tx: Tx) {
+      const [row] = await tx
+        .select({ id: courses.id })
+        .from(courses)
+        .where(eq(courses.id, courseId))
+        .for('update');
+      return row;
     },
 
     /** Every term (a small set), newest first. */
@@ -146,3 +151,4 @@ export function createCoursesRepository(db: () => Db) {
     },
   };
 }
+export type CoursesRepository = ReturnType<typeof createCoursesRepository>;

@@ -3,22 +3,25 @@
 // like every ATTN route (EventSource sends it; never a token in the URL). Access is checked
 // before the stream starts, so a refusal is an ordinary JSON error. The client applies events
 // as upserts by student id: an event may repeat what the snapshot already holds.
+
+import type { Db } from '@campus/platform/db/database.ts';
 import { errorResponses } from '@campus/platform/http/schemas.ts';
 import type { EventStream } from '@campus/platform/live/event-stream.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AttnServices } from '../../services.ts';
-import { currentUser } from '../auth/current-user.ts';
-import { createLiveRepository } from './live.repository.ts';
-import { type LiveEvent, LiveParams, type LiveSnapshot } from './live.schemas.ts';
+import type { AttnLive, LiveEvent, LiveSnapshot } from '../../live-channel.ts';
+import { currentUser } from '../auth/index.ts';
+import { LiveParams } from './live.schemas.ts';
 import { getLiveSnapshot } from './use-cases/get-live-snapshot.ts';
 
 /** Streams end after this long and the browser reconnects, which checks access again. */
 const MAX_STREAM_MS = 15 * 60_000;
 
-export const liveRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (app, services) => {
-  const repo = createLiveRepository(services.db);
-  const { live } = services;
+export const liveRoutes: FastifyPluginAsyncTypebox<{ ctx: { db: () => Db; live: AttnLive } }> = async (
+  app,
+  { ctx },
+) => {
+  const { live } = ctx;
 
   app.get(
     '/teacher/sessions/:id/live',
@@ -45,7 +48,7 @@ export const liveRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (app, s
     async (request, reply) => {
       const teacherId = currentUser(request).userId;
       const sessionId = request.params.id;
-      const load = () => getLiveSnapshot({ db: services.db(), repo, teacherId, sessionId });
+      const load = () => getLiveSnapshot(ctx, { teacherId, sessionId });
       let stream: EventStream | undefined;
       // While a snapshot is loading, events wait here, so none falls between it and the stream.
       let pending: LiveEvent[] | null = [];

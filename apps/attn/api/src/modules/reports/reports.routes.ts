@@ -1,24 +1,16 @@
-// Reports for the teachers of a course (per course, per student, CSV export), a student's own
-// history and rate, and marking by hand. Every teacher route checks that the caller teaches
-// the course (403 otherwise, 404 for no such course); a student reads only their own rows.
+// Reports for the teachers of a course (per course, per student, CSV export). Every route checks
+// that the caller teaches the course (403 otherwise, 404 for no such course).
 import { auditContext } from '@campus/platform/audit/audit-log.ts';
-import { notFound } from '@campus/platform/errors.ts';
 import { errorResponses } from '@campus/platform/http/schemas.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { AttnServices } from '../../services.ts';
-import { currentUser } from '../auth/current-user.ts';
-import { assertTeaches, isEnrolled } from '../courses/course-access.ts';
-import { marksRoutes } from './marks.routes.ts';
-import { createReportsRepository } from './reports.repository.ts';
+import { currentUser } from '../auth/index.ts';
+import type { ReportsContext } from './reports.context.ts';
 import { CourseParams, CourseReport, CourseStudentParams, TeacherStudentReport } from './reports.schemas.ts';
-import { studentReportsRoutes } from './student-reports.routes.ts';
-import { courseReport, studentReport } from './use-cases/attendance-reports.ts';
-import { exportCourseCsv } from './use-cases/export-course.ts';
+import { getCourseReport, getTeacherStudentReport } from './use-cases/attendance-reports.ts';
+import { exportCourse } from './use-cases/export-course.ts';
 
-export const reportsRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (app, services) => {
-  const { clock, audit } = services;
-  const repo = createReportsRepository(services.db);
+export const reportsRoutes: FastifyPluginAsyncTypebox<{ ctx: ReportsContext }> = async (app, { ctx }) => {
   const teacher = { rateLimit: 'teacher', access: ['teacher'] };
 
   app.get(
@@ -32,10 +24,8 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (app
         response: { 200: CourseReport, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => {
-      await assertTeaches(services.db(), request.params.courseId, currentUser(request).userId);
-      return courseReport(repo, clock, request.params.courseId);
-    },
+    async (request) =>
+      getCourseReport(ctx, { teacherId: currentUser(request).userId, courseId: request.params.courseId }),
   );
 
   app.get(
@@ -49,13 +39,8 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (app
         response: { 200: TeacherStudentReport, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => {
-      const { courseId, studentId } = request.params;
-      await assertTeaches(services.db(), courseId, currentUser(request).userId);
-      if (!(await isEnrolled(services.db(), courseId, studentId)))
-        throw notFound('Student on this course’s roster');
-      return studentReport(repo, clock, courseId, studentId);
-    },
+    async (request) =>
+      getTeacherStudentReport(ctx, { teacherId: currentUser(request).userId, ...request.params }),
   );
 
   app.get(
@@ -72,26 +57,17 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<AttnServices> = async (app
     },
     async (request, reply) => {
       const { courseId } = request.params;
-      const course = await assertTeaches(services.db(), courseId, currentUser(request).userId);
-      // Personal data leaving the system: on record, by whom and which course.
-      await audit.record(services.db(), {
-        ...auditContext(request),
-        action: 'attendance.exported',
-        entity: 'course',
-        entityId: courseId,
+      const teacherId = currentUser(request).userId;
+      const { filename, csv } = await exportCourse(ctx, {
+        teacherId,
+        courseId,
+        actor: auditContext(request),
       });
-      request.log.info(
-        { event: 'export.streamed', courseId, by: currentUser(request).userId },
-        'attendance export',
-      );
-      const name = `attendance-${course.code.replace(/[^A-Za-z0-9_-]+/g, '_')}.csv`;
+      request.log.info({ event: 'export.streamed', courseId, by: teacherId }, 'attendance export');
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .send(exportCourseCsv(repo, clock, courseId));
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .send(csv);
     },
   );
-
-  await app.register(studentReportsRoutes, { ...services, prefix: '' });
-  await app.register(marksRoutes, { ...services, prefix: '' });
 };

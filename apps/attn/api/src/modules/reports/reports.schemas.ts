@@ -1,4 +1,4 @@
-// Request and response schemas of reports, marks and history (snake_case on the wire), and their
+// Request and response schemas of reports and history (snake_case on the wire), and their
 // types for the web front end (`import type` only).
 import { type Static, Type } from 'typebox';
 
@@ -90,29 +90,3 @@ export const HistoryPage = Type.Object({
   next_before: Nullable(Type.String()),
 });
 export type HistoryPage = Static<typeof HistoryPage>;
-
-export const MarkParams = Type.Object({ sessionId: Type.String({ format: 'uuid' }) });
-export const UnmarkParams = Type.Object({
-  sessionId: Type.String({ format: 'uuid' }),
-  studentId: Type.String({ format: 'uuid' }),
-});
-const Reason = Type.String({ minLength: 1, maxLength: 500, description: 'Why; kept with the check-in' });
-export const MarkBody = Type.Object(
-  { student_id: Type.String({ format: 'uuid' }), status: CheckinStatus, reason: Reason },
-  { additionalProperties: false },
-);
-export type MarkBody = Static<typeof MarkBody>;
-export const UnmarkBody = Type.Object({ reason: Reason }, { additionalProperties: false });
-export type UnmarkBody = Static<typeof UnmarkBody>;
-
-export const MarkedCheckin = Type.Object({
-  id: Type.String(),
-  session_id: Type.String(),
-  student_id: Type.String(),
-  status: CheckinStatus,
-  source: Type.String(),
-  marked_by: Nullable(Type.String()),
-  verification: Type.String(),
-  checked_in_at: Time,
-});
-export type MarkedCheckin = Static<typeof MarkedCheckin>;

@@ -80,18 +80,3 @@ export const CodeResponse = Type.Object({
   qr_svg: Type.String({ description: 'qr_payload as a QR code, an SVG document' }),
 });
 export type CodeResponse = Static<typeof CodeResponse>;
-
-export const CheckinListResponse = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      student: Type.Object({ id: Type.String(), school_number: Type.String(), full_name: Type.String() }),
-      status: Type.String(),
-      source: Type.String(),
-      verification: Type.String(),
-      checked_in_at: Type.String({ format: 'date-time' }),
-      device_flagged: Type.Boolean(),
-    }),
-  ),
-});
-export type CheckinListResponse = Static<typeof CheckinListResponse>;

@@ -3,7 +3,7 @@
 import { ApiError, api } from '@campus/web/api/client.ts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type { Me as MeSchema } from '../../../../api/src/modules/auth/auth.schemas.ts';
+import type { Me as MeSchema } from '../../../../api/src/modules/auth/index.ts';
 
 export type Me = Static<typeof MeSchema>;
 export type Role = Me['role'];

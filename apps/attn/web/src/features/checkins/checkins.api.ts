@@ -2,14 +2,8 @@
 // check-in itself, and the student's courses with the session open in each right now.
 import { ApiError, api } from '@campus/web/api/client.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  CheckInResponse,
-  TicketResponse,
-} from '../../../../api/src/modules/checkins/checkins.schemas.ts';
-import type {
-  StudentCourse,
-  StudentOpenSession,
-} from '../../../../api/src/modules/courses/courses.schemas.ts';
+import type { CheckInResponse, TicketResponse } from '../../../../api/src/modules/attendance/index.ts';
+import type { StudentCourse, StudentOpenSession } from '../../../../api/src/modules/my-courses/index.ts';
 import { deviceId } from './device-id.ts';
 
 export type CheckIn = CheckInResponse;

@@ -6,11 +6,11 @@ import type { Static } from 'typebox';
 import type {
   TeacherCourseDetail as TeacherCourseDetailSchema,
   TeacherCourse as TeacherCourseSchema,
-} from '../../../../api/src/modules/courses/courses.schemas.ts';
+} from '../../../../api/src/modules/my-courses/index.ts';
 import type {
   OpenSessionBody as OpenSessionBodySchema,
   SessionResponse as SessionResponseSchema,
-} from '../../../../api/src/modules/sessions/sessions.schemas.ts';
+} from '../../../../api/src/modules/sessions/index.ts';
 
 export type TeacherCourse = Static<typeof TeacherCourseSchema>;
 export type TeacherCourseDetail = Static<typeof TeacherCourseDetailSchema>;

@@ -3,7 +3,7 @@
 import { api } from '@campus/web/api/client.ts';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type { HistoryPage, StudentReport } from '../../../../api/src/modules/reports/reports.schemas.ts';
+import type { HistoryPage, StudentReport } from '../../../../api/src/modules/reports/index.ts';
 
 export type CourseReport = Static<typeof StudentReport>;
 export type SessionRow = CourseReport['sessions'][number];

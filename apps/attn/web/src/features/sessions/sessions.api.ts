@@ -5,16 +5,13 @@ import { ApiError, api } from '@campus/web/api/client.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { Static } from 'typebox';
+import type { MarkBody, UnmarkBody } from '../../../../api/src/modules/attendance/index.ts';
 import type {
   LiveCheckin as LiveCheckinSchema,
   LiveEvent,
   LiveSnapshot,
-} from '../../../../api/src/modules/live/live.schemas.ts';
-import type { MarkBody, UnmarkBody } from '../../../../api/src/modules/reports/reports.schemas.ts';
-import type {
-  CodeResponse,
-  SessionDetailResponse,
-} from '../../../../api/src/modules/sessions/sessions.schemas.ts';
+} from '../../../../api/src/modules/live/index.ts';
+import type { CodeResponse, SessionDetailResponse } from '../../../../api/src/modules/sessions/index.ts';
 import { coursesKey } from '../courses/courses.api.ts';
 
 /** A session as GET /teacher/sessions/:id answers it: with its counts and its course. */

@@ -6,7 +6,7 @@ import type { Tensor3D, Tensor4D } from '@tensorflow/tfjs-core';
 import { decodeImage, type ImageFormat } from './decode-image.ts';
 import { detectFaces } from './face-detector.ts';
 import { FaceError } from './face-error.ts';
-import { type FaceModels, type GraphModel, loadFaceModels } from './models.ts';
+import { type FaceApiInput, type FaceModels, type GraphModel, loadFaceModels } from './models.ts';
 
 /** Below this a face detection is noise; every detection above it counts as a face. */
 const MIN_DETECTION_SCORE = 0.5;
@@ -99,7 +99,11 @@ export async function analyseFace(bytes: Uint8Array): Promise<FaceAnalysis> {
     const relative = new faceapi.Rect(x / w, y / h, width / w, height / h);
     const faceApiDetection = new faceapi.FaceDetection(detection.score, relative, { width: w, height: h });
     const found = faceapi.extendWithFaceDetection({}, faceApiDetection);
-    const described = await new faceapi.DetectSingleFaceLandmarksTask(Promise.resolve(found), input, false)
+    const described = await new faceapi.DetectSingleFaceLandmarksTask(
+      Promise.resolve(found),
+      input as unknown as FaceApiInput,
+      false,
+    )
       .withFaceDescriptor()
       .run();
     if (!described) throw new FaceError('NO_FACE', 'No face was found in the photo', { faces: 0 });

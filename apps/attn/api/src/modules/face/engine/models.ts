@@ -11,6 +11,12 @@ const require = createRequire(import.meta.url);
 
 export type Tf = typeof import('@tensorflow/tfjs-core');
 export type FaceApi = typeof import('@vladmandic/face-api');
+/**
+ * A tensor as face-api takes it. face-api ships its own copy of tfjs's types, which match
+ * tfjs-core's only without the DOM library; the web front end's type check (DOM on) reads this
+ * file too, through the modules' index.ts, so tensors are handed over as this type.
+ */
+export type FaceApiInput = Parameters<FaceApi['nets']['faceRecognitionNet']['computeFaceDescriptor']>[0];
 export type GraphModel = import('@tensorflow/tfjs-converter').GraphModel;
 
 export interface FaceModels {
@@ -59,8 +65,8 @@ async function load(): Promise<FaceModels> {
   // The first run compiles kernels and sizes buffers: pay it here, not on a student's selfie.
   const blank = tf.zeros([160, 160, 3], 'int32') as import('@tensorflow/tfjs-core').Tensor3D;
   await detectFaces(tf, detector, blank, 0.5);
-  await faceapi.nets.faceLandmark68Net.detectLandmarks(blank);
-  await faceapi.nets.faceRecognitionNet.computeFaceDescriptor(blank);
+  await faceapi.nets.faceLandmark68Net.detectLandmarks(blank as unknown as FaceApiInput);
+  await faceapi.nets.faceRecognitionNet.computeFaceDescriptor(blank as unknown as FaceApiInput);
   blank.dispose();
   return { tf, faceapi, detector, antispoof, liveness, loadMs: Math.round(performance.now() - started) };
 }

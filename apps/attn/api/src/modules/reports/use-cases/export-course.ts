@@ -1,18 +1,21 @@
-// A course's attendance as CSV, one line per (held session, enrolled student), streamed in
-// batches through the platform's writer, which neutralises cells a spreadsheet would run as
-// formulas (a name like "=HYPERLINK(...)").
+// A course's attendance as CSV, for its teachers: one line per (held session, enrolled
+// student), streamed in batches through the platform's writer, which neutralises cells a
+// spreadsheet would run as formulas (a name like "=HYPERLINK(...)"). Personal data leaving the
+// system: the export is audited, by whom and which course, before the first byte.
 import type { Readable } from 'node:stream';
 import type { Clock } from '@campus/platform/clock/clock.ts';
 import { csvStream } from '@campus/platform/csv/csv.ts';
-import type { createReportsRepository, ExportRow } from '../reports.repository.ts';
+import type { AttendanceReports, ExportRow } from '../../attendance/index.ts';
+import { assertTeaches } from '../../courses/index.ts';
+import type { Actor, ReportsContext } from '../reports.context.ts';
 
-type Repo = ReturnType<typeof createReportsRepository>;
+type Repo = AttendanceReports;
 type Line = ExportRow & { session_id: string; session_title: string | null; opened_at: number };
 
 const BATCH = 5000;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export function exportCourseCsv(repo: Repo, clock: Clock, courseId: string): Readable {
+function exportCourseCsv(repo: Repo, clock: Clock, courseId: string): Readable {
   async function* batches(): AsyncGenerator<Line[]> {
     for (const session of await repo.heldSessions(courseId, clock.now())) {
       let after = '';
@@ -43,4 +46,19 @@ export function exportCourseCsv(repo: Repo, clock: Clock, courseId: string): Rea
     ],
     batches(),
   );
+}
+
+export async function exportCourse(
+  ctx: ReportsContext,
+  input: { teacherId: string; courseId: string; actor: Actor },
+): Promise<{ filename: string; csv: Readable }> {
+  const course = await assertTeaches(ctx.db(), input.courseId, input.teacherId);
+  await ctx.audit.record(ctx.db(), {
+    ...input.actor,
+    action: 'attendance.exported',
+    entity: 'course',
+    entityId: input.courseId,
+  });
+  const filename = `attendance-${course.code.replace(/[^A-Za-z0-9_-]+/g, '_')}.csv`;
+  return { filename, csv: exportCourseCsv(ctx.reports, ctx.clock, input.courseId) };
 }

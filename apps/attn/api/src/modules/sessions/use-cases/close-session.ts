@@ -2,31 +2,24 @@
 // error: the second call finds it closed and changes nothing. Each close is audited with the
 // change and announced to the teacher's live view. Check-ins stop at once on every instance:
 // the check-in insert itself requires closed_at to be null, whatever a cache holds.
-import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Db } from '@campus/platform/db/database.ts';
 import type { Logger } from 'pino';
-import type { SessionRow, SessionsRepository } from '../sessions.repository.ts';
+import type { Actor, SessionsContext } from '../sessions.context.ts';
+import type { SessionRow } from '../sessions.repository.ts';
+import { getTeacherSession } from './get-teacher-session.ts';
 
-export interface CloseDeps {
-  db: Db;
-  repo: SessionsRepository;
-  audit: AuditLog;
-  clock: Clock;
-  /** Told of each session just closed, after the commit (the teacher's live view). */
-  onClosed?: (sessionId: string, closedAt: Date) => void;
-}
+type CloseContext = Pick<SessionsContext, 'db' | 'repo' | 'audit' | 'clock' | 'onClosed'>;
 
+/** A teacher closes one of their sessions now. */
 export async function closeSession(
-  deps: CloseDeps,
-  session: SessionRow,
-  who: Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>,
+  ctx: CloseContext,
+  input: { teacherId: string; sessionId: string; actor: Actor },
 ): Promise<SessionRow> {
-  const closed = await deps.db.transaction(async (tx) => {
-    const row = await deps.repo.close(session.id, deps.clock.now(), tx);
+  const { session } = await getTeacherSession(ctx.db(), input);
+  const closed = await ctx.db().transaction(async (tx) => {
+    const row = await ctx.repo.close(session.id, ctx.clock.now(), tx);
     if (row)
-      await deps.audit.record(tx, {
-        ...who,
+      await ctx.audit.record(tx, {
+        ...input.actor,
         action: 'attendance_session.closed',
         entity: 'attendance_session',
         entityId: session.id,
@@ -34,15 +27,15 @@ export async function closeSession(
       });
     return row;
   });
-  if (closed?.closedAt) deps.onClosed?.(session.id, closed.closedAt);
-  return closed ?? (await deps.repo.getById(session.id)) ?? session;
+  if (closed?.closedAt) ctx.onClosed(session.id, closed.closedAt);
+  return closed ?? (await ctx.repo.getById(session.id)) ?? session;
 }
 
 /** The schedule's sweep: sessions past their end get closed_at = ends_at, audited. */
-export async function closeExpiredSessions(deps: CloseDeps, logger: Logger): Promise<number> {
-  const closed = await deps.db.transaction(async (tx) => {
-    const rows = await deps.repo.closeExpired(deps.clock.now(), tx);
-    await deps.audit.record(
+export async function closeExpiredSessions(ctx: CloseContext, logger: Logger): Promise<number> {
+  const closed = await ctx.db().transaction(async (tx) => {
+    const rows = await ctx.repo.closeExpired(ctx.clock.now(), tx);
+    await ctx.audit.record(
       tx,
       ...rows.map((r) => ({
         action: 'attendance_session.closed',
@@ -54,7 +47,7 @@ export async function closeExpiredSessions(deps: CloseDeps, logger: Logger): Pro
     return rows;
   });
   for (const row of closed) {
-    deps.onClosed?.(row.id, row.closedAt);
+    ctx.onClosed(row.id, row.closedAt);
     logger.info({ event: 'attendance_session.closed', sessionId: row.id, by: 'schedule' }, 'session closed');
   }
   return closed.length;

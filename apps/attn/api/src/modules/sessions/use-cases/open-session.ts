@@ -1,12 +1,12 @@
 // Opening an attendance session: only by a teacher of the course, one open session per course
 // at a time (a second would split the class between two codes), audited in the same
 // transaction. The course row is locked while checking, so two opens at once cannot both pass.
-import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Db } from '@campus/platform/db/database.ts';
-import { conflict, notFound } from '@campus/platform/errors.ts';
-import type { SessionRow, SessionsRepository } from '../sessions.repository.ts';
-import { assertTeaches } from './teacher-access.ts';
+// Every allowed network must be a CIDR (a bare address is one host); each that is not is named.
+import { AppError, conflict, type ErrorDetail, notFound } from '@campus/platform/errors.ts';
+import { assertTeaches, lockCourse } from '../../courses/index.ts';
+import { parseCidr } from '../networks.ts';
+import type { Actor, SessionsContext } from '../sessions.context.ts';
+import type { SessionRow } from '../sessions.repository.ts';
 
 export interface OpenSessionInput {
   courseId: string;
@@ -19,15 +19,25 @@ export interface OpenSessionInput {
   title: string | null;
 }
 
+/** The networks that are not CIDRs, as validation details (pure). */
+export function invalidNetworks(cidrs: readonly string[]): ErrorDetail[] {
+  return cidrs.flatMap((cidr, i) =>
+    parseCidr(cidr) ? [] : [{ field: `body.allowed_networks.${i}`, message: `"${cidr}" is not a CIDR` }],
+  );
+}
+
 export async function openSession(
-  deps: { db: Db; repo: SessionsRepository; audit: AuditLog; clock: Clock },
+  ctx: Pick<SessionsContext, 'db' | 'repo' | 'audit' | 'clock'>,
   input: OpenSessionInput,
-  who: Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>,
+  who: Actor,
 ): Promise<SessionRow> {
-  const { repo, clock } = deps;
-  await assertTeaches(repo, input.teacherId, input.courseId);
-  return deps.db.transaction(async (tx) => {
-    if (!(await repo.lockCourse(input.courseId, tx))) throw notFound('Course');
+  const bad = invalidNetworks(input.allowedNetworks);
+  if (bad.length > 0) throw new AppError('VALIDATION_FAILED', 'The request is invalid', { details: bad });
+  const { repo, clock } = ctx;
+  const allowedNetworks = input.allowedNetworks.map((c) => c.trim());
+  await assertTeaches(ctx.db(), input.courseId, input.teacherId);
+  return ctx.db().transaction(async (tx) => {
+    if (!(await lockCourse(tx, input.courseId))) throw notFound('Course');
     const now = clock.now();
     if (await repo.findOpenForCourse(input.courseId, now, tx))
       throw conflict('This course already has an open attendance session: close it first');
@@ -41,11 +51,11 @@ export async function openSession(
         codeStepSeconds: input.codeStepSeconds,
         lateAfterMinutes: input.lateAfterMinutes,
         selfieRequired: input.selfieRequired,
-        allowedNetworks: input.allowedNetworks,
+        allowedNetworks,
       },
       tx,
     );
-    await deps.audit.record(tx, {
+    await ctx.audit.record(tx, {
       ...who,
       action: 'attendance_session.opened',
       entity: 'attendance_session',
@@ -54,7 +64,7 @@ export async function openSession(
         course_id: input.courseId,
         duration_minutes: input.durationMinutes,
         selfie_required: input.selfieRequired,
-        allowed_networks: input.allowedNetworks.length,
+        allowed_networks: allowedNetworks.length,
       },
     });
     return session;

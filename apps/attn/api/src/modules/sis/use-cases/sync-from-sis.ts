@@ -20,10 +20,9 @@ import {
   totalChanges,
 } from '../sis-sync.plan.ts';
 import { type Pair, sisSyncRepository as repo, type SyncRunRow } from '../sis-sync.repository.ts';
+import { shrinkRefusal } from './shrink-guard.ts';
 
-/** A roster shrinking below this share of what the SIS gave before (from at least MIN rows) is refused. */
-export const SHRINK_GUARD_RATIO = 0.5;
-export const SHRINK_GUARD_MIN = 20;
+export { SHRINK_GUARD_MIN, SHRINK_GUARD_RATIO } from './shrink-guard.ts';
 
 /** A run still 'running' after this long was left by a process that died. */
 const STALE_MS = 60 * 60 * 1000;
@@ -63,15 +62,13 @@ export async function syncFromSis(opts: SyncFromSisOptions): Promise<SyncResult>
     const people = await sis.listUsers();
     const roster = await sis.listEnrollments();
     changes.skipped.invalid = terms.skipped + classes.skipped + people.skipped + roster.skipped;
-    // A SIS that answers with a roster far smaller than what it gave before is more likely broken
-    // (an empty export, a wrong term filter) than emptied: refuse before writing anything.
-    const before = (await repo.enrollmentsOfSisCourses(db)).filter((e) => e.source === 'sis').length;
-    const listed = roster.items.filter((e) => e.role === 'student').length;
-    if (before >= SHRINK_GUARD_MIN && listed < before * SHRINK_GUARD_RATIO && !opts.allowShrink) {
-      throw new Error(
-        `the SIS lists ${listed} enrollments where ATTN holds ${before} from it: refused as a likely SIS fault; an admin can run the sync with allow_shrink once the SIS is confirmed`,
-      );
-    }
+    // A roster far smaller than before is refused before anything is written (./shrink-guard.ts).
+    const refusal = shrinkRefusal({
+      before: (await repo.enrollmentsOfSisCourses(db)).filter((e) => e.source === 'sis').length,
+      listed: roster.items.filter((e) => e.role === 'student').length,
+      allowShrink: opts.allowShrink === true,
+    });
+    if (refusal) throw new Error(refusal);
     const now = clock.now();
 
     const termPlan = planTerms(terms.items, await repo.sisTerms(db), now);

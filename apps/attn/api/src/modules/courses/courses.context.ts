@@ -1,0 +1,13 @@
+// What the courses use cases share, built once by courses.module.ts.
+import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
+import type { Db } from '@campus/platform/db/database.ts';
+import type { CoursesRepository } from './courses.repository.ts';
+
+export interface CoursesContext {
+  db: () => Db;
+  repo: CoursesRepository;
+  audit: AuditLog;
+}
+
+/** Who acts, as the audit log records it. */
+export type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;

@@ -1,0 +1,15 @@
+// What other modules may use of the courses module: the module, the access checks (the one
+// "teaches this course", always (db, courseId, userId)), the course lists and their shapes.
+import type { Db } from '@campus/platform/db/database.ts';
+import { createCoursesRepository } from './courses.repository.ts';
+
+export { courseView } from './course-view.ts';
+export { coursesModule } from './courses.module.ts';
+export type { CourseListRow, CourseRef } from './courses.repository.ts';
+export { CourseParams, CourseSummary } from './courses.schemas.ts';
+export { decodeCursor, encodeCursor } from './cursor.ts';
+export { assertEnrolled, assertTeaches, isEnrolled, lockCourse } from './use-cases/course-access.ts';
+export { getCourseWithRoster, listStudentCourses, listTeacherCourses } from './use-cases/course-lists.ts';
+
+/** What another module's use cases need to call the course lists above. */
+export const coursesReader = (db: () => Db) => ({ repo: createCoursesRepository(db) });

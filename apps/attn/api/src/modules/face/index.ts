@@ -1,0 +1,14 @@
+// What other modules may use of the face module: the module, the pool of face threads (built
+// once in app.ts), whether a student is enrolled, and judging a selfie against their enrolment.
+import type { Db } from '@campus/platform/db/database.ts';
+import { hasEnrolment as hasEnrolmentIn } from './face.repository.ts';
+
+export { faceThresholds } from './engine/decision.ts';
+export { FacePool } from './engine/pool.ts';
+export { faceModule } from './face.module.ts';
+export type { FaceStatusResponse } from './face.schemas.ts';
+export { judgeSelfie } from './use-cases/judge-selfie.ts';
+export { undecided, type Verdict } from './use-cases/verdict.ts';
+
+/** Whether a selfie of this student can be verified: live consent and at least one embedding. */
+export const hasEnrolment = (db: Db, studentId: string) => hasEnrolmentIn(db, studentId);

@@ -1,0 +1,11 @@
+// What other modules (and the web front end, types only) may use of the reports module.
+
+export { reportsModule } from './reports.module.ts';
+export type {
+  CourseReport,
+  HistoryPage,
+  Rate,
+  SessionAttendance,
+  StudentReport,
+  TeacherStudentReport,
+} from './reports.schemas.ts';
