@@ -16,8 +16,9 @@ export default function BookPage() {
   const [answer, setAnswer] = useState<BookingAnswer | null>(null);
 
   if (answer) {
+    // (keyed apart from the form, so the confirmation's heading is new and takes the focus)
     return (
-      <div className="narrow">
+      <div className="narrow" key="sent">
         <PageTitle
           title={answer.repeat ? t('booking.repeatTitle') : t('booking.doneTitle')}
           appName={APP_NAME}

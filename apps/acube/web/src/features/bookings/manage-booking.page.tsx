@@ -25,21 +25,21 @@ export default function ManageBookingPage(props: { token: string }) {
 
   if (booking.isPending) {
     return (
-      <>
+      <div className="narrow">
         <PageTitle title={t('manage.title')} appName={APP_NAME} />
         <Status className="muted">{t('common.loading')}</Status>
-      </>
+      </div>
     );
   }
   if (booking.isError) {
     const gone = booking.error instanceof ApiError && [400, 404].includes(booking.error.status);
     return (
-      <>
+      <div className="narrow">
         <PageTitle title={t('manage.title')} appName={APP_NAME} />
         <p className="notice notice--error">
           {gone ? t('manage.linkNotWorking') : requestErrorText(booking.error, t)}
         </p>
-      </>
+      </div>
     );
   }
   const b = booking.data;

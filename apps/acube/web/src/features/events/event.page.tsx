@@ -18,21 +18,21 @@ export default function EventPage(props: { id: string }) {
 
   if (event.isPending)
     return (
-      <>
+      <article className="event">
         <PageTitle title={t('events.title')} appName={APP_NAME} />
         <Status className="muted">{t('common.loading')}</Status>
-      </>
+      </article>
     );
   if (event.isError) {
     const missing = event.error instanceof ApiError && [400, 404].includes(event.error.status);
     return (
-      <>
+      <article className="event">
         <PageTitle title={t('events.notFoundTitle')} appName={APP_NAME} />
         <p>{missing ? t('events.notFound') : requestErrorText(event.error, t)}</p>
         <p>
           <Link href="/events">{t('events.back')}</Link>
         </p>
-      </>
+      </article>
     );
   }
   const e = event.data;

@@ -22,21 +22,21 @@ export default function ManageRegistrationPage(props: { token: string }) {
 
   if (registration.isPending) {
     return (
-      <>
+      <div className="narrow">
         <PageTitle title={t('manage.registrationTitle')} appName={APP_NAME} />
         <Status className="muted">{t('common.loading')}</Status>
-      </>
+      </div>
     );
   }
   if (registration.isError) {
     const gone = registration.error instanceof ApiError && [400, 404].includes(registration.error.status);
     return (
-      <>
+      <div className="narrow">
         <PageTitle title={t('manage.registrationTitle')} appName={APP_NAME} />
         <p className="notice notice--error">
           {gone ? t('manage.linkNotWorking') : requestErrorText(registration.error, t)}
         </p>
-      </>
+      </div>
     );
   }
   const r = registration.data;
