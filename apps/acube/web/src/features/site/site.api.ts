@@ -2,7 +2,7 @@
 // address, the privacy notice's version and the session types. Asked once per visit.
 import { api } from '@campus/web/api/client.ts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { SiteResponse } from '../../../../api/src/modules/site/site.schemas.ts';
+import type { SiteResponse } from '../../../../api/src/modules/site/index.ts';
 
 export type Site = SiteResponse;
 
