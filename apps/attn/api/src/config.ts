@@ -1,11 +1,11 @@
 // ATTN's settings: the platform's, with ATTN's defaults (port 3001, data under data/attn/), and
-// the student information system's (SIS_*; see modules/sis/sis-config.ts), and FACE_THREADS, the
+// the student information system's (SIS_*; see modules/sis/sis-config.ts, through its index.ts), and FACE_THREADS, the
 // face analysis threads of a process that runs the selfie verification jobs.
 import { availableParallelism } from 'node:os';
 import { loadConfig } from '@campus/platform/config/load-config.ts';
 import { int } from '@campus/platform/config/settings.ts';
 import type { PlatformConfig } from '@campus/platform/config/types.ts';
-import { type SisConfig, sisConfigFrom, sisSettings } from './modules/sis/sis-config.ts';
+import { type SisConfig, sisConfigFrom, sisSettings } from './modules/sis/index.ts';
 
 export type AttnConfig = PlatformConfig & {
   /** The SIS to check passwords against and sync rosters from; undefined without SIS_URL. */

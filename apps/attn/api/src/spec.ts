@@ -5,9 +5,8 @@ import { attnApp } from './app.ts';
 import { createUserCommand, setPasswordCommand } from './commands/create-user.ts';
 import { type AttnConfig, loadAttnConfig } from './config.ts';
 import { seedDemoData } from './demo-data.ts';
-import { faceCalibrateCommand } from './modules/face/commands/face-calibrate.ts';
-import { faceCompareCommand } from './modules/face/commands/face-compare.ts';
-import { sisSimCommand } from './modules/sis/simulator/sis-sim.command.ts';
+import { faceCalibrateCommand, faceCompareCommand } from './modules/face/index.ts';
+import { sisSimCommand } from './modules/sis/index.ts';
 
 export const attnSpec: AppSpec<AttnConfig> = {
   name: 'attn',

@@ -1,8 +1,11 @@
 // What other modules may use of the face module: the module, the pool of face threads (built
-// once in app.ts), whether a student is enrolled, and judging a selfie against their enrolment.
+// once in app.ts), whether a student is enrolled, judging a selfie against their enrolment, and
+// the face commands (spec.ts).
 import type { Db } from '@campus/platform/db/database.ts';
 import { hasEnrolment as hasEnrolmentIn } from './face.repository.ts';
 
+export { faceCalibrateCommand } from './commands/face-calibrate.ts';
+export { faceCompareCommand } from './commands/face-compare.ts';
 export { faceThresholds } from './engine/decision.ts';
 export { FacePool } from './engine/pool.ts';
 export { faceModule } from './face.module.ts';
