@@ -1,6 +1,7 @@
 // Registrations for events: confirmed while places last, then an ordered waiting list. A
 // cancellation of a confirmed place promotes the first one waiting. The person manages their
-// registration through a private link whose token is stored only as a hash.
+// registration through a private link whose token is stored only as a hash; a promotion mails a
+// second link (its hash beside the first), and the first one keeps working.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { events } from './events.ts';
@@ -21,6 +22,8 @@ export const registrations = pgTable(
     /** Order on the waiting list (1 = next to be promoted); null once confirmed or cancelled. */
     position: integer(),
     manageTokenHash: text().notNull().unique(),
+    /** The link in the promotion mail, when there was one: it opens the same registration. */
+    promotionTokenHash: text().unique(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

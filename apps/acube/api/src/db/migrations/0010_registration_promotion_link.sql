@@ -1,0 +1,2 @@
+ALTER TABLE "registrations" ADD COLUMN "promotion_token_hash" text;--> statement-breakpoint
+ALTER TABLE "registrations" ADD CONSTRAINT "registrations_promotionTokenHash_unique" UNIQUE("promotion_token_hash");
