@@ -53,10 +53,13 @@ export const contactRoutes: FastifyPluginAsyncTypebox<{ ctx: ContactContext }> =
         ? reply.code(201).send({
             reference: row.reference,
             message: 'Thank you: we have received it and e-mailed you a confirmation.',
+            repeat: false,
           })
-        : reply
-            .code(200)
-            .send({ reference: row.reference, message: 'We already have this: nothing was sent twice.' });
+        : reply.code(200).send({
+            reference: row.reference,
+            message: 'We already have this: nothing was sent twice.',
+            repeat: true,
+          });
     },
   );
 

@@ -11,7 +11,11 @@ export const ContactBody = Type.Object({
 });
 export type ContactBody = Static<typeof ContactBody>;
 
-export const SubmissionAck = Type.Object({ reference: Type.String(), message: Type.String() });
+export const SubmissionAck = Type.Object({
+  reference: Type.String(),
+  message: Type.String(),
+  repeat: Type.Boolean({ description: 'true: the same came within ten minutes; this is the first one' }),
+});
 
 export const ContactStatus = literals(contactStatuses);
 

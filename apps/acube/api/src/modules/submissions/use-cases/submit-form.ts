@@ -53,6 +53,8 @@ export interface SubmitFormInput<Row extends SubmittedRow, Values, V> {
   store: SubmissionStore<Row, Values>;
   acknowledge: (row: Row) => Acknowledgement<V>;
   who: Pick<AuditEntry, 'ip' | 'requestId'>;
+  /** More of the audit entry's change summary than the status (never free text). */
+  auditChanges?: Record<string, unknown>;
 }
 
 /** The stored row and whether it is new (false: a repeat of a recent one). */
@@ -81,7 +83,7 @@ export async function submitForm<Row extends SubmittedRow, Values, V>(
       action: `${input.entity}.created`,
       entity: input.entity,
       entityId: inserted.id,
-      changes: { status: inserted.status },
+      changes: { status: inserted.status, ...input.auditChanges },
     });
     const ack = input.acknowledge(inserted);
     await ctx.mail.send(ack.template, ack.to, ack.values, { tx });
