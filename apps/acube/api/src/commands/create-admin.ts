@@ -9,9 +9,7 @@ import { AuditLog } from '@campus/platform/audit/audit-log.ts';
 import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
 import type { AcubeConfig } from '../config.ts';
 import { type AdminRole, adminRoles } from '../db/schema/admins.ts';
-import { createAdminsRepository } from '../modules/admins/admins.repository.ts';
-
-export const MIN_PASSWORD_LENGTH = 12;
+import { adminAdder, MIN_PASSWORD_LENGTH } from '../modules/admins/index.ts';
 
 export const createAdminCommand: AppCommand<AcubeConfig> = {
   summary: 'create an admin (--email, --name, --role superadmin|staff); the password is asked for',
@@ -45,28 +43,17 @@ export const createAdminCommand: AppCommand<AcubeConfig> = {
     }
     const opened = await openApp(spec, spec.loadConfig());
     try {
-      const repo = createAdminsRepository(() => opened.database.db);
-      if (await repo.findByEmail(values.email)) {
+      const add = adminAdder({ db: opened.database.db, audit: new AuditLog(opened.clock) });
+      const admin = await add({
+        email: values.email,
+        name: values.name,
+        passwordHash: await new PasswordHasher().hash(password),
+        role: values.role as AdminRole,
+      });
+      if (!admin) {
         console.error(`An admin with the e-mail ${values.email} exists already.`);
         return 1;
       }
-      const passwordHash = await new PasswordHasher().hash(password);
-      const audit = new AuditLog(opened.clock);
-      const admin = await opened.database.db.transaction(async (tx) => {
-        const row = await repo.insert(tx, {
-          email: values.email ?? '',
-          name: values.name ?? '',
-          passwordHash,
-          role: values.role as AdminRole,
-        });
-        await audit.record(tx, {
-          action: 'admin.created',
-          entity: 'admin',
-          entityId: row.id,
-          changes: { role: row.role, via: 'command line' },
-        });
-        return row;
-      });
       opened.logger.info(
         { event: 'admin.created', adminId: admin.id, role: admin.role },
         'admin created from the command line',

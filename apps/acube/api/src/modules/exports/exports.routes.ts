@@ -1,34 +1,22 @@
-// Exports (policy `export`, admins only): a streamed CSV of any record type; the audit log as a
-// background job whose file is kept for admins to download and whose author is mailed; the
-// download itself.
-import { type AuditLog, auditContext } from '@campus/platform/audit/audit-log.ts';
-import { notFound } from '@campus/platform/errors.ts';
-import type { Files } from '@campus/platform/files/files.ts';
+// Exports (policy `export`, admins only): a record type's CSV, stored and sent back as a stream;
+// the audit log as a background job whose file is kept for admins to download and whose author
+// is mailed; the download of a finished export.
+import { auditContext } from '@campus/platform/audit/audit-log.ts';
 import { errorResponses } from '@campus/platform/http/schemas.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { EXPORTS, type ExportEntity, exportEntity } from './entity-export.ts';
+import type { ExportsContext } from './exports.context.ts';
+import { AuditExportAccepted, AuditExportBody, Csv, EntityParams, FileParams } from './exports.schemas.ts';
+import { exportEntity } from './use-cases/export-entity.ts';
+import { getExportFile } from './use-cases/get-export-file.ts';
+import { requestAuditExport } from './use-cases/request-audit-export.ts';
 
-const STAFF = ['staff', 'superadmin'] as const;
-export const AUDIT_EXPORT_QUEUE = 'audit-export';
+const config = { rateLimit: 'export', access: ['staff', 'superadmin'] } as const;
 
-/** The seed's filters: admin, action, entity, date range. */
-export const AuditExportBody = Type.Object({
-  admin_id: Type.Optional(Type.String({ maxLength: 200 })),
-  action: Type.Optional(Type.String({ maxLength: 100 })),
-  entity: Type.Optional(Type.String({ maxLength: 100 })),
-  date_from: Type.Optional(Type.String({ format: 'date-time' })),
-  date_to: Type.Optional(Type.String({ format: 'date-time' })),
-});
-
-export const exportsRoutes: FastifyPluginAsyncTypebox<{ files: Files; audit: AuditLog }> = async (
-  app,
-  { files, audit },
-) => {
+export const exportsRoutes: FastifyPluginAsyncTypebox<{ ctx: ExportsContext }> = async (app, { ctx }) => {
   app.post(
     '/audit-logs',
     {
-      config: { rateLimit: 'export', access: STAFF },
+      config,
       // The seed's curl sends no body at all: that means no filters.
       preValidation: async (request) => {
         request.body ??= {};
@@ -37,27 +25,15 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ files: Files; audit: Aud
         tags: ['exports'],
         summary: 'Export the audit log as CSV in the background; you are mailed a download link',
         body: AuditExportBody,
-        response: {
-          202: Type.Object({
-            success: Type.Boolean(),
-            message: Type.String(),
-            processing: Type.Literal('background'),
-            job_id: Type.String(),
-          }),
-          ...errorResponses(400, 401, 403),
-        },
+        response: { 202: AuditExportAccepted, ...errorResponses(400, 401, 403) },
       },
     },
     async (request, reply) => {
       const adminId = request.principal?.id ?? '';
-      const jobId = await app.db.transaction(async (tx) => {
-        await audit.record(tx, {
-          ...auditContext(request),
-          action: 'audit.export_requested',
-          entity: 'audit_log',
-          changes: { filters: Object.keys(request.body) },
-        });
-        return app.jobs.send(AUDIT_EXPORT_QUEUE, { adminId, filter: request.body }, { tx });
+      const { jobId } = await requestAuditExport(ctx, {
+        adminId,
+        filter: request.body,
+        who: auditContext(request),
       });
       request.log.info(
         { event: 'export.requested', what: 'audit-logs', jobId, by: adminId },
@@ -76,55 +52,53 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ files: Files; audit: Aud
   app.get(
     '/files/:id',
     {
-      config: { rateLimit: 'export', access: STAFF },
+      config,
       schema: {
         tags: ['exports'],
         summary: 'Download a finished export',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        params: FileParams,
         produces: ['text/csv'],
-        response: { 200: Type.Any({ description: 'CSV' }), ...errorResponses(400, 401, 403, 404) },
+        response: { 200: Csv, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
-      const found = await files.read(request.params.id);
-      if (found?.file.kind !== 'export') throw notFound('Export');
+      const { file, stream } = await getExportFile(ctx, { id: request.params.id });
       request.log.info(
-        { event: 'export.downloaded', fileId: found.file.id, by: request.principal?.id },
+        { event: 'export.downloaded', fileId: file.id, by: request.principal?.id },
         'export downloaded',
       );
       return reply
-        .type(found.file.mime)
-        .header('content-disposition', `attachment; filename="${found.file.originalName}"`)
-        .header('content-length', found.file.size)
-        .send(found.stream);
+        .type(file.mime)
+        .header('content-disposition', `attachment; filename="${file.originalName}"`)
+        .header('content-length', file.size)
+        .send(stream);
     },
   );
 
   app.get(
     '/:entity',
     {
-      config: { rateLimit: 'export', access: STAFF },
+      config,
       schema: {
         tags: ['exports'],
-        summary: 'Every record of a kind as CSV, streamed (no row cap)',
-        params: Type.Object({ entity: Type.Union(Object.keys(EXPORTS).map((k) => Type.Literal(k))) }),
+        summary: 'Every record of a kind as CSV, streamed through the file store (no row cap)',
+        params: EntityParams,
         produces: ['text/csv'],
-        response: { 200: Type.Any({ description: 'CSV' }), ...errorResponses(400, 401, 403) },
+        response: { 200: Csv, ...errorResponses(400, 401, 403) },
       },
     },
     async (request, reply) => {
-      const entity = request.params.entity as ExportEntity;
-      await audit.record(app.db, {
-        ...auditContext(request),
-        action: 'export.downloaded',
-        entity,
-        changes: null,
-      });
-      request.log.info({ event: 'export.streamed', entity, by: request.principal?.id }, 'export streamed');
+      const { entity } = request.params;
+      const { file, stream } = await exportEntity(ctx, { entity, who: auditContext(request) });
+      request.log.info(
+        { event: 'export.streamed', entity, fileId: file.id, by: request.principal?.id },
+        'export streamed',
+      );
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${entity}.csv"`)
-        .send(exportEntity(app.db, entity));
+        .header('content-length', file.size)
+        .send(stream);
     },
   );
 };

@@ -1,0 +1,59 @@
+// Bulk operations as one module: the report mail template, the background job's queue, and the
+// routes under /api/admin/bulk. The records it changes are reached through their own modules'
+// bulk adapters (bookings, volunteers, contact); its own table is bulk_operations.
+import type { AuditLog } from '@campus/platform/audit/audit-log.ts';
+import type { Clock } from '@campus/platform/clock/clock.ts';
+import type { Files } from '@campus/platform/files/files.ts';
+import { defineQueue } from '@campus/platform/jobs/queue.ts';
+import type { FastifyPluginAsync } from 'fastify';
+import { adminContacts } from '../admins/index.ts';
+import { bookingsForBulk } from '../bookings/index.ts';
+import { contactForBulk } from '../contact/index.ts';
+import { volunteersForBulk } from '../volunteers/index.ts';
+import type { BulkContext } from './bulk.context.ts';
+import { bulkReport } from './bulk.mail.ts';
+import { createBulkRepository } from './bulk.repository.ts';
+import { bulkRoutes } from './bulk.routes.ts';
+import { BULK_QUEUE, BulkJobPayload } from './bulk.schemas.ts';
+import { runBulkOperation } from './use-cases/run-bulk-operation.ts';
+
+export interface BulkModuleOptions {
+  audit: AuditLog;
+  files: Files;
+  clock: Clock;
+  publicUrl: string;
+}
+
+export const bulkModule: FastifyPluginAsync<BulkModuleOptions> = async (app, opts) => {
+  const db = () => app.db;
+  const edit = { db, audit: opts.audit, clock: opts.clock };
+  const bookings = bookingsForBulk(edit);
+  const ctx: BulkContext = {
+    db: app.db,
+    repo: createBulkRepository(app.db),
+    targets: {
+      sessions: bookings,
+      bookings,
+      volunteers: volunteersForBulk(edit),
+      contact: contactForBulk(edit),
+    },
+    files: opts.files,
+    mail: app.mail,
+    jobs: app.jobs,
+    clock: opts.clock,
+    log: app.log,
+    adminContact: adminContacts(db),
+    publicUrl: opts.publicUrl,
+  };
+  app.mail.template(bulkReport);
+  app.jobs.define(
+    defineQueue({
+      name: BULK_QUEUE,
+      payload: BulkJobPayload,
+      retryLimit: 2,
+      expireInSeconds: 3600,
+      handler: (job) => runBulkOperation(ctx, { ...job.data, jobId: job.id, progress: job.progress }),
+    }),
+  );
+  await app.register(bulkRoutes, { prefix: '/api/admin/bulk', ctx });
+};

@@ -1,0 +1,88 @@
+// Bulk requests and answers: the seed's bodies ({entity, ids, status}), the immediate or
+// background answer, a background operation's progress and report; and the job's payload.
+import { type Static, Type } from 'typebox';
+import type { BulkOperationRow } from './bulk.repository.ts';
+
+/** The kinds of record a bulk operation takes; `sessions` is the seed's name for bookings. */
+export const BULK_ENTITIES = ['sessions', 'bookings', 'volunteers', 'contact'] as const;
+export type BulkEntity = (typeof BULK_ENTITIES)[number];
+
+export const BULK_QUEUE = 'bulk-operation';
+
+const Entity = Type.Union(BULK_ENTITIES.map((k) => Type.Literal(k)));
+const Ids = Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 10_000, uniqueItems: true });
+
+export const BulkDeleteBody = Type.Object({ entity: Entity, ids: Ids });
+export const BulkStatusBody = Type.Object({
+  entity: Entity,
+  ids: Ids,
+  status: Type.String({ maxLength: 40 }),
+});
+
+/** What a bulk operation is asked to do (the job's payload carries it too). */
+export const BulkRequest = Type.Object({
+  action: Type.Union([Type.Literal('delete'), Type.Literal('status-update')]),
+  entity: Type.String(),
+  ids: Type.Array(Type.String()),
+  status: Type.Optional(Type.String()),
+});
+export type BulkRequest = Static<typeof BulkRequest>;
+
+export const BulkJobPayload = Type.Object({
+  operationId: Type.String(),
+  adminId: Type.String(),
+  request: BulkRequest,
+});
+export type BulkJobPayload = Static<typeof BulkJobPayload>;
+
+export const BulkResult = Type.Object({
+  success: Type.Boolean(),
+  processing: Type.Union([Type.Literal('immediate'), Type.Literal('background')]),
+  message: Type.String(),
+  done: Type.Optional(Type.Integer()),
+  missing: Type.Optional(Type.Array(Type.String())),
+  operation_id: Type.Optional(Type.String()),
+  progress_url: Type.Optional(Type.String()),
+});
+export type BulkResult = Static<typeof BulkResult>;
+
+export const OperationParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+export const OperationResponse = Type.Object({
+  id: Type.String(),
+  action: Type.String(),
+  entity: Type.String(),
+  status: Type.String(),
+  total: Type.Integer(),
+  progress: Type.Object({ done: Type.Integer(), total: Type.Integer() }),
+  done: Type.Integer(),
+  missing: Type.Integer(),
+  failed: Type.Integer(),
+  not_attempted: Type.Integer(),
+  error: Type.Union([Type.String(), Type.Null()]),
+  report_url: Type.Union([Type.String(), Type.Null()]),
+});
+export type OperationResponse = Static<typeof OperationResponse>;
+
+/** Where an export file (the report of a bulk operation) is downloaded. */
+export const reportPath = (fileId: string) => `/api/admin/bulk/export/files/${fileId}`;
+
+export function toOperationResponse(
+  op: BulkOperationRow,
+  progress: { done: number; total: number } | null,
+): OperationResponse {
+  return {
+    id: op.id,
+    action: op.action,
+    entity: op.entity,
+    status: op.status,
+    total: op.total,
+    progress: { done: progress?.done ?? 0, total: progress?.total ?? op.total },
+    done: op.outcome?.done.length ?? 0,
+    missing: op.outcome?.missing.length ?? 0,
+    failed: op.outcome?.failed.length ?? 0,
+    not_attempted: op.outcome?.not_attempted.length ?? 0,
+    error: op.outcome?.error ?? null,
+    report_url: op.reportFileId ? reportPath(op.reportFileId) : null,
+  };
+}

@@ -1,0 +1,32 @@
+// What the export use cases share, built once by exports.module.ts. The records exported are
+// read through their own modules (`sources`), a page at a time, never through their tables.
+import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
+import type { Db } from '@campus/platform/db/database.ts';
+import type { Files } from '@campus/platform/files/files.ts';
+import type { JobSystem } from '@campus/platform/jobs/job-system.ts';
+import type { Mailer } from '@campus/platform/mail/mailer.ts';
+import type { ExportEntity } from './exports.schemas.ts';
+
+/** A row as exports see it: its columns by name, and the keyset it is paged on. */
+export type ExportRow = { id: string; createdAt: Date } & Record<string, unknown>;
+
+/** The rows after `after` in creation order (created_at, id), at most `limit` of them. */
+export type PageSource = (
+  after: { createdAt: Date; id: string } | undefined,
+  limit: number,
+) => Promise<ExportRow[]>;
+
+export interface ExportsContext {
+  db: Db;
+  audit: AuditLog;
+  files: Pick<Files, 'storeGenerated' | 'read'>;
+  mail: Pick<Mailer, 'send'>;
+  jobs: Pick<JobSystem, 'send'>;
+  sources: Record<ExportEntity, PageSource>;
+  /** Where the export mail is sent: the admin's name and address, if the admin still exists. */
+  adminContact(id: string): Promise<{ name: string; email: string } | undefined>;
+  publicUrl: string;
+}
+
+/** Who acts, as the audit log records it. */
+export type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;

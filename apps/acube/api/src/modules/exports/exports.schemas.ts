@@ -1,0 +1,59 @@
+// Exports' requests and answers: the audit export's filters (the seed's), its background answer,
+// the download's and the record type's parameters; and the columns each record type exports.
+import { type Static, Type } from 'typebox';
+
+export const AUDIT_EXPORT_QUEUE = 'audit-export';
+
+/** The seed's filters: admin, action, entity, date range. */
+export const AuditExportBody = Type.Object({
+  admin_id: Type.Optional(Type.String({ maxLength: 200 })),
+  action: Type.Optional(Type.String({ maxLength: 100 })),
+  entity: Type.Optional(Type.String({ maxLength: 100 })),
+  date_from: Type.Optional(Type.String({ format: 'date-time' })),
+  date_to: Type.Optional(Type.String({ format: 'date-time' })),
+});
+export type AuditExportBody = Static<typeof AuditExportBody>;
+
+export const AuditExportJob = Type.Object({ adminId: Type.String(), filter: AuditExportBody });
+
+export const AuditExportAccepted = Type.Object({
+  success: Type.Boolean(),
+  message: Type.String(),
+  processing: Type.Literal('background'),
+  job_id: Type.String(),
+});
+
+export const FileParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+export const Csv = Type.Any({ description: 'CSV' });
+
+/** The columns of each record type's CSV, as the rows name them; headers are their snake_case. */
+export const EXPORT_COLUMNS = {
+  bookings: [
+    'id',
+    'reference',
+    'status',
+    'name',
+    'email',
+    'phone',
+    'sessionType',
+    'preferredDate',
+    'preferredTime',
+    'message',
+    'createdAt',
+    'updatedAt',
+  ],
+  events: ['id', 'title', 'status', 'location', 'startsAt', 'endsAt', 'capacity', 'createdAt'],
+  registrations: ['id', 'eventId', 'status', 'position', 'name', 'email', 'createdAt', 'updatedAt'],
+  volunteers: ['id', 'reference', 'status', 'name', 'email', 'phone', 'availability', 'message', 'createdAt'],
+  contact: ['id', 'reference', 'status', 'name', 'email', 'subject', 'message', 'createdAt'],
+} as const;
+
+export type ExportEntity = keyof typeof EXPORT_COLUMNS;
+
+export const EntityParams = Type.Object({
+  entity: Type.Union(Object.keys(EXPORT_COLUMNS).map((k) => Type.Literal(k as ExportEntity))),
+});
+
+/** Where a finished export is downloaded. */
+export const exportFilePath = (fileId: string) => `/api/admin/bulk/export/files/${fileId}`;

@@ -1,0 +1,2 @@
+// Exports: what the app may use.
+export { type ExportsModuleOptions, exportsModule } from './exports.module.ts';

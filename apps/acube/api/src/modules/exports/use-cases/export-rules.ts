@@ -1,0 +1,57 @@
+// The export rules without a database: reading a table in keyset batches to its end, the CSV
+// columns of a record type, the audit export's filters, and counting the lines that stream past.
+import type { AuditFilter } from '@campus/platform/audit/audit-log.ts';
+import type { CsvColumn, CsvValue } from '@campus/platform/csv/csv.ts';
+import type { ExportRow, PageSource } from '../exports.context.ts';
+import type { AuditExportBody } from '../exports.schemas.ts';
+
+/** Every row of a source, a batch at a time, each batch after the last row of the one before. */
+export async function* keysetBatches(page: PageSource, batchSize: number): AsyncGenerator<ExportRow[]> {
+  let after: { createdAt: Date; id: string } | undefined;
+  for (;;) {
+    const batch = await page(after, batchSize);
+    if (batch.length === 0) return;
+    yield batch;
+    const last = batch[batch.length - 1];
+    if (batch.length < batchSize || !last) return;
+    after = { createdAt: last.createdAt, id: last.id };
+  }
+}
+
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** A column a field: headed in snake_case; dates, numbers, text and nulls as they are, the rest as text. */
+export function csvColumns(fields: readonly string[]): CsvColumn<ExportRow>[] {
+  return fields.map((field) => ({
+    header: snake(field),
+    value: (row): CsvValue => {
+      const v = row[field];
+      return v instanceof Date || typeof v === 'number' || typeof v === 'string' || v === null
+        ? v
+        : String(v ?? '');
+    },
+  }));
+}
+
+/** The seed's filter names as the audit log's. */
+export function auditFilterOf(body: AuditExportBody): AuditFilter {
+  return {
+    ...(body.admin_id ? { actorId: body.admin_id } : {}),
+    ...(body.action ? { action: body.action } : {}),
+    ...(body.entity ? { entity: body.entity } : {}),
+    ...(body.date_from ? { from: new Date(body.date_from) } : {}),
+    ...(body.date_to ? { to: new Date(body.date_to) } : {}),
+  };
+}
+
+/** Passes the bytes on as buffers, counting their line feeds into `count.lines` on the way. */
+export async function* countingLines(
+  source: AsyncIterable<Buffer | string>,
+  count: { lines: number },
+): AsyncGenerator<Buffer> {
+  for await (const chunk of source) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    for (let i = buffer.indexOf(10); i !== -1; i = buffer.indexOf(10, i + 1)) count.lines++;
+    yield buffer;
+  }
+}

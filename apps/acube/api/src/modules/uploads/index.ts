@@ -1,0 +1,2 @@
+// Uploads: what the app may use.
+export { uploadsModule } from './uploads.module.ts';
