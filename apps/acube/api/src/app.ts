@@ -43,9 +43,10 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
     audit,
     clock: ctx.clock,
     publicUrl: ctx.config.publicUrl,
+    privacyNoticeVersion: ctx.config.site.privacyNoticeVersion,
   });
 
-  await app.register(eventsModule, { audit, clock: ctx.clock, publicUrl: ctx.config.publicUrl });
+  await app.register(eventsModule, { audit, clock: ctx.clock, publicUrl: ctx.config.publicUrl, files });
 
   await app.register(volunteersModule, { prefix: '/api/volunteers', audit, clock: ctx.clock });
   await app.register(contactModule, { prefix: '/api/contact', audit, clock: ctx.clock });

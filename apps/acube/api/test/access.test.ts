@@ -79,6 +79,9 @@ test('every A-Cube route declares the access this table gives it', async () => {
       'GET /api/events': 'public',
       'GET /api/events/:id': 'public',
       'GET /api/site': 'public',
+      'GET /api/events/:id/image': 'public',
+      'GET /api/events/registrations/manage': 'public',
+      'PUT /api/admin/events/:id/image': ['staff', 'superadmin'],
     },
     callers,
   });

@@ -17,7 +17,7 @@ before(async () => {
 });
 after(() => t.close());
 
-// The seed's curl example, as written.
+// The seed's curl example, as written, with the consent a request needs now (consent.test.ts).
 const seedBody = {
   email: 'test@example.com',
   name: 'Test',
@@ -25,6 +25,8 @@ const seedBody = {
   session_type: 'individual',
   preferred_date: '2025-02-01',
   message: 'Test',
+  health_consent: true,
+  privacy_notice_version: '2026-11',
 };
 const book = (body: object, ip = nextIp()) =>
   t.app.inject({ method: 'POST', url: '/api/sessions/book', payload: body, remoteAddress: ip });

@@ -6,4 +6,6 @@ export interface BookingsContext extends SubmitFormContext {
   repo: BookingsRepository;
   /** Where the private link points: `<publicUrl>/booking?token=…`. */
   publicUrl: string;
+  /** The privacy notice shown now (PRIVACY_NOTICE_VERSION): a request consents under this one. */
+  privacyNoticeVersion: string;
 }

@@ -16,6 +16,7 @@ export const bookingsModule: FastifyPluginAsync<{
   audit: AuditLog;
   clock: Clock;
   publicUrl: string;
+  privacyNoticeVersion: string;
 }> = async (app, opts) => {
   app.mail.template(bookingReceived);
   app.mail.template(bookingCancelled);
@@ -27,6 +28,7 @@ export const bookingsModule: FastifyPluginAsync<{
     mail: app.mail,
     log: app.log,
     publicUrl: opts.publicUrl,
+    privacyNoticeVersion: opts.privacyNoticeVersion,
   };
   await app.register(bookingsRoutes, { ctx });
 };

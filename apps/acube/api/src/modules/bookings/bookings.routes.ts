@@ -1,7 +1,9 @@
-// Bookings: the public request (policy `public`), the person's private link, and the seed's
-// GET/PATCH routes, which expose personal and health data and so require an admin here.
+// Bookings: the public request (policy `public`), the person's private link (answered with the
+// private headers: no-store, no-referrer, noindex), and the seed's GET/PATCH routes, which
+// expose personal and health data and so require an admin here.
 import { auditContext } from '@campus/platform/audit/audit-log.ts';
 import { errorResponses } from '@campus/platform/http/schemas.ts';
+import { privateHeaders } from '@campus/platform/http/web-app.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { BookingsContext } from './bookings.context.ts';
@@ -63,7 +65,7 @@ export const bookingsRoutes: FastifyPluginAsyncTypebox<{ ctx: BookingsContext }>
         tags: ['bookings'],
         summary: 'Request a therapy session; a private link to it is e-mailed',
         body: BookBody,
-        response: { 201: BookResponse, 200: BookResponse, ...errorResponses(400) },
+        response: { 201: BookResponse, 200: BookResponse, ...errorResponses(400, 409) },
       },
     },
     async (request, reply) => {
@@ -77,6 +79,7 @@ export const bookingsRoutes: FastifyPluginAsyncTypebox<{ ctx: BookingsContext }>
         message: created
           ? 'Thank you: your request is received. We have e-mailed you a private link to view or cancel it.'
           : 'We already have this request: nothing was sent twice.',
+        repeat: !created,
       });
     },
   );
@@ -85,6 +88,7 @@ export const bookingsRoutes: FastifyPluginAsyncTypebox<{ ctx: BookingsContext }>
     '/manage',
     {
       config: { rateLimit: 'public', access: 'public' },
+      onRequest: privateHeaders,
       schema: {
         tags: ['bookings'],
         summary: 'Your own request, through the private link',
@@ -99,6 +103,7 @@ export const bookingsRoutes: FastifyPluginAsyncTypebox<{ ctx: BookingsContext }>
     '/manage/cancel',
     {
       config: { rateLimit: 'public', access: 'public' },
+      onRequest: privateHeaders,
       schema: {
         tags: ['bookings'],
         summary: 'Cancel your own request, with the token of the private link',

@@ -3,7 +3,10 @@ import { bookingStatuses, sessionTypes } from '../../db/schema/bookings.ts';
 
 const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
-/** The seed's body, snake_case, as its curl example sends it. */
+/**
+ * The seed's body, snake_case, as its curl example sends it, with the consent that processing
+ * health information needs (GDPR Art. 9, KVKK): given explicitly, under the notice shown now.
+ */
 export const BookBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
   email: Type.String({ format: 'email', maxLength: 254 }),
@@ -14,6 +17,14 @@ export const BookBody = Type.Object({
     Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM' }),
   ),
   message: Type.String({ maxLength: 5000, default: '' }),
+  health_consent: Type.Literal(true, {
+    description: 'consent to processing health information; a box the person ticks, never pre-ticked',
+  }),
+  privacy_notice_version: Type.String({
+    minLength: 1,
+    maxLength: 40,
+    description: 'the privacy notice the person saw (GET /api/site); another than the current is a 409',
+  }),
 });
 export type BookBody = Static<typeof BookBody>;
 
@@ -21,6 +32,9 @@ export const BookResponse = Type.Object({
   reference: Type.String(),
   status: Type.String(),
   message: Type.String(),
+  repeat: Type.Boolean({
+    description: 'true: the same request came within ten minutes; this is the first one',
+  }),
 });
 
 export const ManageQuery = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }) });

@@ -1,6 +1,7 @@
 // Events for staff: the seed's POST /api/events (now for admins), and under /api/admin/events:
 // list every event, edit (a raised capacity promotes from the waiting list), publish, cancel
-// (every registrant is mailed and their registration ends), and the registrations of one event.
+// (every registrant is mailed and their registration ends), its image (an upload), and the
+// registrations of one event.
 import { auditContext } from '@campus/platform/audit/audit-log.ts';
 import { errorResponses } from '@campus/platform/http/schemas.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -13,6 +14,7 @@ import {
   CancelEventResponse,
   CreateEventBody,
   EventParams,
+  SetEventImageBody,
   toAdminEvent,
   toAdminRegistration,
   UpdateEventBody,
@@ -22,6 +24,7 @@ import { createEvent } from './use-cases/create-event.ts';
 import { findEvents } from './use-cases/find-events.ts';
 import { listEventRegistrations } from './use-cases/list-event-registrations.ts';
 import { publishEvent } from './use-cases/publish-event.ts';
+import { setEventImage } from './use-cases/set-event-image.ts';
 import { updateEvent } from './use-cases/update-event.ts';
 
 const config = { rateLimit: 'admin', access: ['staff', 'superadmin'] } as const;
@@ -99,6 +102,28 @@ export const eventsAdminRoutes: FastifyPluginAsyncTypebox<{ ctx: EventsContext }
     },
     async (request) =>
       toAdminEvent(await publishEvent(ctx, { id: request.params.id, who: auditContext(request) })),
+  );
+
+  app.put(
+    '/api/admin/events/:id/image',
+    {
+      config,
+      schema: {
+        tags: ['events'],
+        summary: "Set an event's image to an uploaded image, or null to remove it (admins)",
+        params: EventParams,
+        body: SetEventImageBody,
+        response: { 200: AdminEvent, ...errorResponses(400, 401, 403, 404, 415) },
+      },
+    },
+    async (request) =>
+      toAdminEvent(
+        await setEventImage(ctx, {
+          id: request.params.id,
+          fileId: request.body.file_id,
+          who: auditContext(request),
+        }),
+      ),
   );
 
   app.post(

@@ -2,6 +2,7 @@
 import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
 import type { Clock } from '@campus/platform/clock/clock.ts';
 import type { Db } from '@campus/platform/db/database.ts';
+import type { Files } from '@campus/platform/files/files.ts';
 import type { Mailer } from '@campus/platform/mail/mailer.ts';
 import type { EventsRepository } from './events.repository.ts';
 
@@ -11,6 +12,8 @@ export interface EventsContext {
   audit: AuditLog;
   mail: Mailer;
   clock: Clock;
+  /** Stored uploads: an event's image is one. */
+  files: Pick<Files, 'find' | 'read'>;
   /** The private link a registrant manages their registration with. */
   link(token: string): string;
 }

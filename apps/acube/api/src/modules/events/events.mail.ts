@@ -1,5 +1,6 @@
 // The events feature's mails: a registration received (confirmed or waiting), a promotion from
-// the waiting list, an event cancelled. Event titles are public already; links are private.
+// the waiting list, an event cancelled. Event titles are public already; links are private. A
+// promotion mail brings a link of its own and says the first mail's link still works.
 import { defineTemplate, html, layout } from '@campus/platform/mail/template.ts';
 
 export interface RegistrationMailValues {
@@ -21,11 +22,11 @@ export const registrationReceived = defineTemplate<RegistrationMailValues>({
   subject: (v) =>
     v.status === 'confirmed' ? `You are registered: ${v.eventTitle}` : `Waiting list: ${v.eventTitle}`,
   text: (v) =>
-    `Hello ${v.name},\n\n${statusLine(v)}\n\n${v.eventTitle}, ${v.startsAt}\n\nCancel your registration: ${v.link}\n`,
+    `Hello ${v.name},\n\n${statusLine(v)}\n\n${v.eventTitle}, ${v.startsAt}\n\nSee or cancel your registration: ${v.link}\n\nKeep this e-mail: the link stays yours, also if you get a place from the waiting list.\n`,
   html: (v) =>
     layout({
       title: v.eventTitle,
-      body: html`<p>Hello ${v.name},</p><p>${statusLine(v)}</p><p><strong>${v.eventTitle}</strong>, ${v.startsAt}</p><p><a href="${v.link}">Cancel your registration</a></p>`,
+      body: html`<p>Hello ${v.name},</p><p>${statusLine(v)}</p><p><strong>${v.eventTitle}</strong>, ${v.startsAt}</p><p><a href="${v.link}">See or cancel your registration</a></p><p>Keep this e-mail: the link stays yours, also if you get a place from the waiting list.</p>`,
     }),
 });
 
@@ -38,11 +39,11 @@ export const registrationPromoted = defineTemplate<{
   name: 'registration-promoted',
   subject: (v) => `A place is free for you: ${v.eventTitle}`,
   text: (v) =>
-    `Hello ${v.name},\n\na place has freed up: your registration is now confirmed.\n\n${v.eventTitle}, ${v.startsAt}\n\nCancel your registration: ${v.link}\n`,
+    `Hello ${v.name},\n\na place has freed up: your registration is now confirmed.\n\n${v.eventTitle}, ${v.startsAt}\n\nSee or cancel your registration: ${v.link}\n\nThe link in the first e-mail we sent you still works too.\n`,
   html: (v) =>
     layout({
       title: v.eventTitle,
-      body: html`<p>Hello ${v.name},</p><p>A place has freed up: your registration is now <strong>confirmed</strong>.</p><p><strong>${v.eventTitle}</strong>, ${v.startsAt}</p><p><a href="${v.link}">Cancel your registration</a></p>`,
+      body: html`<p>Hello ${v.name},</p><p>A place has freed up: your registration is now <strong>confirmed</strong>.</p><p><strong>${v.eventTitle}</strong>, ${v.startsAt}</p><p><a href="${v.link}">See or cancel your registration</a></p><p>The link in the first e-mail we sent you still works too.</p>`,
     }),
 });
 

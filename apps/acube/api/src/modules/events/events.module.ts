@@ -5,6 +5,7 @@
 import type { AuditLog } from '@campus/platform/audit/audit-log.ts';
 import type { Clock } from '@campus/platform/clock/clock.ts';
 import type { Db } from '@campus/platform/db/database.ts';
+import type { Files } from '@campus/platform/files/files.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import { eventsAdminRoutes } from './events.admin.routes.ts';
 import type { EventsContext } from './events.context.ts';
@@ -21,6 +22,8 @@ export interface EventsModuleOptions {
   audit: AuditLog;
   clock: Clock;
   publicUrl: string;
+  /** The stored uploads: an event's image is one. */
+  files: Pick<Files, 'find' | 'read'>;
 }
 
 export const eventsModule: FastifyPluginAsync<EventsModuleOptions> = async (app, opts) => {
@@ -30,6 +33,7 @@ export const eventsModule: FastifyPluginAsync<EventsModuleOptions> = async (app,
     audit: opts.audit,
     mail: app.mail,
     clock: opts.clock,
+    files: opts.files,
     link: (token) => `${opts.publicUrl}/registration?token=${encodeURIComponent(token)}`,
   };
   app.mail.template(registrationReceived);

@@ -1,9 +1,10 @@
 // Every query of the events aggregate: events and their registrations. No HTTP, no access
 // rules: the use cases decide. Each method takes an optional transaction last.
 import type { Db, Tx } from '@campus/platform/db/database.ts';
-import { and, asc, desc, eq, gt, gte, isNotNull, max, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, max, ne, or, sql } from 'drizzle-orm';
 import { events } from '../../db/schema/events.ts';
 import { registrations } from '../../db/schema/registrations.ts';
+import type { PlaceCounts } from './use-cases/waiting-list.ts';
 
 export type EventRow = typeof events.$inferSelect;
 export type EventStatus = EventRow['status'];
@@ -91,8 +92,12 @@ export function createEventsRepository(db: Db) {
       const [row] = await tx.select().from(registrations).where(eq(registrations.id, id));
       return row;
     },
+    /** The registration a private link opens: the first mail's, or a promotion mail's. */
     async getRegistrationByTokenHash(hash: string, tx: Db | Tx = db): Promise<RegistrationRow | undefined> {
-      const [row] = await tx.select().from(registrations).where(eq(registrations.manageTokenHash, hash));
+      const [row] = await tx
+        .select()
+        .from(registrations)
+        .where(or(eq(registrations.manageTokenHash, hash), eq(registrations.promotionTokenHash, hash)));
       return row;
     },
     /** The registration this address holds for the event, unless cancelled. */
@@ -180,19 +185,43 @@ export function createEventsRepository(db: Db) {
         .where(and(ofEvent(eventId), isLive))
         .returning();
     },
-    /** A waiting registration takes a place, with a new private link. */
+    /** A waiting registration takes a place, with a second private link; the first stays. */
     async confirmRegistration(
       id: string,
-      manageTokenHash: string,
+      promotionTokenHash: string,
       now: Date,
       tx: Db | Tx = db,
     ): Promise<RegistrationRow | undefined> {
       const [row] = await tx
         .update(registrations)
-        .set({ status: 'confirmed', position: null, manageTokenHash, updatedAt: now })
+        .set({ status: 'confirmed', position: null, promotionTokenHash, updatedAt: now })
         .where(eq(registrations.id, id))
         .returning();
       return row;
+    },
+    /** Confirmed and waiting registrations of each event, in one query (events with none are absent). */
+    async countPlaces(eventIds: string[], tx: Db | Tx = db): Promise<Map<string, PlaceCounts>> {
+      if (eventIds.length === 0) return new Map();
+      const rows = await tx
+        .select({
+          eventId: registrations.eventId,
+          confirmed: sql<number>`(count(*) filter (where ${registrations.status} = 'confirmed'))::int`,
+          waiting: sql<number>`(count(*) filter (where ${registrations.status} = 'waiting'))::int`,
+        })
+        .from(registrations)
+        .where(and(inArray(registrations.eventId, eventIds), isLive))
+        .groupBy(registrations.eventId);
+      return new Map(rows.map((r) => [r.eventId, { confirmed: r.confirmed, waiting: r.waiting }]));
+    },
+    /** How many people wait ahead of the given waiting-list position. */
+    async countWaitingAhead(eventId: string, position: number, tx: Db | Tx = db): Promise<number> {
+      const [{ ahead = 0 } = {}] = await tx
+        .select({ ahead: sql<number>`count(*)::int` })
+        .from(registrations)
+        .where(
+          and(ofEvent(eventId), eq(registrations.status, 'waiting'), lt(registrations.position, position)),
+        );
+      return ahead;
     },
   };
 }

@@ -1,13 +1,19 @@
-// Public event routes (policy `public`): published events only; registration, where a full event
-// puts people on the waiting list; cancelling through the private link's token.
+// Public event routes (policy `public`): published events only, with their places left and
+// waiting list, and their image once published; registration, where a full event puts people on
+// the waiting list; the registration's own view and cancellation through the private link's
+// token, answered with the private headers (no-store, no-referrer, noindex).
 import { auditContext } from '@campus/platform/audit/audit-log.ts';
 import { errorResponses } from '@campus/platform/http/schemas.ts';
+import { privateHeaders } from '@campus/platform/http/web-app.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import type { EventsContext } from './events.context.ts';
 import {
   CancelRegistrationBody,
   EventParams,
   ListEventsQuery,
+  ManageRegistrationQuery,
+  OwnRegistration,
   PublicEventList,
   PublicEventResponse,
   RegisterBody,
@@ -16,11 +22,15 @@ import {
   toPublicEvent,
 } from './events.schemas.ts';
 import { cancelRegistration } from './use-cases/cancel-registration.ts';
+import { getEventImage } from './use-cases/get-event-image.ts';
+import { getOwnRegistration } from './use-cases/get-own-registration.ts';
 import { getPublishedEvent } from './use-cases/get-published-event.ts';
 import { listPublishedEvents } from './use-cases/list-published-events.ts';
 import { registerForEvent } from './use-cases/register-for-event.ts';
 
 const config = { rateLimit: 'public', access: 'public' } as const;
+/** An image's address changes only with its event; a week is long and a replaced image still shows within it. */
+const IMAGE_CACHE = 'public, max-age=604800';
 
 const registeredMessage = (r: { status: string; position: number | null }, created: boolean) =>
   !created
@@ -45,7 +55,7 @@ export const eventsRoutes: FastifyPluginAsyncTypebox<{ ctx: EventsContext }> = a
     },
     async (request) => {
       const rows = await listPublishedEvents(ctx, { limit: request.query.limit });
-      return { items: rows.map(toPublicEvent) };
+      return { items: rows.map(({ event, counts }) => toPublicEvent(event, counts)) };
     },
   );
 
@@ -60,7 +70,37 @@ export const eventsRoutes: FastifyPluginAsyncTypebox<{ ctx: EventsContext }> = a
         response: { 200: PublicEventResponse, ...errorResponses(400, 404) },
       },
     },
-    async (request) => toPublicEvent(await getPublishedEvent(ctx, { id: request.params.id })),
+    async (request) => {
+      const { event, counts } = await getPublishedEvent(ctx, { id: request.params.id });
+      return toPublicEvent(event, counts);
+    },
+  );
+
+  app.get(
+    '/:id/image',
+    {
+      config,
+      schema: {
+        tags: ['events'],
+        summary: "A published event's image",
+        params: EventParams,
+        response: {
+          200: Type.Any({ description: 'the image' }),
+          304: Type.Null({ description: 'the copy the browser has is current' }),
+          ...errorResponses(400, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { file, stream } = await getEventImage(ctx, { id: request.params.id });
+      const etag = `"${file.id}"`;
+      reply.header('cache-control', IMAGE_CACHE).header('etag', etag);
+      if (request.headers['if-none-match'] === etag) {
+        stream.destroy();
+        return reply.code(304).send(null);
+      }
+      return reply.type(file.mime).header('content-length', file.size).send(stream);
+    },
   );
 
   app.post(
@@ -76,7 +116,7 @@ export const eventsRoutes: FastifyPluginAsyncTypebox<{ ctx: EventsContext }> = a
       },
     },
     async (request, reply) => {
-      const { registration, created } = await registerForEvent(ctx, {
+      const { registration, created, position } = await registerForEvent(ctx, {
         eventId: request.params.id,
         ...request.body,
         who: auditContext(request),
@@ -92,10 +132,34 @@ export const eventsRoutes: FastifyPluginAsyncTypebox<{ ctx: EventsContext }> = a
       );
       const body: RegistrationResult = {
         status: registration.status,
-        position: registration.position,
-        message: registeredMessage(registration, created),
+        position,
+        message: registeredMessage({ status: registration.status, position }, created),
       };
       return reply.code(created ? 201 : 200).send(body);
+    },
+  );
+
+  app.get(
+    '/registrations/manage',
+    {
+      config,
+      onRequest: privateHeaders,
+      schema: {
+        tags: ['events'],
+        summary:
+          'Your registration, through the private link: the event, your state, your place in the queue',
+        querystring: ManageRegistrationQuery,
+        response: { 200: OwnRegistration, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const own = await getOwnRegistration(ctx, { token: request.query.token });
+      return {
+        event: toPublicEvent(own.event, own.counts),
+        name: own.registration.name,
+        status: own.registration.status,
+        position: own.position,
+      };
     },
   );
 
@@ -103,6 +167,7 @@ export const eventsRoutes: FastifyPluginAsyncTypebox<{ ctx: EventsContext }> = a
     '/registrations/cancel',
     {
       config,
+      onRequest: privateHeaders,
       schema: {
         tags: ['events'],
         summary: 'Cancel your registration with the token of the private link',

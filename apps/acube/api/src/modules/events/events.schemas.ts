@@ -1,6 +1,7 @@
 // The events feature's HTTP shapes: public events, registration, and events as staff see them.
 import { type Static, Type } from 'typebox';
 import type { EventRow, RegistrationRow } from './events.repository.ts';
+import { availability, type PlaceCounts } from './use-cases/waiting-list.ts';
 
 export const EventParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
@@ -13,6 +14,9 @@ export const PublicEventResponse = Type.Object(
     starts_at: Type.String({ format: 'date-time' }),
     ends_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     capacity: Type.Integer(),
+    places_left: Type.Integer({ minimum: 0, description: 'capacity less the confirmed places' }),
+    waiting: Type.Integer({ minimum: 0, description: 'people on the waiting list' }),
+    image_url: Type.Union([Type.String(), Type.Null()], { description: "the event's image, if it has one" }),
   },
   { $id: 'PublicEvent', title: 'PublicEvent' },
 );
@@ -25,7 +29,11 @@ export const PublicEventList = Type.Object({ items: Type.Array(Type.Ref('PublicE
 
 export type PublicEvent = Static<typeof PublicEventResponse>;
 
-export const toPublicEvent = (row: EventRow): PublicEvent => ({
+/** Where the public fetches an event's image. */
+export const eventImageUrl = (row: Pick<EventRow, 'id' | 'imageFileId'>): string | null =>
+  row.imageFileId ? `/api/events/${row.id}/image` : null;
+
+export const toPublicEvent = (row: EventRow, counts: PlaceCounts): PublicEvent => ({
   id: row.id,
   title: row.title,
   description: row.description,
@@ -33,6 +41,9 @@ export const toPublicEvent = (row: EventRow): PublicEvent => ({
   starts_at: row.startsAt.toISOString(),
   ends_at: row.endsAt ? row.endsAt.toISOString() : null,
   capacity: row.capacity,
+  places_left: availability(row.capacity, counts).placesLeft,
+  waiting: availability(row.capacity, counts).waiting,
+  image_url: eventImageUrl(row),
 });
 
 export const RegisterBody = Type.Object({
@@ -46,6 +57,23 @@ export const RegistrationResponse = Type.Object({
   message: Type.String(),
 });
 export type RegistrationResult = Static<typeof RegistrationResponse>;
+
+export const ManageRegistrationQuery = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }) });
+/** A registration as its holder sees it through the private link. */
+export const OwnRegistration = Type.Object({
+  event: Type.Ref('PublicEvent'),
+  name: Type.String(),
+  status: Type.Union([Type.Literal('confirmed'), Type.Literal('waiting'), Type.Literal('cancelled')]),
+  position: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'place in the waiting-list queue now (1 = next); null unless waiting',
+  }),
+});
+export type OwnRegistration = Static<typeof OwnRegistration>;
+
+/** An uploaded image (POST /api/admin/uploads) to show with the event, or null to remove it. */
+export const SetEventImageBody = Type.Object({
+  file_id: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+});
 
 /** The fields staff set on an event. */
 export const EventFields = {
@@ -83,6 +111,7 @@ export const AdminEvent = Type.Object({
   starts_at: Type.String(),
   ends_at: Type.Union([Type.String(), Type.Null()]),
   capacity: Type.Integer(),
+  image_file_id: Type.Union([Type.String(), Type.Null()]),
 });
 export type AdminEvent = Static<typeof AdminEvent>;
 export const AdminEventList = Type.Object({ items: Type.Array(AdminEvent) });
@@ -97,6 +126,7 @@ export const toAdminEvent = (e: EventRow): AdminEvent => ({
   starts_at: e.startsAt.toISOString(),
   ends_at: e.endsAt ? e.endsAt.toISOString() : null,
   capacity: e.capacity,
+  image_file_id: e.imageFileId,
 });
 
 /** A registration as staff see it. */

@@ -1,8 +1,13 @@
-// The booking rules: the preferred date and the status transitions.
+// The booking rules: the preferred date, the consent, and the status transitions.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { bookingStatuses } from '../../../db/schema/bookings.ts';
-import { preferredDateProblem, requesterCancellation, staffStatusChange } from './booking-rules.ts';
+import {
+  consentProblem,
+  preferredDateProblem,
+  requesterCancellation,
+  staffStatusChange,
+} from './booking-rules.ts';
 
 test('a preferred date of today or later is fine; an earlier one names today (UTC)', () => {
   const now = new Date('2026-01-01T23:30:00Z');
@@ -27,5 +32,18 @@ test('staff may set any status; the same status again is no change', () => {
     for (const to of bookingStatuses) {
       assert.equal(staffStatusChange(from, to), from === to ? 'unchanged' : 'change', `${from} to ${to}`);
     }
+  }
+});
+
+test('consent counts only when given as true under the privacy notice shown now', () => {
+  assert.equal(consentProblem({ given: true, noticeVersion: '2026-11' }, '2026-11'), undefined);
+  assert.equal(consentProblem({ given: true, noticeVersion: '2026-05' }, '2026-11'), 'notice_outdated');
+  assert.equal(consentProblem({ given: true, noticeVersion: '' }, '2026-11'), 'notice_outdated');
+  for (const given of [false, undefined, null, 'true', 1, 'yes']) {
+    assert.equal(
+      consentProblem({ given, noticeVersion: '2026-11' }, '2026-11'),
+      'consent_missing',
+      String(given),
+    );
   }
 });

@@ -1,5 +1,6 @@
-// The rules of a booking's life, without a database: which dates may be asked for, and what a
-// cancellation through the private link or a staff change does to each status.
+// The rules of a booking's life, without a database: which dates may be asked for, the consent
+// a request needs, and what a cancellation through the private link or a staff change does to
+// each status.
 import type { BookingStatus } from '../../../db/schema/bookings.ts';
 
 /** Why a preferred date (YYYY-MM-DD) is refused at `now`, or undefined when it is fine. */
@@ -20,4 +21,17 @@ export function requesterCancellation(status: BookingStatus): 'unchanged' | 'can
 /** Staff may move a booking to any status; the same status again changes (and audits) nothing. */
 export function staffStatusChange(from: BookingStatus, to: BookingStatus): 'unchanged' | 'change' {
   return from === to ? 'unchanged' : 'change';
+}
+
+/**
+ * Why a request's consent to processing health information does not count, or undefined when it
+ * does: it must be given (true, never assumed) under the privacy notice shown now, not an older
+ * one the page was loaded with.
+ */
+export function consentProblem(
+  consent: { given: unknown; noticeVersion: string },
+  currentNoticeVersion: string,
+): 'consent_missing' | 'notice_outdated' | undefined {
+  if (consent.given !== true) return 'consent_missing';
+  return consent.noticeVersion === currentNoticeVersion ? undefined : 'notice_outdated';
 }

@@ -1,6 +1,8 @@
 // A therapy session requested by the public, through the shared submission flow: a date before
-// today is refused naming the field; a repeat within ten minutes answers with the first request;
-// otherwise it is stored, audited and the private link mailed in one transaction.
+// today is refused naming the field; consent given under an older privacy notice is a 409
+// (notice_outdated) so the page shows the current one; a repeat within ten minutes answers with
+// the first request; otherwise it is stored with its consent (the notice version and when),
+// audited with the version and the private link mailed, in one transaction.
 import type { AuditEntry } from '@campus/platform/audit/audit-log.ts';
 import { hashToken, newToken } from '@campus/platform/auth/tokens.ts';
 import { AppError } from '@campus/platform/errors.ts';
@@ -9,7 +11,7 @@ import type { BookingsContext } from '../bookings.context.ts';
 import { bookingReceived } from '../bookings.mail.ts';
 import type { BookingRow } from '../bookings.repository.ts';
 import type { BookBody } from '../bookings.schemas.ts';
-import { preferredDateProblem } from './booking-rules.ts';
+import { consentProblem, preferredDateProblem } from './booking-rules.ts';
 
 export const privateLink = (publicUrl: string, token: string) =>
   `${publicUrl}/booking?token=${encodeURIComponent(token)}`;
@@ -26,6 +28,27 @@ export async function requestBooking(
       details: [{ field: 'body.preferred_date', message: problem }],
     });
   }
+  const consent = consentProblem(
+    { given: r.health_consent, noticeVersion: r.privacy_notice_version },
+    ctx.privacyNoticeVersion,
+  );
+  if (consent === 'consent_missing') {
+    throw new AppError('VALIDATION_FAILED', 'The request is invalid', {
+      details: [{ field: 'body.health_consent', message: 'must be given' }],
+    });
+  }
+  if (consent === 'notice_outdated') {
+    throw new AppError('CONFLICT', 'The privacy notice has changed: please read it and consent again', {
+      details: [
+        {
+          field: 'body.privacy_notice_version',
+          message: `the current notice is ${ctx.privacyNoticeVersion}`,
+          reason: 'notice_outdated',
+          current: ctx.privacyNoticeVersion,
+        },
+      ],
+    });
+  }
   const token = newToken();
   const { row, created } = await submitForm(ctx, {
     entity: 'booking',
@@ -40,7 +63,10 @@ export async function requestBooking(
       preferredTime: r.preferred_time ?? null,
       message: r.message,
       manageTokenHash: hashToken(token),
+      consentNoticeVersion: r.privacy_notice_version,
+      consentedAt: ctx.clock.now(),
     },
+    auditChanges: { consent_notice_version: r.privacy_notice_version },
     store: ctx.repo,
     acknowledge: (row) => ({
       template: bookingReceived,

@@ -1,6 +1,9 @@
 // Promotion from the waiting list, in the caller's transaction (which holds the event's lock):
-// the first `places` people waiting, in order, each get a place, a new private link, an audit
-// entry and a mail. Called when a confirmed place is cancelled and when the capacity is raised.
+// the first `places` people waiting, in order, each get a place, an audit entry and a mail.
+// Called when a confirmed place is cancelled and when the capacity is raised. The link the
+// person already has keeps working: tokens are stored only as hashes, so the promotion mail
+// cannot repeat the first one; it brings a second link (its hash stored beside the first) and
+// says the first still works.
 import { hashToken, newToken } from '@campus/platform/auth/tokens.ts';
 import type { Tx } from '@campus/platform/db/database.ts';
 import type { Actor, EventsContext } from '../events.context.ts';

@@ -1,30 +1,35 @@
 // Registration for a published event that has not started: a place while there is one, else
 // the waiting list. The event's row is locked for the short transaction, so places are counted
 // exactly and waiting-list positions never repeat or skip, on PostgreSQL as on PGlite. The same
-// address twice gets its live registration back (created: false) and no second mail.
+// address twice gets its live registration back (created: false) and no second mail. The
+// position people are told is their place in the queue now (see queuePlace).
 import { hashToken, newToken } from '@campus/platform/auth/tokens.ts';
 import { conflict, notFound } from '@campus/platform/errors.ts';
 import type { Actor, EventsContext } from '../events.context.ts';
 import { registrationReceived } from '../events.mail.ts';
 import type { RegistrationRow } from '../events.repository.ts';
-import { decidePlace } from './waiting-list.ts';
+import { decidePlace, queuePlace } from './waiting-list.ts';
 
 export async function registerForEvent(
   ctx: EventsContext,
   input: { eventId: string; name: string; email: string; who: Pick<Actor, 'ip' | 'requestId'> },
-): Promise<{ registration: RegistrationRow; created: boolean }> {
+): Promise<{ registration: RegistrationRow; created: boolean; position: number | null }> {
   const email = input.email.trim().toLowerCase();
   const token = newToken();
   return ctx.db.transaction(async (tx) => {
     const event = await ctx.repo.lockEvent(input.eventId, tx);
     if (event?.status !== 'published') throw notFound('Event');
     if (event.startsAt.getTime() < ctx.clock.nowMs()) throw conflict('This event has already started');
+    const placeOf = async (r: RegistrationRow) =>
+      r.status === 'waiting' && r.position !== null
+        ? queuePlace(await ctx.repo.countWaitingAhead(event.id, r.position, tx))
+        : null;
     const existing = await ctx.repo.getLiveRegistration(event.id, email, tx);
-    if (existing) return { registration: existing, created: false };
+    if (existing) return { registration: existing, created: false, position: await placeOf(existing) };
 
     const confirmed = await ctx.repo.countConfirmed(event.id, tx);
     const lastPosition = confirmed >= event.capacity ? await ctx.repo.lastPosition(event.id, tx) : 0;
-    const { status, position } = decidePlace(event.capacity, confirmed, lastPosition);
+    const { status, position: stored } = decidePlace(event.capacity, confirmed, lastPosition);
     const now = ctx.clock.now();
     const row = await ctx.repo.insertRegistration(
       {
@@ -32,20 +37,21 @@ export async function registerForEvent(
         name: input.name.trim(),
         email,
         status,
-        position,
+        position: stored,
         manageTokenHash: hashToken(token),
         createdAt: now,
         updatedAt: now,
       },
       tx,
     );
+    const position = await placeOf(row);
     await ctx.audit.record(tx, {
       ...input.who,
       actorId: null,
       action: 'registration.created',
       entity: 'registration',
       entityId: row.id,
-      changes: { status, position },
+      changes: { status, position: stored },
     });
     await ctx.mail.send(
       registrationReceived,
@@ -60,6 +66,6 @@ export async function registerForEvent(
       },
       { tx },
     );
-    return { registration: row, created: true };
+    return { registration: row, created: true, position };
   });
 }

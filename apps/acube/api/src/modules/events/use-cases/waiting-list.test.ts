@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  availability,
   decidePlace,
   freePlaces,
   promotionsOnCancellation,
   promotionsOnCapacityChange,
+  queuePlace,
 } from './waiting-list.ts';
 
 test('a registration is confirmed while places last, then waits behind the last position handed out', () => {
@@ -34,4 +36,20 @@ test('raising the capacity promotes as many as the new places allow; keeping or 
   assert.equal(promotionsOnCapacityChange(2, 3, 4), 0);
   assert.equal(promotionsOnCapacityChange(5, 5, 2), 0);
   assert.equal(promotionsOnCapacityChange(5, 3, 2), 0);
+});
+
+test('places left are the capacity less the confirmed, never below zero; the waiting are counted as they are', () => {
+  assert.deepEqual(availability(10, { confirmed: 0, waiting: 0 }), { placesLeft: 10, waiting: 0 });
+  assert.deepEqual(availability(10, { confirmed: 7, waiting: 0 }), { placesLeft: 3, waiting: 0 });
+  assert.deepEqual(availability(10, { confirmed: 10, waiting: 4 }), { placesLeft: 0, waiting: 4 });
+  assert.deepEqual(
+    availability(3, { confirmed: 5, waiting: 2 }),
+    { placesLeft: 0, waiting: 2 },
+    'a capacity lowered below the confirmed shows none left, not a negative number',
+  );
+});
+
+test('a place in the queue counts the people still ahead, whatever gaps the stored positions have', () => {
+  assert.equal(queuePlace(0), 1);
+  assert.equal(queuePlace(4), 5);
 });

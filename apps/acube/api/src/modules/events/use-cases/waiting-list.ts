@@ -15,6 +15,25 @@ export function freePlaces(capacity: number, confirmed: number): number {
   return Math.max(0, capacity - confirmed);
 }
 
+/** An event's registrations by state, as counted in the database. */
+export interface PlaceCounts {
+  confirmed: number;
+  waiting: number;
+}
+
+/** What the public sees of an event's places: how many are left, how many people wait. */
+export function availability(capacity: number, counts: PlaceCounts): { placesLeft: number; waiting: number } {
+  return { placesLeft: freePlaces(capacity, counts.confirmed), waiting: Math.max(0, counts.waiting) };
+}
+
+/**
+ * A waiting person's place in the queue as they are told it: the people still waiting ahead of
+ * them, plus one. Stored positions keep gaps where someone left; this never does.
+ */
+export function queuePlace(waitingAhead: number): number {
+  return Math.max(0, waitingAhead) + 1;
+}
+
 /** How many people a cancellation promotes: one, when it frees a confirmed place. */
 export function promotionsOnCancellation(cancelledStatus: string): number {
   return cancelledStatus === 'confirmed' ? 1 : 0;
