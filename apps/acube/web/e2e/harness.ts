@@ -58,7 +58,7 @@ export interface Site {
 
 /** Builds the UI if its sources changed, starts A-Cube on a free port with PUBLIC_URL set to it, and a browser. */
 export async function startSite(): Promise<Site> {
-  const { ensureWebBuilt } = await import('@campus/platform/app/web-build.ts');
+  const { ensureWebBuilt } = await import('@campus/platform/app');
   await ensureWebBuilt({ root: WEB_ROOT, sources: [SHARED_WEB_SRC] });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;

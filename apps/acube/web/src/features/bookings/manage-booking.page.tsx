@@ -13,7 +13,7 @@ import { useCancelOwnBooking, useOwnBooking } from './bookings.api.ts';
 const CANCELLABLE = new Set(['pending', 'confirmed']);
 
 export default function ManageBookingPage(props: { token: string }) {
-  const { t, has, dateTime } = useI18n();
+  const { t, has } = useI18n();
   const time = useOrgTime();
   const booking = useOwnBooking(props.token);
   const cancel = useCancelOwnBooking(props.token);
@@ -75,7 +75,9 @@ export default function ManageBookingPage(props: { token: string }) {
         </div>
         <div>
           <dt>{t('manage.sent')}</dt>
-          <dd>{dateTime(b.created_at)}</dd>
+          <dd>
+            {time.day(b.created_at)}, {time.clock(b.created_at)}
+          </dd>
         </div>
       </dl>
 

@@ -2,26 +2,13 @@
 // and the person's own registration through the private link in their mail.
 import { api } from '@campus/web/api/client.ts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PublicEvent, RegistrationResult } from '../../../../api/src/modules/events/index.ts';
 
-export interface PublicEvent {
-  id: string;
-  title: string;
-  description: string;
-  location: string;
-  starts_at: string;
-  ends_at: string | null;
-  capacity: number;
-  places_left: number;
-  waiting: number;
-  image_url: string | null;
-}
+export type { PublicEvent };
+/** What registering answers: confirmed, or waiting with the position on the list. */
+export type RegistrationAnswer = RegistrationResult;
 
-export interface RegistrationAnswer {
-  status: 'confirmed' | 'waiting' | 'cancelled';
-  position: number | null;
-  message: string;
-}
-
+/** The person's own registration through the private link (GET /api/events/registrations/manage). */
 export interface OwnRegistration {
   event: PublicEvent;
   name: string;
