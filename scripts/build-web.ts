@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureWebBuilt, WebBuildError } from '@campus/platform/app/web-build.ts';
+import { ensureWebBuilt, WebBuildError } from '@campus/platform/app';
 
 const apps = fileURLToPath(new URL('../apps/', import.meta.url));
 const configs = ['vite.config.ts', 'vite.config.js', 'vite.config.mjs'];

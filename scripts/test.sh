@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNNER=(node --test --test-concurrency=2 --test-timeout=120000)
-UNIT=('packages/*/src/**/*.test.ts' 'apps/*/api/src/**/*.test.ts' 'apps/*/web/src/**/*.test.ts')
+UNIT=('packages/*/src/**/*.test.ts' 'apps/*/api/src/**/*.test.ts' 'apps/*/web/src/**/*.test.ts' 'scripts/**/*.test.ts')
 INTEGRATION=('packages/*/test/**/*.test.ts' 'apps/*/api/test/**/*.test.ts')
 E2E=('packages/*/e2e/**/*.test.ts' 'apps/*/web/e2e/**/*.test.ts')
 # Browser tests that also run on PostgreSQL: the journeys whose data races matter there.

@@ -1,9 +1,7 @@
 // A-Cube as a plugin: the platform is already registered by buildApp; here come the modules.
-import type { AppContext } from '@campus/platform/app/app-spec.ts';
-import { AuditLog } from '@campus/platform/audit/audit-log.ts';
-import { auditRoutes } from '@campus/platform/audit/audit-routes.ts';
-import { Files } from '@campus/platform/files/files.ts';
-import { storageFor } from '@campus/platform/files/storage.ts';
+import type { AppContext } from '@campus/platform/app';
+import { AuditLog, auditRoutes } from '@campus/platform/audit';
+import { Files, storageFor } from '@campus/platform/files';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AcubeConfig } from './config.ts';
 import { adminsModule, createAdminAuth } from './modules/admins/index.ts';

@@ -1,4 +1,4 @@
-import { runCli } from '@campus/platform/app/cli.ts';
+import { runCli } from '@campus/platform/app';
 import { acubeSpec } from './spec.ts';
 
 await runCli(acubeSpec);

@@ -2,9 +2,10 @@
 // PUBLIC_URL, the address people reach the site at (links in e-mails point there), is the
 // platform's `publicUrl`. The public pages' own settings (time zone, urgent-help text, quick-exit
 // address, privacy notice version) are `site`; see modules/site/site.settings.ts.
-import { loadConfig } from '@campus/platform/config/load-config.ts';
-import type { PlatformConfig } from '@campus/platform/config/types.ts';
-import { type SiteSettings, siteSettings, siteSettingsFrom } from './modules/site/site.settings.ts';
+
+import type { PlatformConfig } from '@campus/platform/config';
+import { loadConfig } from '@campus/platform/config';
+import { type SiteSettings, siteSettings, siteSettingsFrom } from './modules/site/index.ts';
 
 export type AcubeConfig = PlatformConfig & {
   readonly site: SiteSettings;

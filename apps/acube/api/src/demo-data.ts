@@ -1,7 +1,6 @@
 // Demo rows for the embedded default, so a first `npm run acube` shows something. Idempotent.
-import type { AppContext } from '@campus/platform/app/app-spec.ts';
-import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
-import { hashToken, newToken } from '@campus/platform/auth/tokens.ts';
+import type { AppContext } from '@campus/platform/app';
+import { hashToken, newToken, PasswordHasher } from '@campus/platform/auth';
 import { eq } from 'drizzle-orm';
 import { admins, bookings, contactMessages, events, registrations } from './db/schema/index.ts';
 

@@ -1,6 +1,6 @@
 // A-Cube as the platform sees it: name, settings, schema, plugin, demo data, commands.
 import { fileURLToPath } from 'node:url';
-import type { AppSpec } from '@campus/platform/app/app-spec.ts';
+import type { AppSpec } from '@campus/platform/app';
 import { acubeApp } from './app.ts';
 import { createAdminCommand } from './commands/create-admin.ts';
 import { type AcubeConfig, loadAcubeConfig } from './config.ts';

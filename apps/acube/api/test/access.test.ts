@@ -1,9 +1,7 @@
 // Who may call each A-Cube route: every route is listed here, and the guard must agree.
 import { after, before, test } from 'node:test';
-import { AccessTokens } from '@campus/platform/auth/access-tokens.ts';
-import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
-import { assertAccess, type TestCaller } from '@campus/platform/testing/access.ts';
-import { createTestApp, type TestApp } from '@campus/platform/testing/test-app.ts';
+import { AccessTokens, PasswordHasher } from '@campus/platform/auth';
+import { assertAccess, createTestApp, type TestApp, type TestCaller } from '@campus/platform/testing';
 import { admins } from '../src/db/schema/index.ts';
 import { acubeSpec } from '../src/spec.ts';
 

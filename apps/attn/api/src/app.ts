@@ -1,10 +1,9 @@
 // ATTN as a plugin: the platform is already registered by buildApp; here come the services
 // built once, then the modules, each given them. Lower modules first: a module reaches another
 // only through its index.ts, and never one registered after it.
-import type { AppContext } from '@campus/platform/app/app-spec.ts';
-import { AuditLog } from '@campus/platform/audit/audit-log.ts';
-import { Files } from '@campus/platform/files/files.ts';
-import { storageFor } from '@campus/platform/files/storage.ts';
+import type { AppContext } from '@campus/platform/app';
+import { AuditLog } from '@campus/platform/audit';
+import { Files, storageFor } from '@campus/platform/files';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AttnConfig } from './config.ts';
 import { createAttnLive } from './live-channel.ts';

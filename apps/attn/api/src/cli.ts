@@ -1,4 +1,4 @@
-import { runCli } from '@campus/platform/app/cli.ts';
+import { runCli } from '@campus/platform/app';
 import { attnSpec } from './spec.ts';
 
 await runCli(attnSpec);

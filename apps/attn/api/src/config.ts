@@ -2,9 +2,8 @@
 // the student information system's (SIS_*; see modules/sis/sis-config.ts, through its index.ts), and FACE_THREADS, the
 // face analysis threads of a process that runs the selfie verification jobs.
 import { availableParallelism } from 'node:os';
-import { loadConfig } from '@campus/platform/config/load-config.ts';
-import { int } from '@campus/platform/config/settings.ts';
-import type { PlatformConfig } from '@campus/platform/config/types.ts';
+import type { PlatformConfig } from '@campus/platform/config';
+import { int, loadConfig } from '@campus/platform/config';
 import { type SisConfig, sisConfigFrom, sisSettings } from './modules/sis/index.ts';
 
 export type AttnConfig = PlatformConfig & {

@@ -2,8 +2,8 @@
 // show: a term around today, three courses, a teacher, twenty students, an admin, and a few
 // past sessions with check-ins so reports have numbers. Idempotent: written in one transaction,
 // skipped when the demo teacher exists.
-import type { AppContext } from '@campus/platform/app/app-spec.ts';
-import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
+import type { AppContext } from '@campus/platform/app';
+import { PasswordHasher } from '@campus/platform/auth';
 import { eq } from 'drizzle-orm';
 import type { AttnConfig } from './config.ts';
 import {

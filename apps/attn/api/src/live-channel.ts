@@ -12,7 +12,7 @@
 //   unmark        { type, student }          a teacher removed a student's check-in
 //   verification  { type, ...LiveCheckin }   the selfie check finished or was reviewed
 //   closed        { type, session_id, closed_at }   the session closed
-import type { Live } from '@campus/platform/live/live-plugin.ts';
+import type { Live } from '@campus/platform/live';
 import { type Static, Type } from 'typebox';
 
 export type AttnLive = ReturnType<typeof createAttnLive>;

@@ -1,8 +1,8 @@
 // What ATTN's feature modules are given: built once in app.ts, passed to each module's plugin.
-import type { AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Db } from '@campus/platform/db/database.ts';
-import type { Files } from '@campus/platform/files/files.ts';
+import type { AuditLog } from '@campus/platform/audit';
+import type { Clock } from '@campus/platform/clock';
+import type { Db } from '@campus/platform/db';
+import type { Files } from '@campus/platform/files';
 import type { Logger } from 'pino';
 import type { AttnConfig } from './config.ts';
 import type { AttnLive } from './live-channel.ts';

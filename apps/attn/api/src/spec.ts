@@ -1,6 +1,6 @@
 // ATTN as the platform sees it: name, settings, schema, plugin, commands.
 import { fileURLToPath } from 'node:url';
-import type { AppSpec } from '@campus/platform/app/app-spec.ts';
+import type { AppSpec } from '@campus/platform/app';
 import { attnApp } from './app.ts';
 import { createUserCommand, setPasswordCommand } from './commands/create-user.ts';
 import { type AttnConfig, loadAttnConfig } from './config.ts';

@@ -4,8 +4,8 @@
 // cannot touch another teacher's course or its sessions, and a student reads only their own.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Sessions } from '@campus/platform/auth/sessions.ts';
-import { assertAccess, type TestCaller } from '@campus/platform/testing/access.ts';
+import { Sessions } from '@campus/platform/auth';
+import { assertAccess, type TestCaller } from '@campus/platform/testing';
 import { SESSION_COOKIE } from '../src/modules/auth/index.ts';
 import { type AttnTest, startAttn, type TestCourse } from './helpers.ts';
 import { addCheckin, addSession } from './reports/attendance-rows.ts';

@@ -3,10 +3,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
-import { Sessions } from '@campus/platform/auth/sessions.ts';
-import type { TestClock } from '@campus/platform/clock/clock.ts';
-import { createTestApp, type TestApp } from '@campus/platform/testing/test-app.ts';
+import { PasswordHasher, Sessions } from '@campus/platform/auth';
+import type { TestClock } from '@campus/platform/clock';
+import { createTestApp, type TestApp } from '@campus/platform/testing';
 import { courses, courseTeachers, enrollments, terms, type UserRole, users } from '../src/db/schema/index.ts';
 import { SESSION_COOKIE } from '../src/modules/auth/index.ts';
 import { attnSpec } from '../src/spec.ts';

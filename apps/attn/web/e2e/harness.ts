@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRunningTestClock, type TestClock } from '@campus/platform/clock/clock.ts';
+import { createRunningTestClock, type TestClock } from '@campus/platform/clock';
 import { launchBrowser } from '@campus/web/testing/browser.ts';
 import jsQRModule from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
@@ -41,7 +41,7 @@ export interface Classroom {
 
 /** Builds the UI if its sources changed, starts ATTN on a free port with PUBLIC_URL set to it, and a browser. */
 export async function startClassroom(): Promise<Classroom> {
-  const { ensureWebBuilt } = await import('@campus/platform/app/web-build.ts');
+  const { ensureWebBuilt } = await import('@campus/platform/app');
   await ensureWebBuilt({ root: WEB_ROOT, sources: [SHARED_WEB_SRC] });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;

@@ -6,6 +6,8 @@
 // Private pages (a booking's manage page, opened from a mailed link with a token in its address)
 // are never stored, never leak their address to another site and are never indexed: the same
 // three headers an app's private API routes send (PRIVATE_HEADERS, privateHeaders).
+// `schema.hide` is @fastify/swagger's; named here so the type checker sees it from this file too.
+/// <reference types="@fastify/swagger" />
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';

@@ -2,7 +2,7 @@
 // phone or a laptop viewport, the language chosen, and every request to another host recorded
 // (the front ends make none; the machine has no network, so such a request would fail anyway).
 // Requests are only watched, never intercepted: the tests talk to the real API.
-import { launchBrowser } from '@campus/platform/testing/browser.ts';
+import { launchBrowser } from '@campus/platform/testing/browser';
 import type { Browser, BrowserContext } from 'playwright-core';
 
 export { launchBrowser };

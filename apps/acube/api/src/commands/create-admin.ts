@@ -2,11 +2,10 @@
 // The password is never an argument (it would sit in shell history and `ps`): it is read from
 // a prompt on a terminal, or from the first line of standard input when piped.
 import { parseArgs } from 'node:util';
-import type { AppCommand } from '@campus/platform/app/app-spec.ts';
-import { readPassword } from '@campus/platform/app/read-password.ts';
-import { openApp } from '@campus/platform/app/start-app.ts';
-import { AuditLog } from '@campus/platform/audit/audit-log.ts';
-import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
+import type { AppCommand } from '@campus/platform/app';
+import { openApp, readPassword } from '@campus/platform/app';
+import { AuditLog } from '@campus/platform/audit';
+import { PasswordHasher } from '@campus/platform/auth';
 import type { AcubeConfig } from '../config.ts';
 import { type AdminRole, adminRoles } from '../db/schema/admins.ts';
 import { adminAdder, MIN_PASSWORD_LENGTH } from '../modules/admins/index.ts';

@@ -2,8 +2,8 @@
 // in an httpOnly, Secure, SameSite=Strict cookie scoped to the auth routes.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
-import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
-import { createTestApp, type TestApp } from '@campus/platform/testing/test-app.ts';
+import { PasswordHasher } from '@campus/platform/auth';
+import { createTestApp, type TestApp } from '@campus/platform/testing';
 import { eq, sql } from 'drizzle-orm';
 import { admins } from '../../src/db/schema/index.ts';
 import { acubeSpec } from '../../src/spec.ts';

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { spawnApp } from '@campus/platform/testing/spawn-app.ts';
-import { createEmptyDatabase, testDbKind } from '@campus/platform/testing/test-database.ts';
+import { createEmptyDatabase, spawnApp, testDbKind } from '@campus/platform/testing';
 import pg from 'pg';
 
 const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));

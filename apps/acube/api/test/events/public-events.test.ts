@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createTestApp, type TestApp } from '@campus/platform/testing/test-app.ts';
+import { createTestApp, type TestApp } from '@campus/platform/testing';
 import { events } from '../../src/db/schema/index.ts';
 import { acubeSpec } from '../../src/spec.ts';
 

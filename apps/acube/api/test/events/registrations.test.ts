@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { hashToken } from '@campus/platform/auth/tokens.ts';
+import { hashToken } from '@campus/platform/auth';
 import { and, eq } from 'drizzle-orm';
 import { events, registrations } from '../../src/db/schema/index.ts';
 import { type AcubeTest, sentTo, startAcube } from '../helpers.ts';

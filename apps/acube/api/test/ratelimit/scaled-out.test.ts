@@ -8,9 +8,13 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { startRedisServer } from '@campus/platform/testing/redis-server.ts';
-import { type SpawnedApp, spawnApp } from '@campus/platform/testing/spawn-app.ts';
-import { createEmptyDatabase, testDbKind } from '@campus/platform/testing/test-database.ts';
+import {
+  createEmptyDatabase,
+  type SpawnedApp,
+  spawnApp,
+  startRedisServer,
+  testDbKind,
+} from '@campus/platform/testing';
 
 const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 const HOUR = 3600_000;

@@ -3,7 +3,7 @@
 // the booking's consent fields and the repeat flag.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createTestApp, type TestApp } from '@campus/platform/testing/test-app.ts';
+import { createTestApp, type TestApp } from '@campus/platform/testing';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { acubeSpec } from '../../src/spec.ts';
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createTestApp, type TestApp } from '@campus/platform/testing/test-app.ts';
+import { createTestApp, type TestApp } from '@campus/platform/testing';
 import { acubeSpec } from '../../src/spec.ts';
 
 const fixture = fileURLToPath(

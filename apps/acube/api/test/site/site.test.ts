@@ -2,7 +2,7 @@
 // first start gets; a wrong zone or exit address stops the start with a message naming it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ConfigError } from '@campus/platform/config/load-config.ts';
+import { ConfigError } from '@campus/platform/config';
 import { loadAcubeConfig } from '../../src/config.ts';
 import { type AcubeTest, startAcube } from '../helpers.ts';
 

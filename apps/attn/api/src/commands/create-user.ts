@@ -2,12 +2,10 @@
 // and `npm run attn -- set-password --school-number A0001`: local accounts for a university
 // without a SIS, and the first admin. The password is asked for (or piped), never an argument.
 import { parseArgs } from 'node:util';
-import type { AppCommand } from '@campus/platform/app/app-spec.ts';
-import { readPassword } from '@campus/platform/app/read-password.ts';
-import { openApp } from '@campus/platform/app/start-app.ts';
-import { AuditLog } from '@campus/platform/audit/audit-log.ts';
-import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
-import { Sessions } from '@campus/platform/auth/sessions.ts';
+import type { AppCommand } from '@campus/platform/app';
+import { openApp, readPassword } from '@campus/platform/app';
+import { AuditLog } from '@campus/platform/audit';
+import { PasswordHasher, Sessions } from '@campus/platform/auth';
 import { eq, sql } from 'drizzle-orm';
 import type { AttnConfig } from '../config.ts';
 import { type UserRole, userRoles, users } from '../db/schema/index.ts';

@@ -2,7 +2,7 @@
 // reason kept on the check-in and only its length in the audit log.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { auditLog } from '@campus/platform/audit/schema.ts';
+import { auditLog } from '@campus/platform/tables';
 import { and, eq } from 'drizzle-orm';
 import { checkins, terms } from '../../src/db/schema/index.ts';
 import { createAttnLive } from '../../src/live-channel.ts';

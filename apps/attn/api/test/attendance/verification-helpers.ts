@@ -4,8 +4,7 @@
 import assert from 'node:assert/strict';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { collectBytes, Files } from '@campus/platform/files/files.ts';
-import { storageFor } from '@campus/platform/files/storage.ts';
+import { collectBytes, Files, storageFor } from '@campus/platform/files';
 import { sql } from 'drizzle-orm';
 import type { AttnTest, TestUser } from '../helpers.ts';
 

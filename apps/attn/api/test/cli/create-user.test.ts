@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { runApp, spawnApp } from '@campus/platform/testing/spawn-app.ts';
-import { createEmptyDatabase, testDbKind } from '@campus/platform/testing/test-database.ts';
+import { createEmptyDatabase, runApp, spawnApp, testDbKind } from '@campus/platform/testing';
 
 const cli = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 let dir: string;

@@ -7,8 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { spawnApp } from '@campus/platform/testing/spawn-app.ts';
-import { testDbKind } from '@campus/platform/testing/test-database.ts';
+import { spawnApp, testDbKind } from '@campus/platform/testing';
 
 const acube = fileURLToPath(new URL('../../../../acube/api/src/cli.ts', import.meta.url));
 const attn = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));

@@ -1,7 +1,7 @@
 // The admin's CSV roster import: dry run, per-line errors, all-or-nothing, audited.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { auditLog } from '@campus/platform/audit/schema.ts';
+import { auditLog } from '@campus/platform/tables';
 import { and, eq, inArray } from 'drizzle-orm';
 import { courses, courseTeachers, enrollments, terms, users } from '../../src/db/schema/index.ts';
 import { type AttnTest, startAttn, type TestUser } from '../helpers.ts';

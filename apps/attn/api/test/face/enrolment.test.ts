@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { auditLog } from '@campus/platform/audit/schema.ts';
+import { auditLog } from '@campus/platform/tables';
 import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { faceConsents, faceEmbeddings, storedFiles } from '../../src/db/schema/index.ts';

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EventStreamClient } from '@campus/platform/live/event-stream-client.ts';
+import { EventStreamClient } from '@campus/platform/live';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { checkins } from '../../src/db/schema/index.ts';
 import { createAttnLive } from '../../src/live-channel.ts';

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
-import { EventStreamClient } from '@campus/platform/live/event-stream-client.ts';
-import { startRedisServer } from '@campus/platform/testing/redis-server.ts';
+import { EventStreamClient } from '@campus/platform/live';
+import { startRedisServer } from '@campus/platform/testing';
 import { checkins } from '../../src/db/schema/index.ts';
 import { createAttnLive } from '../../src/live-channel.ts';
 import { startAttn, type TestCourse } from '../helpers.ts';

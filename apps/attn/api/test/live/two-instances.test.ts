@@ -8,11 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { Sessions } from '@campus/platform/auth/sessions.ts';
-import { systemClock } from '@campus/platform/clock/clock.ts';
-import { EventStreamClient } from '@campus/platform/live/event-stream-client.ts';
-import { type SpawnedApp, spawnApp } from '@campus/platform/testing/spawn-app.ts';
-import { createTestDatabase, testDbKind } from '@campus/platform/testing/test-database.ts';
+import { Sessions } from '@campus/platform/auth';
+import { systemClock } from '@campus/platform/clock';
+import { EventStreamClient } from '@campus/platform/live';
+import { createTestDatabase, type SpawnedApp, spawnApp, testDbKind } from '@campus/platform/testing';
 import {
   courses,
   courseTeachers,

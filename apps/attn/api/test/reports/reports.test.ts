@@ -1,7 +1,7 @@
 // Per-course and per-student reports, CSV export and a student's own history and rate.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { auditLog } from '@campus/platform/audit/schema.ts';
+import { auditLog } from '@campus/platform/tables';
 import { and, eq, sql } from 'drizzle-orm';
 import { checkins, users } from '../../src/db/schema/index.ts';
 import { type AttnTest, startAttn } from '../helpers.ts';

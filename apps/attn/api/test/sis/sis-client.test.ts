@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { captureLogger } from '@campus/platform/testing/test-app.ts';
+import { captureLogger } from '@campus/platform/testing';
 import { demoPassword, demoRoster } from '../../src/modules/sis/simulator/demo-roster.ts';
 import { type SisSimulator, startSisSimulator } from '../../src/modules/sis/simulator/sis-simulator.ts';
 import {

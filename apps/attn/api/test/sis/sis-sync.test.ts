@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Sessions } from '@campus/platform/auth/sessions.ts';
-import { captureLogger } from '@campus/platform/testing/test-app.ts';
+import { Sessions } from '@campus/platform/auth';
+import { captureLogger } from '@campus/platform/testing';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import {
   courses,

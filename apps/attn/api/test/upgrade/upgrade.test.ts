@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { checkUpgrade, type Query, upgradeIds } from '@campus/platform/testing/upgrade-check.ts';
+import { checkUpgrade, type Query, upgradeIds } from '@campus/platform/testing';
 
 const oldMigrationsFolder = fileURLToPath(new URL('./fixtures/old/migrations', import.meta.url));
 const migrationsFolder = fileURLToPath(new URL('../../src/db/migrations', import.meta.url));

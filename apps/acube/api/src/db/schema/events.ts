@@ -1,6 +1,6 @@
 // Events the non-profit runs: drafts are staff-only; published ones are public, and so is a
 // published event's image (an uploaded file, served through the events routes).
-import { storedFiles } from '@campus/platform/files/schema.ts';
+import { storedFiles } from '@campus/platform/tables';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 

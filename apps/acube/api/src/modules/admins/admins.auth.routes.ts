@@ -1,9 +1,9 @@
 // POST /api/admin/auth/login, /refresh, /logout (policy `auth`, keyed by IP before login and by
 // account in the login throttle). The access token goes in the body; the refresh token in an
 // httpOnly, Secure, SameSite=Strict cookie scoped to these routes.
-import { sameOrigin } from '@campus/platform/auth/authenticators.ts';
-import { forbidden, unauthenticated } from '@campus/platform/errors.ts';
-import { errorResponses } from '@campus/platform/http/schemas.ts';
+import { sameOrigin } from '@campus/platform/auth';
+import { forbidden, unauthenticated } from '@campus/platform/errors';
+import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';

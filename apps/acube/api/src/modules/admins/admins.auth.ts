@@ -2,13 +2,15 @@
 // the Authorization header, and a rotating refresh token in an httpOnly, Secure,
 // SameSite=Strict cookie scoped to the auth routes. A disabled admin is refused at once, even
 // with an access token that has not expired.
-import { AccessTokens } from '@campus/platform/auth/access-tokens.ts';
-import { bearerAuthenticator } from '@campus/platform/auth/authenticators.ts';
-import { LoginThrottle } from '@campus/platform/auth/brute-force.ts';
-import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
-import { RefreshTokens } from '@campus/platform/auth/refresh-tokens.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import { unauthenticated } from '@campus/platform/errors.ts';
+import {
+  AccessTokens,
+  bearerAuthenticator,
+  LoginThrottle,
+  PasswordHasher,
+  RefreshTokens,
+} from '@campus/platform/auth';
+import type { Clock } from '@campus/platform/clock';
+import { unauthenticated } from '@campus/platform/errors';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { AcubeConfig } from '../../config.ts';

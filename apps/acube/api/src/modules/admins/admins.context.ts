@@ -1,8 +1,8 @@
 // What the admin use cases share, built once by admins.module.ts.
-import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Db } from '@campus/platform/db/database.ts';
-import type { Mailer } from '@campus/platform/mail/mailer.ts';
+import type { AuditEntry, AuditLog } from '@campus/platform/audit';
+import type { Clock } from '@campus/platform/clock';
+import type { Db } from '@campus/platform/db';
+import type { Mailer } from '@campus/platform/mail';
 import type { AdminAuth } from './admins.auth.ts';
 import type { AdminsRepository } from './admins.repository.ts';
 

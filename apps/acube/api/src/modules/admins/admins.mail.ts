@@ -1,4 +1,4 @@
-import { defineTemplate, html, layout } from '@campus/platform/mail/template.ts';
+import { defineTemplate, html, layout } from '@campus/platform/mail';
 
 export const adminWelcome = defineTemplate<{ name: string; role: string; link: string; hours: number }>({
   name: 'admin-welcome',

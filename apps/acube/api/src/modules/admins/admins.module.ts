@@ -2,10 +2,10 @@
 // (the platform's sweep queue), the login routes under /api/admin/auth and the account routes
 // under /api/admin. The authentication itself (admins.auth.ts) is built once by the app, which
 // shares it: it puts the bearer authenticator on every route.
-import type { AuditLog } from '@campus/platform/audit/audit-log.ts';
-import { scheduleAuthSweep } from '@campus/platform/auth/sweep-queue.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Db } from '@campus/platform/db/database.ts';
+import type { AuditLog } from '@campus/platform/audit';
+import { scheduleAuthSweep } from '@campus/platform/auth';
+import type { Clock } from '@campus/platform/clock';
+import type { Db } from '@campus/platform/db';
 import type { FastifyPluginAsync } from 'fastify';
 import { adminsAuthRoutes } from './admins.auth.routes.ts';
 import type { AdminAuth } from './admins.auth.ts';

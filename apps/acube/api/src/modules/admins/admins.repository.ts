@@ -1,6 +1,6 @@
 // Admin accounts in the database. No HTTP, no access rules: the use cases decide. Each method
 // takes an optional transaction last.
-import type { Db, Tx } from '@campus/platform/db/database.ts';
+import type { Db, Tx } from '@campus/platform/db';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { type AdminRole, admins } from '../../db/schema/admins.ts';
 

@@ -1,8 +1,8 @@
 // Admin accounts (superadmins only): list, create (a welcome mail carries a link to choose the
 // password; nobody else ever knows it), disable or re-enable, change role. Disabling ends every
 // login of that admin at once. Plus the public end of the welcome link: set the password.
-import { auditContext } from '@campus/platform/audit/audit-log.ts';
-import { errorResponses } from '@campus/platform/http/schemas.ts';
+import { auditContext } from '@campus/platform/audit';
+import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AdminsContext } from './admins.context.ts';
 import {

@@ -1,6 +1,6 @@
 // Admins' requests and answers: login and its tokens, the account list and its edits, and the
 // welcome link's password choice.
-import { MAX_PASSWORD_LENGTH } from '@campus/platform/auth/passwords.ts';
+import { MAX_PASSWORD_LENGTH } from '@campus/platform/auth';
 import { type Static, Type } from 'typebox';
 import type { AdminRow } from './admins.repository.ts';
 

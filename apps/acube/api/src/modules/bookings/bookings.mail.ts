@@ -1,6 +1,6 @@
 // The booking e-mails. No session type in the subject and no free text from the request: only
 // the name (escaped), the reference, the date and the private link.
-import { defineTemplate, html, layout } from '@campus/platform/mail/template.ts';
+import { defineTemplate, html, layout } from '@campus/platform/mail';
 
 export interface BookingMailValues {
   name: string;

@@ -1,5 +1,5 @@
 // Bookings in the database. No HTTP, no access rules: the use cases decide.
-import type { Db, Tx } from '@campus/platform/db/database.ts';
+import type { Db, Tx } from '@campus/platform/db';
 import { and, asc, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
 import { type BookingStatus, bookings } from '../../db/schema/bookings.ts';
 

@@ -1,9 +1,8 @@
 // Bookings: the public request (policy `public`), the person's private link (answered with the
 // private headers: no-store, no-referrer, noindex), and the seed's GET/PATCH routes, which
 // expose personal and health data and so require an admin here.
-import { auditContext } from '@campus/platform/audit/audit-log.ts';
-import { errorResponses } from '@campus/platform/http/schemas.ts';
-import { privateHeaders } from '@campus/platform/http/web-app.ts';
+import { auditContext } from '@campus/platform/audit';
+import { errorResponses, privateHeaders } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { BookingsContext } from './bookings.context.ts';

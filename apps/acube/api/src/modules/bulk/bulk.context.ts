@@ -1,11 +1,11 @@
 // What the bulk use cases share, built once by bulk.module.ts. The records an operation changes
 // are reached through their own modules (`targets`), never through their tables.
-import type { AuditEntry } from '@campus/platform/audit/audit-log.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Db } from '@campus/platform/db/database.ts';
-import type { Files } from '@campus/platform/files/files.ts';
-import type { JobSystem } from '@campus/platform/jobs/job-system.ts';
-import type { Mailer } from '@campus/platform/mail/mailer.ts';
+import type { AuditEntry } from '@campus/platform/audit';
+import type { Clock } from '@campus/platform/clock';
+import type { Db } from '@campus/platform/db';
+import type { Files } from '@campus/platform/files';
+import type { JobSystem } from '@campus/platform/jobs';
+import type { Mailer } from '@campus/platform/mail';
 import type { BulkEditable } from '../submissions/index.ts';
 import type { BulkRepository } from './bulk.repository.ts';
 import type { BulkEntity } from './bulk.schemas.ts';

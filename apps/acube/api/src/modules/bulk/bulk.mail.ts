@@ -1,4 +1,4 @@
-import { defineTemplate, html, layout } from '@campus/platform/mail/template.ts';
+import { defineTemplate, html, layout } from '@campus/platform/mail';
 
 export interface BulkReportValues {
   name: string;

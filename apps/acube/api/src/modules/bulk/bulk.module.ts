@@ -1,10 +1,10 @@
 // Bulk operations as one module: the report mail template, the background job's queue, and the
 // routes under /api/admin/bulk. The records it changes are reached through their own modules'
 // bulk adapters (bookings, volunteers, contact); its own table is bulk_operations.
-import type { AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Files } from '@campus/platform/files/files.ts';
-import { defineQueue } from '@campus/platform/jobs/queue.ts';
+import type { AuditLog } from '@campus/platform/audit';
+import type { Clock } from '@campus/platform/clock';
+import type { Files } from '@campus/platform/files';
+import { defineQueue } from '@campus/platform/jobs';
 import type { FastifyPluginAsync } from 'fastify';
 import { adminContacts } from '../admins/index.ts';
 import { bookingsForBulk } from '../bookings/index.ts';

@@ -1,6 +1,6 @@
 // The bulk operations table: one row a background operation, its status and its report. The
 // records an operation changes belong to their own modules and are never queried here.
-import type { Db, Tx } from '@campus/platform/db/database.ts';
+import type { Db, Tx } from '@campus/platform/db';
 import { eq } from 'drizzle-orm';
 import { bulkOperations } from '../../db/schema/bulk-operations.ts';
 

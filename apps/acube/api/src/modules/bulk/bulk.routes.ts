@@ -1,7 +1,7 @@
 // POST /api/admin/bulk/delete (superadmins) and /status-update (staff), the seed's bodies;
 // GET /api/admin/bulk/operations/{id} for the progress and report of a background one.
-import { auditContext } from '@campus/platform/audit/audit-log.ts';
-import { errorResponses } from '@campus/platform/http/schemas.ts';
+import { auditContext } from '@campus/platform/audit';
+import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { BulkContext } from './bulk.context.ts';

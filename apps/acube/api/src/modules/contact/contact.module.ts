@@ -1,9 +1,9 @@
 // Contact as one module: its mail template, its repository and use-case context built once,
 // its routes under the prefix it is registered with (/api/contact). Bulk operations and exports
 // reach its table through the two adapters below.
-import type { AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Db } from '@campus/platform/db/database.ts';
+import type { AuditLog } from '@campus/platform/audit';
+import type { Clock } from '@campus/platform/clock';
+import type { Db } from '@campus/platform/db';
 import type { FastifyPluginAsync } from 'fastify';
 import { contactStatuses } from '../../db/schema/submissions.ts';
 import { type BulkEditable, bulkEditable } from '../submissions/index.ts';

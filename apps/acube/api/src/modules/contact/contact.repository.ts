@@ -1,5 +1,5 @@
 // Contact messages in the database. No HTTP, no access rules.
-import type { Db, Tx } from '@campus/platform/db/database.ts';
+import type { Db, Tx } from '@campus/platform/db';
 import { and, asc, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
 import { type contactStatuses, contactMessages as t } from '../../db/schema/submissions.ts';
 

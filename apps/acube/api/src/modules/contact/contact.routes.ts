@@ -1,7 +1,7 @@
 // Contact: the public message (policy `public`) and the seed's GET plus a status PATCH,
 // which expose personal data and so require an admin here.
-import { auditContext } from '@campus/platform/audit/audit-log.ts';
-import { errorResponses } from '@campus/platform/http/schemas.ts';
+import { auditContext } from '@campus/platform/audit';
+import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ContactContext } from './contact.context.ts';
 import type { ContactRow } from './contact.repository.ts';

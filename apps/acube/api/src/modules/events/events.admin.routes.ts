@@ -2,8 +2,8 @@
 // list every event, edit (a raised capacity promotes from the waiting list), publish, cancel
 // (every registrant is mailed and their registration ends), its image (an upload), and the
 // registrations of one event.
-import { auditContext } from '@campus/platform/audit/audit-log.ts';
-import { errorResponses } from '@campus/platform/http/schemas.ts';
+import { auditContext } from '@campus/platform/audit';
+import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { EventsContext } from './events.context.ts';
 import {

@@ -1,9 +1,9 @@
 // What the events use cases share, built once by events.module.ts.
-import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Db } from '@campus/platform/db/database.ts';
-import type { Files } from '@campus/platform/files/files.ts';
-import type { Mailer } from '@campus/platform/mail/mailer.ts';
+import type { AuditEntry, AuditLog } from '@campus/platform/audit';
+import type { Clock } from '@campus/platform/clock';
+import type { Db } from '@campus/platform/db';
+import type { Files } from '@campus/platform/files';
+import type { Mailer } from '@campus/platform/mail';
 import type { EventsRepository } from './events.repository.ts';
 
 export interface EventsContext {

@@ -1,7 +1,7 @@
 // The events feature's mails: a registration received (confirmed or waiting), a promotion from
 // the waiting list, an event cancelled. Event titles are public already; links are private. A
 // promotion mail brings a link of its own and says the first mail's link still works.
-import { defineTemplate, html, layout } from '@campus/platform/mail/template.ts';
+import { defineTemplate, html, layout } from '@campus/platform/mail';
 
 export interface RegistrationMailValues {
   name: string;

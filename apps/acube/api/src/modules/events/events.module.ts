@@ -2,10 +2,10 @@
 // promotion live here). Builds the repository and the use cases' context once, then registers
 // the mail templates and the public and staff routes. Exports read its tables through the
 // adapters below.
-import type { AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Db } from '@campus/platform/db/database.ts';
-import type { Files } from '@campus/platform/files/files.ts';
+import type { AuditLog } from '@campus/platform/audit';
+import type { Clock } from '@campus/platform/clock';
+import type { Db } from '@campus/platform/db';
+import type { Files } from '@campus/platform/files';
 import type { FastifyPluginAsync } from 'fastify';
 import { eventsAdminRoutes } from './events.admin.routes.ts';
 import type { EventsContext } from './events.context.ts';

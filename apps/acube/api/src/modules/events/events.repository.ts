@@ -1,6 +1,6 @@
 // Every query of the events aggregate: events and their registrations. No HTTP, no access
 // rules: the use cases decide. Each method takes an optional transaction last.
-import type { Db, Tx } from '@campus/platform/db/database.ts';
+import type { Db, Tx } from '@campus/platform/db';
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, max, ne, or, sql } from 'drizzle-orm';
 import { events } from '../../db/schema/events.ts';
 import { registrations } from '../../db/schema/registrations.ts';

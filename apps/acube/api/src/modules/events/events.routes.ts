@@ -2,9 +2,8 @@
 // waiting list, and their image once published; registration, where a full event puts people on
 // the waiting list; the registration's own view and cancellation through the private link's
 // token, answered with the private headers (no-store, no-referrer, noindex).
-import { auditContext } from '@campus/platform/audit/audit-log.ts';
-import { errorResponses } from '@campus/platform/http/schemas.ts';
-import { privateHeaders } from '@campus/platform/http/web-app.ts';
+import { auditContext } from '@campus/platform/audit';
+import { errorResponses, privateHeaders } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { EventsContext } from './events.context.ts';

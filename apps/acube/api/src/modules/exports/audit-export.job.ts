@@ -1,9 +1,9 @@
 // The audit export queue: its payload (the admin and the seed's filters), its retries and
 // expiry, and a handler that runs the export use case. Built from the app's database and mailer
 // so that bench/export can run the same job without the rest of the module.
-import type { AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Files } from '@campus/platform/files/files.ts';
-import { defineQueue } from '@campus/platform/jobs/queue.ts';
+import type { AuditLog } from '@campus/platform/audit';
+import type { Files } from '@campus/platform/files';
+import { defineQueue } from '@campus/platform/jobs';
 import type { FastifyInstance } from 'fastify';
 import { adminContacts } from '../admins/index.ts';
 import { AUDIT_EXPORT_QUEUE, AuditExportJob } from './exports.schemas.ts';

@@ -1,10 +1,10 @@
 // What the export use cases share, built once by exports.module.ts. The records exported are
 // read through their own modules (`sources`), a page at a time, never through their tables.
-import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Db } from '@campus/platform/db/database.ts';
-import type { Files } from '@campus/platform/files/files.ts';
-import type { JobSystem } from '@campus/platform/jobs/job-system.ts';
-import type { Mailer } from '@campus/platform/mail/mailer.ts';
+import type { AuditEntry, AuditLog } from '@campus/platform/audit';
+import type { Db } from '@campus/platform/db';
+import type { Files } from '@campus/platform/files';
+import type { JobSystem } from '@campus/platform/jobs';
+import type { Mailer } from '@campus/platform/mail';
 import type { ExportEntity } from './exports.schemas.ts';
 
 /** A row as exports see it: its columns by name, and the keyset it is paged on. */

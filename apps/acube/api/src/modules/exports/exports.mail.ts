@@ -1,4 +1,4 @@
-import { defineTemplate, html, layout } from '@campus/platform/mail/template.ts';
+import { defineTemplate, html, layout } from '@campus/platform/mail';
 
 export const exportReady = defineTemplate<{ name: string; what: string; rows: number; link: string }>({
   name: 'export-ready',

@@ -1,8 +1,8 @@
 // Exports as one module: the export-ready mail template, the audit export's queue, and the
 // routes under /api/admin/bulk/export. The records a CSV holds are read through their own
 // modules' export adapters; the files are the platform's store. It has no table of its own.
-import type { AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Files } from '@campus/platform/files/files.ts';
+import type { AuditLog } from '@campus/platform/audit';
+import type { Files } from '@campus/platform/files';
 import type { FastifyPluginAsync } from 'fastify';
 import { adminContacts } from '../admins/index.ts';
 import { bookingsForExport } from '../bookings/index.ts';

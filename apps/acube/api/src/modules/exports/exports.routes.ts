@@ -1,8 +1,8 @@
 // Exports (policy `export`, admins only): a record type's CSV, stored and sent back as a stream;
 // the audit log as a background job whose file is kept for admins to download and whose author
 // is mailed; the download of a finished export.
-import { auditContext } from '@campus/platform/audit/audit-log.ts';
-import { errorResponses } from '@campus/platform/http/schemas.ts';
+import { auditContext } from '@campus/platform/audit';
+import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ExportsContext } from './exports.context.ts';
 import { AuditExportAccepted, AuditExportBody, Csv, EntityParams, FileParams } from './exports.schemas.ts';

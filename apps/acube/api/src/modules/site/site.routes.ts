@@ -1,6 +1,6 @@
 // GET /api/site (policy `public`): the settings every public page needs, in one small answer.
 
-import { errorResponses } from '@campus/platform/http/schemas.ts';
+import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { SiteResponse, toSiteResponse } from './site.schemas.ts';
 import type { SiteSettings } from './site.settings.ts';

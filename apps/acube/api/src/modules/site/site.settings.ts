@@ -1,8 +1,8 @@
 // The settings the public pages need (TIME_ZONE, URGENT_HELP_TEXT, QUICK_EXIT_URL,
 // PRIVACY_NOTICE_VERSION): parsed and checked at boot with the platform's settings, so a wrong
 // zone or exit address stops the process with the other problems rather than reaching a page.
-import type { SettingSpec } from '@campus/platform/config/settings.ts';
-import { url } from '@campus/platform/config/settings.ts';
+import type { SettingSpec } from '@campus/platform/config';
+import { url } from '@campus/platform/config';
 
 export interface SiteSettings {
   /** IANA time zone the organisation works in; dates and times people pick are in it. */

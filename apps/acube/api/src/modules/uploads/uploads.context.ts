@@ -1,8 +1,8 @@
 // What the upload use cases share, built once by uploads.module.ts. The files themselves are
 // the platform's store; uploads have no table of their own.
-import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Db } from '@campus/platform/db/database.ts';
-import type { Files } from '@campus/platform/files/files.ts';
+import type { AuditEntry, AuditLog } from '@campus/platform/audit';
+import type { Db } from '@campus/platform/db';
+import type { Files } from '@campus/platform/files';
 
 export interface UploadsContext {
   db: Db;

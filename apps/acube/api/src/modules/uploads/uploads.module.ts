@@ -1,7 +1,7 @@
 // Uploads as one module: event images and documents into the platform's file store, under the
 // prefix it is registered with (/api/admin/uploads).
-import type { AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Files } from '@campus/platform/files/files.ts';
+import type { AuditLog } from '@campus/platform/audit';
+import type { Files } from '@campus/platform/files';
 import type { FastifyPluginAsync } from 'fastify';
 import type { UploadsContext } from './uploads.context.ts';
 import { uploadsRoutes } from './uploads.routes.ts';

@@ -1,8 +1,8 @@
 // POST /api/admin/uploads (policy `upload`): event images and documents, checked from their
 // bytes (PNG, JPEG, WebP, PDF; 10 MiB); GET /api/admin/uploads/{id} serves one back to admins.
-import { auditContext } from '@campus/platform/audit/audit-log.ts';
-import { AppError } from '@campus/platform/errors.ts';
-import { errorResponses } from '@campus/platform/http/schemas.ts';
+import { auditContext } from '@campus/platform/audit';
+import { AppError } from '@campus/platform/errors';
+import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { UploadsContext } from './uploads.context.ts';
 import { toUploadResponse, UploadedFile, UploadParams, UploadResponse } from './uploads.schemas.ts';

@@ -1,6 +1,6 @@
 // The acknowledgement of a volunteer application: the name (escaped) and the reference; never
 // what the person wrote.
-import { defineTemplate, html, layout } from '@campus/platform/mail/template.ts';
+import { defineTemplate, html, layout } from '@campus/platform/mail';
 
 export const volunteerReceived = defineTemplate<{ name: string; reference: string }>({
   name: 'volunteer-received',

@@ -1,5 +1,5 @@
 // Volunteer applications in the database. No HTTP, no access rules.
-import type { Db, Tx } from '@campus/platform/db/database.ts';
+import type { Db, Tx } from '@campus/platform/db';
 import { and, asc, desc, eq, gt, inArray, lt, or, type SQL } from 'drizzle-orm';
 import { volunteerApplications as t, type volunteerStatuses } from '../../db/schema/submissions.ts';
 

@@ -1,7 +1,7 @@
 // Volunteers: the public application (policy `public`) and the seed's GET plus a status PATCH,
 // which expose personal data and so require an admin here.
-import { auditContext } from '@campus/platform/audit/audit-log.ts';
-import { errorResponses } from '@campus/platform/http/schemas.ts';
+import { auditContext } from '@campus/platform/audit';
+import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { changeApplicationStatus } from './use-cases/change-application-status.ts';
 import { findApplications } from './use-cases/find-applications.ts';

@@ -2,10 +2,10 @@
 // The platform's tables are created and changed by the platform's own migrations, applied before
 // the app's (packages/platform/src/db/migrate.ts); drizzle-kit reads only the app's own files
 // here (drizzle.config.ts), so they never enter the app's migrations again.
-export * from '@campus/platform/audit/schema.ts';
-export * from '@campus/platform/auth/schema.ts';
-export * from '@campus/platform/files/schema.ts';
-export * from '@campus/platform/jobs/schema.ts';
+export * from '@campus/platform/tables';
+export * from '@campus/platform/tables';
+export * from '@campus/platform/tables';
+export * from '@campus/platform/tables';
 export * from './attendance.ts';
 export * from './courses.ts';
 export * from './faces.ts';

@@ -1,8 +1,8 @@
 // The daily archive run as a queue: scheduled once a day across all instances, or sent by
 // hand with another age (`after_days`).
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Db } from '@campus/platform/db/database.ts';
-import { defineQueue } from '@campus/platform/jobs/queue.ts';
+import type { Clock } from '@campus/platform/clock';
+import type { Db } from '@campus/platform/db';
+import { defineQueue } from '@campus/platform/jobs';
 import type { Logger } from 'pino';
 import { Type } from 'typebox';
 import { archiveFinishedTerms } from './use-cases/archive-finished-terms.ts';

@@ -1,6 +1,6 @@
 // Queries of the archive schedule: finished terms not yet archived, and moving one batch of a
 // term's check-ins to checkins_archive.
-import type { Db } from '@campus/platform/db/database.ts';
+import type { Db } from '@campus/platform/db';
 import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { terms } from '../../db/schema/index.ts';
 

@@ -1,8 +1,8 @@
 // What the attendance use cases share, built once by attendance.module.ts.
-import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Db } from '@campus/platform/db/database.ts';
-import type { Files } from '@campus/platform/files/files.ts';
+import type { AuditEntry, AuditLog } from '@campus/platform/audit';
+import type { Clock } from '@campus/platform/clock';
+import type { Db } from '@campus/platform/db';
+import type { Files } from '@campus/platform/files';
 import type { Logger } from 'pino';
 import type { AttnLive } from '../../live-channel.ts';
 import type { FacePool } from '../face/index.ts';

@@ -8,7 +8,7 @@
 // instance checks it and nothing is stored. The device id is bound by the mac, not carried: a
 // ticket sent to a friend's phone fails as a forged one would.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { deriveKey } from '@campus/platform/config/derive-key.ts';
+import { deriveKey } from '@campus/platform/config';
 
 export const TICKET_TTL_MS = 2 * 60_000;
 const VERSION = 't1';

@@ -3,7 +3,7 @@
 // double tap, or 20 tabs at once) goes into the statement once; the copies get the answer of
 // the first, or "already checked in" when the first was accepted.
 
-import { GroupCommit } from '@campus/platform/db/group-commit.ts';
+import { GroupCommit } from '@campus/platform/db';
 import type { CheckinDraft, CheckinsRepository, InsertedCheckin } from './checkins.repository.ts';
 
 export type CheckinOutcome =

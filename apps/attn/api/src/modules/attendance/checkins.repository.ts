@@ -4,7 +4,7 @@
 // take a row) and the enrollment (not enrolled: no row), and the unique key
 // checkins_once_per_session turns a second check-in into no row. What did not come back is then
 // told apart by one query.
-import type { Db, Tx } from '@campus/platform/db/database.ts';
+import type { Db, Tx } from '@campus/platform/db';
 import { and, asc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { checkins, users } from '../../db/schema/index.ts';

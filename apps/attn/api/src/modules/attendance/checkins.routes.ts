@@ -4,7 +4,7 @@
 // require one; the check-in is answered 'pending' and its verification job queued after the
 // commit. POST /api/checkin-tickets (public): a scanned code exchanged for a two-minute ticket
 // before the student logs in.
-import { errorResponses } from '@campus/platform/http/schemas.ts';
+import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { currentUser } from '../auth/index.ts';

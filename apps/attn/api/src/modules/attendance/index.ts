@@ -2,7 +2,7 @@
 // other pages show (the live stream's snapshot, whether a student has checked in, the reports'
 // queries over the live and archived check-ins), and the types of the answers for the web
 // front end (`import type` only).
-import type { Db } from '@campus/platform/db/database.ts';
+import type { Db } from '@campus/platform/db';
 import { createCheckinsRepository } from './checkins.repository.ts';
 import { createReportsRepository } from './reports.repository.ts';
 

@@ -1,5 +1,5 @@
 // Queries of marking by hand: the student being marked, and their check-in in the session.
-import type { Tx } from '@campus/platform/db/database.ts';
+import type { Tx } from '@campus/platform/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { checkins, users } from '../../db/schema/index.ts';
 

@@ -1,7 +1,7 @@
 // Marking by hand: a teacher of the session's course marks a student present or late, or
 // removes a check-in, with a reason; audited in the same transaction, shown live after commit.
-import { auditContext } from '@campus/platform/audit/audit-log.ts';
-import { errorResponses } from '@campus/platform/http/schemas.ts';
+import { auditContext } from '@campus/platform/audit';
+import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { currentUser } from '../auth/index.ts';

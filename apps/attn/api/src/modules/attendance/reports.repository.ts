@@ -3,7 +3,7 @@
 // it is closed or past its end. Times leave PostgreSQL as epoch milliseconds (the same on
 // node-postgres and PGlite); keyset cursors keep PostgreSQL's own text of the timestamp so
 // that microseconds survive the round trip.
-import type { Db } from '@campus/platform/db/database.ts';
+import type { Db } from '@campus/platform/db';
 import { type SQL, sql } from 'drizzle-orm';
 
 const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);

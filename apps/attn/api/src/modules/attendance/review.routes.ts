@@ -1,7 +1,7 @@
 // The teacher's review of selfie verifications (course teachers only): the session's check-ins
 // that need a look, the selfie kept for one (never cached), and the decision on it.
-import { auditContext } from '@campus/platform/audit/audit-log.ts';
-import { errorResponses } from '@campus/platform/http/schemas.ts';
+import { auditContext } from '@campus/platform/audit';
+import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { currentUser } from '../auth/index.ts';

@@ -1,7 +1,7 @@
 // The selfie check-in's multipart/form-data body: the JSON check-in's fields (session_id, code
 // or ticket, device_id, checked against the same TypeBox schema) and one file in the field "selfie", read
 // into memory (never a temporary file on disk), in any order.
-import { AppError } from '@campus/platform/errors.ts';
+import { AppError } from '@campus/platform/errors';
 import type { FastifyRequest } from 'fastify';
 import Value from 'typebox/value';
 import { CheckInBody } from './checkins.schemas.ts';

@@ -1,7 +1,7 @@
 // What a teacher sees of one of their sessions' attendance: the session with its counts and its
 // course (the projector's screen), and every check-in so far with devices used by several
 // students flagged. Courses' teachers only.
-import { errorResponses } from '@campus/platform/http/schemas.ts';
+import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { currentUser } from '../auth/index.ts';
 import { SessionDetailResponse, SessionParams } from '../sessions/index.ts';

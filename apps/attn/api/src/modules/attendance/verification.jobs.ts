@@ -5,8 +5,8 @@
 // refused photo is a verdict and is not retried. The last try hands the check-in to the
 // teacher instead of failing silently. The two sweeps run on schedules, once per tick across
 // all instances.
-import type { JobSystem } from '@campus/platform/jobs/job-system.ts';
-import { defineQueue } from '@campus/platform/jobs/queue.ts';
+import type { JobSystem } from '@campus/platform/jobs';
+import { defineQueue } from '@campus/platform/jobs';
 import { Type } from 'typebox';
 import { type SweepDeps, sweepSelfies, sweepStuckVerifications } from './use-cases/sweep-verifications.ts';
 import { type VerifyDeps, verifyCheckin } from './use-cases/verify-checkin.ts';

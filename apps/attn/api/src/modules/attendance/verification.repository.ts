@@ -1,7 +1,7 @@
 // Queries of selfie verification on the check-ins table: what the job reads, the verdict it
 // records (only on a check-in still waiting for one), the sweeps' selections, the teacher's
 // review list and decision.
-import type { Db, Tx } from '@campus/platform/db/database.ts';
+import type { Db, Tx } from '@campus/platform/db';
 import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import {
   attendanceSessions,

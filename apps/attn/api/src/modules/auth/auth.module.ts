@@ -2,7 +2,7 @@
 // cookie, and the routes under /api/auth. Builds the authenticator once (it installs itself in
 // the platform's guard for every route), then the hourly sweep of expired login sessions (the
 // platform's scheduleAuthSweep, as A-Cube's) and the routes.
-import { scheduleAuthSweep } from '@campus/platform/auth/sweep-queue.ts';
+import { scheduleAuthSweep } from '@campus/platform/auth';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AttnServices } from '../../services.ts';
 import { authRoutes } from './auth.routes.ts';

@@ -2,8 +2,8 @@
 // 'auth' policy (sized for a lecture hall behind one NAT address) and per account by the
 // brute-force throttle; everything after login is limited per school number.
 
-import { unauthenticated } from '@campus/platform/errors.ts';
-import { errorResponses } from '@campus/platform/http/schemas.ts';
+import { unauthenticated } from '@campus/platform/errors';
+import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AttnConfig } from '../../config.ts';

@@ -1,5 +1,5 @@
 // Login and "who am I", and their types for the web front end (`import type` only).
-import { MAX_PASSWORD_LENGTH } from '@campus/platform/auth/passwords.ts';
+import { MAX_PASSWORD_LENGTH } from '@campus/platform/auth';
 import { type Static, Type } from 'typebox';
 
 export const LoginBody = Type.Object(

@@ -2,12 +2,15 @@
 // argon2id hash or, for people who come from the SIS, against the SIS itself. A login opens an
 // opaque server-side session (platform Sessions) carried in an httpOnly, SameSite=Lax cookie.
 // Brute force is stopped per account, and per IP only at a threshold a lecture hall stays under.
-import { PrincipalCache, sessionAuthenticator } from '@campus/platform/auth/authenticators.ts';
-import { LoginThrottle } from '@campus/platform/auth/brute-force.ts';
-import { PasswordHasher } from '@campus/platform/auth/passwords.ts';
-import { Sessions } from '@campus/platform/auth/sessions.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import { AppError } from '@campus/platform/errors.ts';
+import {
+  LoginThrottle,
+  PasswordHasher,
+  PrincipalCache,
+  Sessions,
+  sessionAuthenticator,
+} from '@campus/platform/auth';
+import type { Clock } from '@campus/platform/clock';
+import { AppError } from '@campus/platform/errors';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { AttnConfig } from '../../config.ts';

@@ -1,6 +1,6 @@
 // Who is calling, as ATTN's handlers need it: the user's id (for rows), school number (the
 // rate-limit key and what people see) and role.
-import { unauthenticated } from '@campus/platform/errors.ts';
+import { unauthenticated } from '@campus/platform/errors';
 import type { FastifyRequest } from 'fastify';
 import type { UserRole } from '../../db/schema/index.ts';
 

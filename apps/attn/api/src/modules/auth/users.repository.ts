@@ -1,5 +1,5 @@
 // Queries on users for login and for the session cookie's principal.
-import type { Db, Tx } from '@campus/platform/db/database.ts';
+import type { Db, Tx } from '@campus/platform/db';
 import { eq, sql } from 'drizzle-orm';
 import { type UserRole, users } from '../../db/schema/index.ts';
 

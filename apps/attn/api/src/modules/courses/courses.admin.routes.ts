@@ -1,6 +1,6 @@
 // For admins: terms, every course (paged by keyset), and the roster import from CSV.
-import { auditContext } from '@campus/platform/audit/audit-log.ts';
-import { errorResponses } from '@campus/platform/http/schemas.ts';
+import { auditContext } from '@campus/platform/audit';
+import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { courseView } from './course-view.ts';

@@ -1,6 +1,6 @@
 // What the courses use cases share, built once by courses.module.ts.
-import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Db } from '@campus/platform/db/database.ts';
+import type { AuditEntry, AuditLog } from '@campus/platform/audit';
+import type { Db } from '@campus/platform/db';
 import type { CoursesRepository } from './courses.repository.ts';
 
 export interface CoursesContext {

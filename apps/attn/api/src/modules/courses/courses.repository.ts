@@ -1,6 +1,6 @@
 // Queries on terms, courses and rosters as teachers, students and admins see them, and the
 // facts access is decided on (who teaches a course, who is on its roster).
-import type { Db, Tx } from '@campus/platform/db/database.ts';
+import type { Db, Tx } from '@campus/platform/db';
 import { and, asc, count, eq, gt, or, type SQL, sql } from 'drizzle-orm';
 import { courses, courseTeachers, enrollments, terms, users } from '../../db/schema/index.ts';
 

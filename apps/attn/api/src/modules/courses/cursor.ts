@@ -1,6 +1,6 @@
 // Opaque keyset cursors for paged lists: the last row's sort key as base64url JSON. A cursor
 // that does not decode is the client's mistake (400), never a server error.
-import { AppError } from '@campus/platform/errors.ts';
+import { AppError } from '@campus/platform/errors';
 
 export const encodeCursor = (key: readonly (string | number)[]): string =>
   Buffer.from(JSON.stringify(key)).toString('base64url');

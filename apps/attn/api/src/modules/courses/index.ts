@@ -1,6 +1,6 @@
 // What other modules may use of the courses module: the module, the access checks (the one
 // "teaches this course", always (db, courseId, userId)), the course lists and their shapes.
-import type { Db } from '@campus/platform/db/database.ts';
+import type { Db } from '@campus/platform/db';
 import { createCoursesRepository } from './courses.repository.ts';
 
 export { courseView } from './course-view.ts';

@@ -1,7 +1,7 @@
 // The roster CSV an admin uploads: parsed with csv-parse, every line checked on its own and
 // against the other lines of the file. What needs the database (a school number that belongs
 // to someone of another role) is checked later, in the import use case.
-import { AppError } from '@campus/platform/errors.ts';
+import { AppError } from '@campus/platform/errors';
 import { parse } from 'csv-parse/sync';
 
 export const ROSTER_COLUMNS = [

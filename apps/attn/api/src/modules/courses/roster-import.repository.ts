@@ -1,6 +1,6 @@
 // Queries of the roster import: what already exists for the file's terms, courses and people,
 // and the batched writes. Every method takes the transaction (or db) it runs in.
-import type { Db, Tx } from '@campus/platform/db/database.ts';
+import type { Db, Tx } from '@campus/platform/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { courses, courseTeachers, enrollments, terms, users } from '../../db/schema/index.ts';
 

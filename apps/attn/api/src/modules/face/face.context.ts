@@ -1,7 +1,7 @@
 // What the face use cases share, built once by face.module.ts.
-import type { AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Db } from '@campus/platform/db/database.ts';
+import type { AuditLog } from '@campus/platform/audit';
+import type { Clock } from '@campus/platform/clock';
+import type { Db } from '@campus/platform/db';
 import type { FacePool } from './engine/pool.ts';
 
 export interface FaceContext {

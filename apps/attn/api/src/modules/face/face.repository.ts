@@ -1,7 +1,7 @@
 // Queries on face consent and enrolled embeddings. Plain functions taking a database or a
 // transaction; other modules reach the reads they need (hasEnrolment, the enrolled embeddings
 // behind judgeSelfie) through index.ts. No HTTP, no access rules: the use cases decide.
-import type { Db, Tx } from '@campus/platform/db/database.ts';
+import type { Db, Tx } from '@campus/platform/db';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { faceConsents, faceEmbeddings } from '../../db/schema/index.ts';
 import { modelFiles } from './engine/model-files.ts';

@@ -1,8 +1,8 @@
 // The student's face enrolment: consent (read, give, withdraw) and the photos whose embeddings
 // later verify their selfies. Every route acts on the caller only: there is no id in any path
 // or body, so one student can neither see nor change another's consent or embeddings.
-import { auditContext } from '@campus/platform/audit/audit-log.ts';
-import { errorResponses } from '@campus/platform/http/schemas.ts';
+import { auditContext } from '@campus/platform/audit';
+import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { currentUser } from '../auth/index.ts';

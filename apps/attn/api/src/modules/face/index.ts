@@ -1,7 +1,7 @@
 // What other modules may use of the face module: the module, the pool of face threads (built
 // once in app.ts), whether a student is enrolled, judging a selfie against their enrolment, and
 // the face commands (spec.ts).
-import type { Db } from '@campus/platform/db/database.ts';
+import type { Db } from '@campus/platform/db';
 import { hasEnrolment as hasEnrolmentIn } from './face.repository.ts';
 
 export { faceCalibrateCommand } from './commands/face-calibrate.ts';

@@ -1,7 +1,7 @@
 // The enrolment photos from a multipart/form-data request, read into memory: never through
 // @fastify/multipart's saveRequestFiles (which writes temporary files), never to disk at all.
 // Limits per request: MAX_PHOTOS files of MAX_PHOTO_BYTES each; other form fields are ignored.
-import { AppError } from '@campus/platform/errors.ts';
+import { AppError } from '@campus/platform/errors';
 import type { FastifyRequest } from 'fastify';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from './face.schemas.ts';
 

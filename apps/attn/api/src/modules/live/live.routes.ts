@@ -4,9 +4,9 @@
 // before the stream starts, so a refusal is an ordinary JSON error. The client applies events
 // as upserts by student id: an event may repeat what the snapshot already holds.
 
-import type { Db } from '@campus/platform/db/database.ts';
-import { errorResponses } from '@campus/platform/http/schemas.ts';
-import type { EventStream } from '@campus/platform/live/event-stream.ts';
+import type { Db } from '@campus/platform/db';
+import { errorResponses } from '@campus/platform/http';
+import type { EventStream } from '@campus/platform/live';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AttnLive, LiveEvent, LiveSnapshot } from '../../live-channel.ts';

@@ -1,7 +1,7 @@
 // Courses as people see them: a teacher's courses (and one with its roster), a student's own
 // courses, each with the attendance session open in it now (a student's also saying whether
 // they have checked in).
-import { errorResponses } from '@campus/platform/http/schemas.ts';
+import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { currentUser } from '../auth/index.ts';
 import { CourseParams } from '../courses/index.ts';

@@ -1,8 +1,8 @@
 // What the reports use cases share, built once by reports.module.ts. The check-ins they read
 // belong to the attendance module, whose index.ts gives the reads (live and archived alike).
-import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Db } from '@campus/platform/db/database.ts';
+import type { AuditEntry, AuditLog } from '@campus/platform/audit';
+import type { Clock } from '@campus/platform/clock';
+import type { Db } from '@campus/platform/db';
 import type { AttendanceReports } from '../attendance/index.ts';
 
 export interface ReportsContext {

@@ -1,7 +1,7 @@
 // Reports for the teachers of a course (per course, per student, CSV export). Every route checks
 // that the caller teaches the course (403 otherwise, 404 for no such course).
-import { auditContext } from '@campus/platform/audit/audit-log.ts';
-import { errorResponses } from '@campus/platform/http/schemas.ts';
+import { auditContext } from '@campus/platform/audit';
+import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { currentUser } from '../auth/index.ts';

@@ -1,6 +1,6 @@
 // A student's own attendance: history across courses (keyset-paged) and rate in one course.
 // The student is always the caller: no route takes a student id.
-import { errorResponses } from '@campus/platform/http/schemas.ts';
+import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { currentUser } from '../auth/index.ts';
 import type { ReportsContext } from './reports.context.ts';

@@ -1,7 +1,7 @@
 // What other modules may use of the sessions module: the module, the teacher's access to a
 // session, the open sessions of courses, the session as a check-in needs it (its row, the
 // rotating code's key and check, the allowed networks), and the shapes of the answers.
-import type { Db, Tx } from '@campus/platform/db/database.ts';
+import type { Db, Tx } from '@campus/platform/db';
 import { createSessionsRepository } from './sessions.repository.ts';
 
 export { networkAllows, networkList } from './networks.ts';

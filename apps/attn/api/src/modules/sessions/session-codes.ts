@@ -5,7 +5,7 @@
 // and the next one (so one shown at the very end of its step still works), never later; a code
 // of an earlier step of the same session is told apart as expired, anything else as wrong.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { deriveKey } from '@campus/platform/config/derive-key.ts';
+import { deriveKey } from '@campus/platform/config';
 
 export const CODE_DIGITS = 6;
 

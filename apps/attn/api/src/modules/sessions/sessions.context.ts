@@ -1,7 +1,7 @@
 // What the sessions use cases share, built once by sessions.module.ts.
-import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Db } from '@campus/platform/db/database.ts';
+import type { AuditEntry, AuditLog } from '@campus/platform/audit';
+import type { Clock } from '@campus/platform/clock';
+import type { Db } from '@campus/platform/db';
 import type { SessionsRepository } from './sessions.repository.ts';
 
 export interface SessionsContext {

@@ -1,5 +1,5 @@
 // The schedule that closes sessions past their end, every minute, once across all instances.
-import { defineQueue } from '@campus/platform/jobs/queue.ts';
+import { defineQueue } from '@campus/platform/jobs';
 import type { Logger } from 'pino';
 import { Type } from 'typebox';
 import type { SessionsContext } from './sessions.context.ts';

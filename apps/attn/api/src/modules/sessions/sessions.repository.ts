@@ -1,5 +1,5 @@
 // Queries on attendance sessions. No HTTP, no access rules: the use cases decide who may do what.
-import type { Db, Tx } from '@campus/platform/db/database.ts';
+import type { Db, Tx } from '@campus/platform/db';
 import { and, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { attendanceSessions } from '../../db/schema/index.ts';
 

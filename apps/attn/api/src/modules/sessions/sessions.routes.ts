@@ -1,8 +1,8 @@
 // Teachers open, show the code of and close attendance sessions, only for the courses they
 // teach. The code and its QR are computed from the session id and the time, never stored.
 // (A session's detail with its counts, and its check-ins, are the attendance module's.)
-import { auditContext } from '@campus/platform/audit/audit-log.ts';
-import { errorResponses } from '@campus/platform/http/schemas.ts';
+import { auditContext } from '@campus/platform/audit';
+import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { currentUser } from '../auth/index.ts';
 import { sessionView } from './session-view.ts';

@@ -1,7 +1,7 @@
 // The SIS settings, read by loadAttnConfig with the platform's. Without SIS_URL there is no SIS:
 // passwords are checked locally only and no sync is scheduled.
-import type { ExtraValues } from '@campus/platform/config/load-config.ts';
-import { int, type SettingSpec, str, url } from '@campus/platform/config/settings.ts';
+import type { ExtraValues } from '@campus/platform/config';
+import { int, type SettingSpec, str, url } from '@campus/platform/config';
 
 /** Five cron fields (UTC), as pg-boss's schedules take them. */
 const cron: SettingSpec<string> = {

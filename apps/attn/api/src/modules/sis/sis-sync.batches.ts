@@ -1,6 +1,6 @@
 // Writes of the SIS sync, a batch of at most BATCH rows a transaction: short transactions keep
 // PGlite (which serialises them) and PostgreSQL's locks free for logins and check-ins meanwhile.
-import type { Db, Tx } from '@campus/platform/db/database.ts';
+import type { Db, Tx } from '@campus/platform/db';
 import type { Counts, Plan } from './sis-sync.plan.ts';
 import type { Pair } from './sis-sync.repository.ts';
 

@@ -1,6 +1,6 @@
 // Queries of the SIS sync: what ATTN holds of the SIS's records, batched writes, and the run
 // rows. Every method takes the transaction (or db) it runs in; nothing here decides anything.
-import type { Db, Tx } from '@campus/platform/db/database.ts';
+import type { Db, Tx } from '@campus/platform/db';
 import { and, desc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import {

@@ -1,10 +1,10 @@
 // The 'sis-sync' queue: one job is one sync run. A run that fails (the SIS cannot answer, say)
 // is recorded in its row with the reason, and the job still completes: the next tick of the
 // schedule is the retry. Only a run that cannot even be recorded fails the job (retried once).
-import type { AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Db } from '@campus/platform/db/database.ts';
-import { defineQueue } from '@campus/platform/jobs/queue.ts';
+import type { AuditLog } from '@campus/platform/audit';
+import type { Clock } from '@campus/platform/clock';
+import type { Db } from '@campus/platform/db';
+import { defineQueue } from '@campus/platform/jobs';
 import type { Logger } from 'pino';
 import { Type } from 'typebox';
 import type { SisClient } from './sis-client.ts';

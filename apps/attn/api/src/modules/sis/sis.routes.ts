@@ -1,8 +1,8 @@
 // The SIS for admins (policy 'admin'): run a sync now (queued; its run appears in the list when
 // done), read the runs, newest first, and see whether the SIS answers (the circuit's state).
-import { type AuditLog, auditContext } from '@campus/platform/audit/audit-log.ts';
-import { AppError } from '@campus/platform/errors.ts';
-import { errorResponses } from '@campus/platform/http/schemas.ts';
+import { type AuditLog, auditContext } from '@campus/platform/audit';
+import { AppError } from '@campus/platform/errors';
+import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { SIS_SYNC_QUEUE } from './sis.jobs.ts';

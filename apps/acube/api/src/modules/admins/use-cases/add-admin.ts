@@ -1,6 +1,6 @@
 // An admin made from the command line, with the password its operator typed: the account and
 // its audit entry in one transaction. Undefined when the address has an account already.
-import type { Db } from '@campus/platform/db/database.ts';
+import type { Db } from '@campus/platform/db';
 import type { AdminRole } from '../../../db/schema/admins.ts';
 import type { AdminsContext } from '../admins.context.ts';
 import type { AdminRow } from '../admins.repository.ts';

@@ -2,7 +2,7 @@
 // that records only what differs.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { AppError } from '@campus/platform/errors.ts';
+import { AppError } from '@campus/platform/errors';
 import { adminChanges, refuseOwnAccount, SETUP_HOURS, setupExpiry } from './admin-rules.ts';
 
 const NOW = new Date('2026-01-01T12:00:00Z');

@@ -1,6 +1,6 @@
 // The admin account rules without a database: how long a welcome link lasts, that nobody edits
 // their own account, and what an edit changes (only what differs, with a summary for the audit).
-import { conflict } from '@campus/platform/errors.ts';
+import { conflict } from '@campus/platform/errors';
 import type { AdminRow, NewAdmin } from '../admins.repository.ts';
 import type { UpdateAdminBody } from '../admins.schemas.ts';
 

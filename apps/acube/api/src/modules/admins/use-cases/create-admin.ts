@@ -1,8 +1,8 @@
 // A superadmin creates an admin: the account (with a password nobody knows), a welcome link
 // valid for 48 hours stored as a hash, the audit entry and the welcome mail, in one transaction.
 // The new admin chooses their own password through the link.
-import { hashToken, newToken } from '@campus/platform/auth/tokens.ts';
-import { fromDatabaseError } from '@campus/platform/errors.ts';
+import { hashToken, newToken } from '@campus/platform/auth';
+import { fromDatabaseError } from '@campus/platform/errors';
 import type { Actor, AdminsContext } from '../admins.context.ts';
 import { adminWelcome } from '../admins.mail.ts';
 import type { AdminRow } from '../admins.repository.ts';

@@ -1,7 +1,7 @@
 // An admin logs in: the login throttle first (per account and per IP), then the password
 // (rehashed when its parameters are old); a disabled account is refused like a wrong password.
 // Answers the access token and a new refresh token family; the route sets the cookie.
-import type { IssuedRefreshToken } from '@campus/platform/auth/refresh-tokens.ts';
+import type { IssuedRefreshToken } from '@campus/platform/auth';
 import type { AdminsContext } from '../admins.context.ts';
 import type { AdminRow } from '../admins.repository.ts';
 

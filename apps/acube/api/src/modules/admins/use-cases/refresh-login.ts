@@ -1,6 +1,6 @@
 // A new access token for a refresh token, which rotates (a spent one revokes its family, in the
 // platform). An account disabled since ends the family at once.
-import { unauthenticated } from '@campus/platform/errors.ts';
+import { unauthenticated } from '@campus/platform/errors';
 import type { AdminsContext } from '../admins.context.ts';
 import { type AdminSession, sessionFor } from './log-in.ts';
 

@@ -1,7 +1,7 @@
 // A new admin chooses their password with the welcome mail's link: the link is spent, the choice
 // audited as theirs. An unknown or expired link is refused.
-import { hashToken } from '@campus/platform/auth/tokens.ts';
-import { unauthenticated } from '@campus/platform/errors.ts';
+import { hashToken } from '@campus/platform/auth';
+import { unauthenticated } from '@campus/platform/errors';
 import type { Actor, AdminsContext } from '../admins.context.ts';
 import type { AdminRow } from '../admins.repository.ts';
 

@@ -1,6 +1,6 @@
 // A superadmin disables or re-enables an admin, or changes their role; never their own account.
 // Disabling ends every login of that admin in the same transaction; the edit is audited there.
-import { notFound } from '@campus/platform/errors.ts';
+import { notFound } from '@campus/platform/errors';
 import type { Actor, AdminsContext } from '../admins.context.ts';
 import type { AdminRow } from '../admins.repository.ts';
 import type { UpdateAdminBody } from '../admins.schemas.ts';

@@ -1,7 +1,7 @@
 // The person cancels their own request through the private link: audited and confirmed by mail
 // in one transaction. Cancelling twice changes nothing; a finished booking is a conflict.
-import type { AuditEntry } from '@campus/platform/audit/audit-log.ts';
-import { conflict, notFound } from '@campus/platform/errors.ts';
+import type { AuditEntry } from '@campus/platform/audit';
+import { conflict, notFound } from '@campus/platform/errors';
 import type { BookingsContext } from '../bookings.context.ts';
 import { bookingCancelled } from '../bookings.mail.ts';
 import type { BookingRow } from '../bookings.repository.ts';

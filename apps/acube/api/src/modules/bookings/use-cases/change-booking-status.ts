@@ -1,7 +1,7 @@
 // A staff member sets a booking's status: audited with from and to; the same status again
 // changes nothing and records nothing.
-import type { AuditEntry } from '@campus/platform/audit/audit-log.ts';
-import { notFound } from '@campus/platform/errors.ts';
+import type { AuditEntry } from '@campus/platform/audit';
+import { notFound } from '@campus/platform/errors';
 import type { BookingStatus } from '../../../db/schema/bookings.ts';
 import type { BookingsContext } from '../bookings.context.ts';
 import type { BookingRow } from '../bookings.repository.ts';

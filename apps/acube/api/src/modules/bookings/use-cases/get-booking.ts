@@ -1,5 +1,5 @@
 // One booking for staff, or a 404.
-import { notFound } from '@campus/platform/errors.ts';
+import { notFound } from '@campus/platform/errors';
 import type { BookingsContext } from '../bookings.context.ts';
 import type { BookingRow } from '../bookings.repository.ts';
 

@@ -1,6 +1,6 @@
 // The person's own request, opened with the token of the private link.
-import { hashToken } from '@campus/platform/auth/tokens.ts';
-import { notFound } from '@campus/platform/errors.ts';
+import { hashToken } from '@campus/platform/auth';
+import { notFound } from '@campus/platform/errors';
 import type { BookingsContext } from '../bookings.context.ts';
 import type { BookingRow } from '../bookings.repository.ts';
 

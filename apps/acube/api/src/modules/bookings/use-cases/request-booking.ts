@@ -3,9 +3,9 @@
 // (notice_outdated) so the page shows the current one; a repeat within ten minutes answers with
 // the first request; otherwise it is stored with its consent (the notice version and when),
 // audited with the version and the private link mailed, in one transaction.
-import type { AuditEntry } from '@campus/platform/audit/audit-log.ts';
-import { hashToken, newToken } from '@campus/platform/auth/tokens.ts';
-import { AppError } from '@campus/platform/errors.ts';
+import type { AuditEntry } from '@campus/platform/audit';
+import { hashToken, newToken } from '@campus/platform/auth';
+import { AppError } from '@campus/platform/errors';
 import { submitForm } from '../../submissions/index.ts';
 import type { BookingsContext } from '../bookings.context.ts';
 import { bookingReceived } from '../bookings.mail.ts';

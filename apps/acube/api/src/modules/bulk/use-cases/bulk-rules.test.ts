@@ -2,7 +2,7 @@
 // check, chunking, how chunks and a failed chunk count, the report's lines, and who may look.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { AppError } from '@campus/platform/errors.ts';
+import { AppError } from '@campus/platform/errors';
 import {
   CHUNK,
   checkBulkStatus,

@@ -1,8 +1,8 @@
 // The rules of a bulk operation, without a database: how many ids run in the request, the
 // status check, the chunks, how a chunk's answer and a failed chunk count in the outcome, the
 // report's lines, and who may read an operation.
-import { csvLine } from '@campus/platform/csv/csv.ts';
-import { AppError } from '@campus/platform/errors.ts';
+import { csvLine } from '@campus/platform/csv';
+import { AppError } from '@campus/platform/errors';
 import type { BulkOutcome } from '../bulk.repository.ts';
 
 /** Ids done in one transaction: all of a request up to this many, else one chunk of the job. */

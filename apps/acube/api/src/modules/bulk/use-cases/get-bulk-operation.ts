@@ -1,6 +1,6 @@
 // A background bulk operation with its job's progress, for its author or a superadmin; anyone
 // else is told it does not exist.
-import { notFound } from '@campus/platform/errors.ts';
+import { notFound } from '@campus/platform/errors';
 import type { BulkContext } from '../bulk.context.ts';
 import type { BulkOperationRow } from '../bulk.repository.ts';
 import { maySee } from './bulk-rules.ts';

@@ -1,5 +1,5 @@
 // Staff move a contact message along (new, read, replied, archived); audited.
-import type { AuditEntry } from '@campus/platform/audit/audit-log.ts';
+import type { AuditEntry } from '@campus/platform/audit';
 import { changeSubmissionStatus } from '../../submissions/index.ts';
 import type { ContactContext } from '../contact.context.ts';
 import type { ContactStatus } from '../contact.repository.ts';

@@ -1,6 +1,6 @@
 // Staff cancel an event: every live registration ends and its holder is mailed, in the same
 // transaction as the cancellation.
-import { conflict, notFound } from '@campus/platform/errors.ts';
+import { conflict, notFound } from '@campus/platform/errors';
 import type { Actor, EventsContext } from '../events.context.ts';
 import { eventCancelled } from '../events.mail.ts';
 import type { EventRow } from '../events.repository.ts';

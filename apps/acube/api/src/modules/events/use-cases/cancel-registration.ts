@@ -1,7 +1,7 @@
 // A registrant cancels through their private link; a confirmed place goes to the first one
 // waiting, in the same transaction, under the event's lock.
-import { hashToken } from '@campus/platform/auth/tokens.ts';
-import { notFound } from '@campus/platform/errors.ts';
+import { hashToken } from '@campus/platform/auth';
+import { notFound } from '@campus/platform/errors';
 import type { Actor, EventsContext } from '../events.context.ts';
 import type { RegistrationRow } from '../events.repository.ts';
 import { promoteFromWaitingList } from './promote-from-waiting-list.ts';

@@ -1,8 +1,8 @@
 // An event's image for the public: only once the event is published, and only while it has one;
 // anything else is the same 404, so a draft's image cannot be found by guessing its event id.
 import type { Readable } from 'node:stream';
-import { notFound } from '@campus/platform/errors.ts';
-import type { StoredFile } from '@campus/platform/files/files.ts';
+import { notFound } from '@campus/platform/errors';
+import type { StoredFile } from '@campus/platform/files';
 import type { EventsContext } from '../events.context.ts';
 
 export async function getEventImage(

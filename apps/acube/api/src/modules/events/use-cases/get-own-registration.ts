@@ -1,8 +1,8 @@
 // A registration as its holder sees it through the private link: the event (with its places),
 // their state and, while they wait, their place in the queue now. The same token opens it
 // before and after a promotion; a wrong token is a plain 404.
-import { hashToken } from '@campus/platform/auth/tokens.ts';
-import { notFound } from '@campus/platform/errors.ts';
+import { hashToken } from '@campus/platform/auth';
+import { notFound } from '@campus/platform/errors';
 import type { EventsContext } from '../events.context.ts';
 import type { EventRow, RegistrationRow } from '../events.repository.ts';
 import { type PlaceCounts, queuePlace } from './waiting-list.ts';

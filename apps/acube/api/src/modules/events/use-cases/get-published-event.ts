@@ -1,6 +1,6 @@
 // One event as the public sees it, with its places counted: a draft or cancelled event does not
 // exist for them.
-import { notFound } from '@campus/platform/errors.ts';
+import { notFound } from '@campus/platform/errors';
 import type { EventsContext } from '../events.context.ts';
 import type { EventRow } from '../events.repository.ts';
 import type { PlaceCounts } from './waiting-list.ts';

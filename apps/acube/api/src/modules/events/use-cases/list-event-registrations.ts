@@ -1,5 +1,5 @@
 // Staff see an event's registrations: confirmed, then the waiting list in order.
-import { notFound } from '@campus/platform/errors.ts';
+import { notFound } from '@campus/platform/errors';
 import type { EventsContext } from '../events.context.ts';
 import type { RegistrationRow } from '../events.repository.ts';
 

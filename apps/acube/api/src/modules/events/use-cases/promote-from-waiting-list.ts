@@ -4,8 +4,8 @@
 // person already has keeps working: tokens are stored only as hashes, so the promotion mail
 // cannot repeat the first one; it brings a second link (its hash stored beside the first) and
 // says the first still works.
-import { hashToken, newToken } from '@campus/platform/auth/tokens.ts';
-import type { Tx } from '@campus/platform/db/database.ts';
+import { hashToken, newToken } from '@campus/platform/auth';
+import type { Tx } from '@campus/platform/db';
 import type { Actor, EventsContext } from '../events.context.ts';
 import { registrationPromoted } from '../events.mail.ts';
 import type { EventRow, RegistrationRow } from '../events.repository.ts';

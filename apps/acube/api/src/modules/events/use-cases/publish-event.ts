@@ -1,5 +1,5 @@
 // Staff publish a draft: from then on it is public and open for registration.
-import { conflict, notFound } from '@campus/platform/errors.ts';
+import { conflict, notFound } from '@campus/platform/errors';
 import type { Actor, EventsContext } from '../events.context.ts';
 import type { EventRow } from '../events.repository.ts';
 

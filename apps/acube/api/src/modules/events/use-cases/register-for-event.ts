@@ -3,8 +3,8 @@
 // exactly and waiting-list positions never repeat or skip, on PostgreSQL as on PGlite. The same
 // address twice gets its live registration back (created: false) and no second mail. The
 // position people are told is their place in the queue now (see queuePlace).
-import { hashToken, newToken } from '@campus/platform/auth/tokens.ts';
-import { conflict, notFound } from '@campus/platform/errors.ts';
+import { hashToken, newToken } from '@campus/platform/auth';
+import { conflict, notFound } from '@campus/platform/errors';
 import type { Actor, EventsContext } from '../events.context.ts';
 import { registrationReceived } from '../events.mail.ts';
 import type { RegistrationRow } from '../events.repository.ts';

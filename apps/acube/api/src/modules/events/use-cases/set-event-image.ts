@@ -1,6 +1,6 @@
 // Staff give an event its image: an upload already stored (POST /api/admin/uploads) whose bytes
 // are an image, or null to take it away. Audited with the file id only.
-import { AppError, notFound } from '@campus/platform/errors.ts';
+import { AppError, notFound } from '@campus/platform/errors';
 import type { Actor, EventsContext } from '../events.context.ts';
 import type { EventRow } from '../events.repository.ts';
 

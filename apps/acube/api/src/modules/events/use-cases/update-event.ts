@@ -1,7 +1,7 @@
 // Staff edit an event that is not cancelled. A raised capacity promotes from the waiting list as
 // many people as the new places allow, in the same transaction as the edit, under the event's
 // lock (the one registrations take), so no registration slips in between.
-import { conflict, notFound } from '@campus/platform/errors.ts';
+import { conflict, notFound } from '@campus/platform/errors';
 import type { Actor, EventsContext } from '../events.context.ts';
 import type { EventRow, NewEvent, RegistrationRow } from '../events.repository.ts';
 import type { UpdateEventBody } from '../events.schemas.ts';

@@ -2,7 +2,7 @@
 // stored file (readable by every instance), then a download link mailed to the admin who asked.
 // The file is never whole in memory: each CSV chunk goes to the store as it is made, its lines
 // counted on the way (the store pulls, so the database is read only as fast as the store writes).
-import type { StoredFile } from '@campus/platform/files/files.ts';
+import type { StoredFile } from '@campus/platform/files';
 import type { ExportsContext } from '../exports.context.ts';
 import { exportReady } from '../exports.mail.ts';
 import { type AuditExportBody, exportFilePath } from '../exports.schemas.ts';

@@ -3,8 +3,8 @@
 // formula cells neutralised by the platform's writer) and handed back as a stream from there,
 // so that the download is the stored file, readable on any instance.
 import type { Readable } from 'node:stream';
-import { csvStream } from '@campus/platform/csv/csv.ts';
-import type { StoredFile } from '@campus/platform/files/files.ts';
+import { csvStream } from '@campus/platform/csv';
+import type { StoredFile } from '@campus/platform/files';
 import type { Actor, ExportsContext } from '../exports.context.ts';
 import { EXPORT_COLUMNS, type ExportEntity } from '../exports.schemas.ts';
 import { csvColumns, keysetBatches } from './export-rules.ts';

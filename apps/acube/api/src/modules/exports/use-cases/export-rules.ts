@@ -1,7 +1,7 @@
 // The export rules without a database: reading a table in keyset batches to its end, the CSV
 // columns of a record type, the audit export's filters, and counting the lines that stream past.
-import type { AuditFilter } from '@campus/platform/audit/audit-log.ts';
-import type { CsvColumn, CsvValue } from '@campus/platform/csv/csv.ts';
+import type { AuditFilter } from '@campus/platform/audit';
+import type { CsvColumn, CsvValue } from '@campus/platform/csv';
 import type { ExportRow, PageSource } from '../exports.context.ts';
 import type { AuditExportBody } from '../exports.schemas.ts';
 

@@ -2,8 +2,8 @@
 // metadata and a stream of its bytes. Any other kind of stored file is not an export.
 
 import type { Readable } from 'node:stream';
-import { notFound } from '@campus/platform/errors.ts';
-import type { StoredFile } from '@campus/platform/files/files.ts';
+import { notFound } from '@campus/platform/errors';
+import type { StoredFile } from '@campus/platform/files';
 import type { ExportsContext } from '../exports.context.ts';
 
 export async function getExportFile(

@@ -3,8 +3,8 @@
 // kind does not take refused before anything is written.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { AuditEntry } from '@campus/platform/audit/audit-log.ts';
-import type { Tx } from '@campus/platform/db/database.ts';
+import type { AuditEntry } from '@campus/platform/audit';
+import type { Tx } from '@campus/platform/db';
 import { type BulkEditContext, bulkEditable } from './bulk-edit.ts';
 
 const NOW = new Date('2026-01-01T12:00:00Z');

@@ -2,9 +2,9 @@
 // the caller's transaction (the bulk operation's chunk), each record changed audited as a bulk
 // change. Ids that match nothing are left out of the answer: the caller counts them as not found.
 // Bookings, volunteer applications and contact messages share it, each with its own table.
-import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Tx } from '@campus/platform/db/database.ts';
+import type { AuditEntry, AuditLog } from '@campus/platform/audit';
+import type { Clock } from '@campus/platform/clock';
+import type { Tx } from '@campus/platform/db';
 
 type Actor = Pick<AuditEntry, 'actorId' | 'ip' | 'requestId'>;
 

@@ -2,8 +2,8 @@
 // read, changed and audited with from and to in one transaction; an unknown id is a 404.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Db } from '@campus/platform/db/database.ts';
-import { AppError } from '@campus/platform/errors.ts';
+import type { Db } from '@campus/platform/db';
+import { AppError } from '@campus/platform/errors';
 import { type ChangeSubmissionStatusContext, changeSubmissionStatus } from './change-submission-status.ts';
 
 const NOW = new Date('2026-01-01T12:00:00Z');

@@ -1,10 +1,10 @@
 // A staff member moves a volunteer application or a contact message to another status: read,
 // changed and audited with from and to in one transaction. Unlike a booking, setting the same
 // status again is recorded too (as it always was).
-import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Db, Tx } from '@campus/platform/db/database.ts';
-import { notFound } from '@campus/platform/errors.ts';
+import type { AuditEntry, AuditLog } from '@campus/platform/audit';
+import type { Clock } from '@campus/platform/clock';
+import type { Db, Tx } from '@campus/platform/db';
+import { notFound } from '@campus/platform/errors';
 
 export interface StatusStore<Row extends { status: string }, Status extends string> {
   getById(id: string, tx?: Db | Tx): Promise<Row | undefined>;

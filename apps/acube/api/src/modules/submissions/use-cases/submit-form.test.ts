@@ -2,8 +2,8 @@
 // submission is stored, audited and acknowledged in one transaction with only ids logged.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Db } from '@campus/platform/db/database.ts';
-import { defineTemplate, html } from '@campus/platform/mail/template.ts';
+import type { Db } from '@campus/platform/db';
+import { defineTemplate, html } from '@campus/platform/mail';
 import { dedupeKey, isRepeatOf, nextBefore, repeatWindowStart } from '../submission.ts';
 import { type SubmissionStore, type SubmitFormContext, submitForm } from './submit-form.ts';
 

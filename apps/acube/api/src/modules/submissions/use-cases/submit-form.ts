@@ -2,11 +2,10 @@
 // same content within ten minutes answers with the first row and changes nothing; otherwise the
 // row is stored, audited and its acknowledgement queued in one transaction (a rollback sends
 // nothing). Logs carry the event and the id, never what the person wrote.
-import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Db, Tx } from '@campus/platform/db/database.ts';
-import type { Mailer } from '@campus/platform/mail/mailer.ts';
-import type { MailTemplate } from '@campus/platform/mail/template.ts';
+import type { AuditEntry, AuditLog } from '@campus/platform/audit';
+import type { Clock } from '@campus/platform/clock';
+import type { Db, Tx } from '@campus/platform/db';
+import type { Mailer, MailTemplate } from '@campus/platform/mail';
 import { dedupeKey, newReference, repeatWindowStart } from '../submission.ts';
 
 export interface SubmittedRow {

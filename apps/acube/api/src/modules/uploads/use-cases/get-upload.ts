@@ -1,8 +1,8 @@
 // An uploaded file for an admin: its metadata and a stream of its bytes. Other kinds of stored
 // file (exports) are not uploads.
 import type { Readable } from 'node:stream';
-import { notFound } from '@campus/platform/errors.ts';
-import type { StoredFile } from '@campus/platform/files/files.ts';
+import { notFound } from '@campus/platform/errors';
+import type { StoredFile } from '@campus/platform/files';
 import type { UploadsContext } from '../uploads.context.ts';
 
 export async function getUpload(

@@ -1,6 +1,6 @@
 // An admin uploads an event image or a document: checked from its bytes and stored as it streams
 // in (413 past the limit, 415 for a type not allowed, nothing kept either way), then audited.
-import type { FileSource, StoredFile } from '@campus/platform/files/files.ts';
+import type { FileSource, StoredFile } from '@campus/platform/files';
 import type { Actor, UploadsContext } from '../uploads.context.ts';
 
 export async function uploadFile(

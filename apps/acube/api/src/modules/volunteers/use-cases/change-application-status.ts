@@ -1,5 +1,5 @@
 // Staff move a volunteer application along (new, reviewing, accepted, rejected); audited.
-import type { AuditEntry } from '@campus/platform/audit/audit-log.ts';
+import type { AuditEntry } from '@campus/platform/audit';
 import { changeSubmissionStatus } from '../../submissions/index.ts';
 import type { VolunteersContext } from '../volunteers.context.ts';
 import type { VolunteerStatus } from '../volunteers.repository.ts';

@@ -1,6 +1,6 @@
 // A volunteer application from the public, through the shared submission flow: trimmed, the
 // address in lower case, acknowledged by mail with the name and the reference only.
-import type { AuditEntry } from '@campus/platform/audit/audit-log.ts';
+import type { AuditEntry } from '@campus/platform/audit';
 import { submitForm } from '../../submissions/index.ts';
 import type { VolunteersContext } from '../volunteers.context.ts';
 import { volunteerReceived } from '../volunteers.mail.ts';

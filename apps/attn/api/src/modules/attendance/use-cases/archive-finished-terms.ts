@@ -3,8 +3,8 @@
 // every check-in on PGlite), and the term is stamped archived_at. Safe to run again at any
 // point: a run that stopped half-way carries on; an archived term is skipped. Reports read
 // both tables, so nothing changes for the people reading them.
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Db } from '@campus/platform/db/database.ts';
+import type { Clock } from '@campus/platform/clock';
+import type { Db } from '@campus/platform/db';
 import { createArchiveRepository } from '../archive.repository.ts';
 
 export const ARCHIVE_AFTER_DAYS = 30;

@@ -15,7 +15,7 @@
 // refused. A student without enrolment never needs a selfie (consent to biometrics must be
 // free to refuse): their check-in is recorded 'needs_review' for the teacher to confirm in
 // person, and a selfie they send anyway is never stored.
-import type { Clock } from '@campus/platform/clock/clock.ts';
+import type { Clock } from '@campus/platform/clock';
 import type { TicketSigner } from '../checkin-tickets.ts';
 import type { CheckinWriter } from '../checkin-writer.ts';
 import type { InsertedCheckin } from '../checkins.repository.ts';

@@ -2,7 +2,7 @@
 // exists and is open, the proof is good (the code on the screen now, or a ticket), and the
 // request comes from an allowed network. Each refusal has its own status, message and
 // machine-readable reason (`details[0].reason`), which the student's screen words for itself.
-import { AppError, type ErrorCode } from '@campus/platform/errors.ts';
+import { AppError, type ErrorCode } from '@campus/platform/errors';
 import { checkCode, networkAllows } from '../../sessions/index.ts';
 import type { CheckinSession, SessionCache } from '../session-cache.ts';
 

@@ -3,7 +3,7 @@
 // be at this moment (unknown session, closed, code wrong or expired, network not allowed);
 // else a signed ticket (../checkin-tickets.ts) that the check-in takes in place of the code
 // for two minutes, bound to the session and the device and carrying this moment.
-import type { Clock } from '@campus/platform/clock/clock.ts';
+import type { Clock } from '@campus/platform/clock';
 import type { IssuedTicket, TicketSigner } from '../checkin-tickets.ts';
 import type { SessionCache } from '../session-cache.ts';
 import { assertCode, assertNetwork, getOpenSession } from './checkin-gate.ts';

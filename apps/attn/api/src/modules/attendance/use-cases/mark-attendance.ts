@@ -4,8 +4,8 @@
 // a reason often carries health or family matters ("in hospital"), which must not be frozen
 // there. The audit entry is written in the same transaction as the change; the teacher's live
 // screen hears of it after the commit.
-import type { Tx } from '@campus/platform/db/database.ts';
-import { AppError, notFound } from '@campus/platform/errors.ts';
+import type { Tx } from '@campus/platform/db';
+import { AppError, notFound } from '@campus/platform/errors';
 import { assertTeaches, isEnrolled } from '../../courses/index.ts';
 import { getSession } from '../../sessions/index.ts';
 import type { Actor, AttendanceContext } from '../attendance.context.ts';

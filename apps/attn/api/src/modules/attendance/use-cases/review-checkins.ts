@@ -3,8 +3,8 @@
 // The decision is audited in its transaction (the reason by its length only: the audit log is
 // append-only, and the reason is about a person); the selfie is deleted as soon as it commits.
 // Viewing a selfie is audited too: it is a photo of a person's face.
-import type { Db } from '@campus/platform/db/database.ts';
-import { AppError, notFound } from '@campus/platform/errors.ts';
+import type { Db } from '@campus/platform/db';
+import { AppError, notFound } from '@campus/platform/errors';
 import { assertTeaches } from '../../courses/index.ts';
 import { faceThresholds } from '../../face/index.ts';
 import { getTeacherSession } from '../../sessions/index.ts';

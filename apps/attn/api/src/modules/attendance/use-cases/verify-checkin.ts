@@ -3,7 +3,7 @@
 // verdict, delete the selfie unless it is kept for review, and tell the teacher's live view.
 // Safe to run twice (a re-queued job beside a slow one): only a check-in still 'pending' is
 // touched, and only the run whose verdict was recorded deletes the selfie.
-import { collectBytes } from '@campus/platform/files/files.ts';
+import { collectBytes } from '@campus/platform/files';
 import { judgeSelfie, undecided, type Verdict } from '../../face/index.ts';
 import type { AttendanceContext } from '../attendance.context.ts';
 import { verificationRepository as repo, type VerificationCheckin } from '../verification.repository.ts';

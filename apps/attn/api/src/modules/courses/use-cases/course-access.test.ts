@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { AppError } from '@campus/platform/errors.ts';
+import type { AppError } from '@campus/platform/errors';
 import { courseAccess } from './course-access.ts';
 
 const course = { id: 'c1', code: 'CENG 101', title: 'Intro', termId: 't1', termArchivedAt: null };

@@ -1,8 +1,8 @@
 // Who may see a course: its teachers (course_teachers) and its enrolled students. Unknown
 // course: 404; a course that exists but is not the caller's: 403. The one "teaches this course"
 // check of ATTN: every module asks it through courses/index.ts, always as (db, courseId, userId).
-import type { Db, Tx } from '@campus/platform/db/database.ts';
-import { forbidden, notFound } from '@campus/platform/errors.ts';
+import type { Db, Tx } from '@campus/platform/db';
+import { forbidden, notFound } from '@campus/platform/errors';
 import { type CourseRef, createCoursesRepository } from '../courses.repository.ts';
 
 type Queryable = Db | Tx;

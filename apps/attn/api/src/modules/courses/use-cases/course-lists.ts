@@ -1,6 +1,6 @@
 // The courses as teachers and students list them, and an admin's pages of terms and courses.
 // Reads only: callers that show one course check access first (course-access.ts).
-import { notFound } from '@campus/platform/errors.ts';
+import { notFound } from '@campus/platform/errors';
 import type { CoursesContext } from '../courses.context.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 

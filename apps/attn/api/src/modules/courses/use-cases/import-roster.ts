@@ -4,9 +4,9 @@
 // are accounts without a password: they log in through the SIS where one is configured, and
 // otherwise cannot log in until an admin gives them a password. No password ever travels in a
 // roster file.
-import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Db, Tx } from '@campus/platform/db/database.ts';
-import { AppError, fromDatabaseError } from '@campus/platform/errors.ts';
+import type { AuditEntry, AuditLog } from '@campus/platform/audit';
+import type { Db, Tx } from '@campus/platform/db';
+import { AppError, fromDatabaseError } from '@campus/platform/errors';
 import { type LineError, parseRosterCsv } from '../roster-csv.ts';
 import { rosterImportRepository as repo } from '../roster-import.repository.ts';
 import { courseKey, planRosterImport, type RosterPlan } from './plan-roster-import.ts';

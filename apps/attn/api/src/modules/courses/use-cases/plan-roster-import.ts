@@ -2,7 +2,7 @@
 // people exist (matched by term title, course code within its term, school number), what is new,
 // what differs, and the lines that cannot be applied. Rows the SIS owns (sis_id set) are never
 // changed by a file; a file only adds people to their courses.
-import type { Db, Tx } from '@campus/platform/db/database.ts';
+import type { Db, Tx } from '@campus/platform/db';
 import type { LineError, RosterLine } from '../roster-csv.ts';
 import { rosterImportRepository as repo } from '../roster-import.repository.ts';
 

@@ -3,7 +3,7 @@
 // genuine and impostor distributions and the thresholds they suggest. Opens no database.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AppCommand } from '@campus/platform/app/app-spec.ts';
+import type { AppCommand } from '@campus/platform/app';
 import type { AttnConfig } from '../../../config.ts';
 import {
   type Distribution,

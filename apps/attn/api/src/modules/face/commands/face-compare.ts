@@ -2,7 +2,7 @@
 // check-in job would see them, printed as one JSON object. Opens no database and needs no
 // settings: only the engine and the two files.
 import { readFile } from 'node:fs/promises';
-import type { AppCommand } from '@campus/platform/app/app-spec.ts';
+import type { AppCommand } from '@campus/platform/app';
 import type { AttnConfig } from '../../../config.ts';
 import { compareEmbeddings, decide } from '../engine/decision.ts';
 import { isFaceError } from '../engine/face-error.ts';

@@ -3,10 +3,10 @@
 // answer names each refused photo with its reason. Accepted embeddings replace the previous
 // ones in one transaction. The photos exist only in memory, here and in the worker thread that
 // analyses them: they are never written to disk, the file store or the database.
-import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Db } from '@campus/platform/db/database.ts';
-import { AppError, type ErrorDetail } from '@campus/platform/errors.ts';
+import type { AuditEntry, AuditLog } from '@campus/platform/audit';
+import type { Clock } from '@campus/platform/clock';
+import type { Db } from '@campus/platform/db';
+import { AppError, type ErrorDetail } from '@campus/platform/errors';
 import { FACE_CONSENT_TEXT } from '../consent-text.ts';
 import { sniffImageFormat } from '../engine/decode-image.ts';
 import type { FaceAnalysis } from '../engine/face-engine.ts';

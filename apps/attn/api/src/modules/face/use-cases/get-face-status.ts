@@ -1,6 +1,6 @@
 // What the student's face screen shows: their live consent, how many embeddings they have, and
 // the consent text to show before they agree.
-import type { Db } from '@campus/platform/db/database.ts';
+import type { Db } from '@campus/platform/db';
 import { FACE_CONSENT_TEXT } from '../consent-text.ts';
 import { countEmbeddings, getLiveConsent } from '../face.repository.ts';
 import type { FaceStatusResponse } from '../face.schemas.ts';

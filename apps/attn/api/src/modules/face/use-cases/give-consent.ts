@@ -2,10 +2,10 @@
 // outdated text is refused with the current version, so the screen shows the new words first.
 // Idempotent while a consent to the current text is live; a live consent to an older text is
 // ended and replaced (the history keeps both), and the embeddings move under the new one.
-import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Db } from '@campus/platform/db/database.ts';
-import { AppError } from '@campus/platform/errors.ts';
+import type { AuditEntry, AuditLog } from '@campus/platform/audit';
+import type { Clock } from '@campus/platform/clock';
+import type { Db } from '@campus/platform/db';
+import { AppError } from '@campus/platform/errors';
 import { type ConsentText, FACE_CONSENT_TEXT } from '../consent-text.ts';
 import {
   type ConsentRow,

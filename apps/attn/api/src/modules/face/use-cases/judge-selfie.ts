@@ -3,7 +3,7 @@
 // student with no enrolment (never enrolled, or consent withdrawn after checking in) gets no
 // analysis at all: undecided, the selfie not kept. A photo the engine refuses is a verdict too;
 // anything else that fails (the store, a thread) throws, for the caller to retry.
-import type { Db } from '@campus/platform/db/database.ts';
+import type { Db } from '@campus/platform/db';
 import { isFaceError } from '../engine/face-error.ts';
 import type { FacePool } from '../engine/pool.ts';
 import { getEnrolledEmbeddings } from '../face.repository.ts';

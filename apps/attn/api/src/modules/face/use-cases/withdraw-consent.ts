@@ -1,9 +1,9 @@
 // A student withdraws face consent: the consent is ended and every embedding of theirs deleted
 // in one transaction, so no moment exists where a withdrawn student still has numbers stored.
 // Withdrawing twice is no error: the answer is the same, nothing is left either way.
-import type { AuditEntry, AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Db } from '@campus/platform/db/database.ts';
+import type { AuditEntry, AuditLog } from '@campus/platform/audit';
+import type { Clock } from '@campus/platform/clock';
+import type { Db } from '@campus/platform/db';
 import { deleteEmbeddings, endConsent, lockLiveConsent } from '../face.repository.ts';
 
 export async function withdrawConsent(

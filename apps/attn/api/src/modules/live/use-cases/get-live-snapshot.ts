@@ -1,6 +1,6 @@
 // What a teacher's live stream starts from: the session's check-ins so far, for a teacher of
 // the session's course only (unknown session: 404; someone else's course: 403).
-import type { Db } from '@campus/platform/db/database.ts';
+import type { Db } from '@campus/platform/db';
 import type { LiveCheckin, LiveSnapshot } from '../../../live-channel.ts';
 import { listLiveCheckins } from '../../attendance/index.ts';
 import { getTeacherSession } from '../../sessions/index.ts';

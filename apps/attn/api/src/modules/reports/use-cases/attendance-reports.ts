@@ -1,7 +1,7 @@
 // Attendance rates: of a whole course (per enrolled student) and of one student in one course
 // (per session), for the course's teachers; a student's own, in one of their courses. The rate
 // and a session's attendance are pure rules, unit-tested beside this file.
-import { notFound } from '@campus/platform/errors.ts';
+import { notFound } from '@campus/platform/errors';
 import type { ReportSessionRow } from '../../attendance/index.ts';
 import { assertEnrolled, assertTeaches, isEnrolled } from '../../courses/index.ts';
 import type { ReportsContext } from '../reports.context.ts';

@@ -3,8 +3,8 @@
 // spreadsheet would run as formulas (a name like "=HYPERLINK(...)"). Personal data leaving the
 // system: the export is audited, by whom and which course, before the first byte.
 import type { Readable } from 'node:stream';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import { csvStream } from '@campus/platform/csv/csv.ts';
+import type { Clock } from '@campus/platform/clock';
+import { csvStream } from '@campus/platform/csv';
 import type { AttendanceReports, ExportRow } from '../../attendance/index.ts';
 import { assertTeaches } from '../../courses/index.ts';
 import type { Actor, ReportsContext } from '../reports.context.ts';

@@ -1,6 +1,6 @@
 // The code a teacher's screen shows now, with its QR code. Computed from the session's key (from
 // APP_SECRET and the session id) and the time, never stored: see ../session-codes.ts.
-import { AppError } from '@campus/platform/errors.ts';
+import { AppError } from '@campus/platform/errors';
 import QRCode from 'qrcode';
 import { currentCode, sessionCodeKey } from '../session-codes.ts';
 import { sessionView } from '../session-view.ts';

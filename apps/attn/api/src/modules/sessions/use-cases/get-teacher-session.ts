@@ -1,7 +1,7 @@
 // A teacher acts only on the sessions of the courses they teach: an unknown session is a 404,
 // someone else's a 403 (the courses module's one "teaches this course" check).
-import type { Db, Tx } from '@campus/platform/db/database.ts';
-import { notFound } from '@campus/platform/errors.ts';
+import type { Db, Tx } from '@campus/platform/db';
+import { notFound } from '@campus/platform/errors';
 import { assertTeaches, type CourseRef } from '../../courses/index.ts';
 import { createSessionsRepository, type SessionRow } from '../sessions.repository.ts';
 

@@ -2,7 +2,7 @@
 // at a time (a second would split the class between two codes), audited in the same
 // transaction. The course row is locked while checking, so two opens at once cannot both pass.
 // Every allowed network must be a CIDR (a bare address is one host); each that is not is named.
-import { AppError, conflict, type ErrorDetail, notFound } from '@campus/platform/errors.ts';
+import { AppError, conflict, type ErrorDetail, notFound } from '@campus/platform/errors';
 import { assertTeaches, lockCourse } from '../../courses/index.ts';
 import { parseCidr } from '../networks.ts';
 import type { Actor, SessionsContext } from '../sessions.context.ts';

@@ -3,7 +3,7 @@
 // ATTN at it with SIS_URL (and SIS_TOKEN when --token is given). It prints its logins and runs
 // until interrupted; PUT /_sim/mode changes its behaviour while it runs.
 import { parseArgs } from 'node:util';
-import type { AppCommand } from '@campus/platform/app/app-spec.ts';
+import type { AppCommand } from '@campus/platform/app';
 import type { AttnConfig } from '../../../config.ts';
 import { demoPassword, demoRoster } from './demo-roster.ts';
 import { startSisSimulator } from './sis-simulator.ts';

@@ -4,9 +4,9 @@
 // never deleted (attendance history points at them); roster and teacher rows the SIS put there
 // and no longer lists are removed; rows from a CSV import and local accounts are never touched.
 // Running it again with nothing changed in the SIS changes nothing.
-import type { AuditLog } from '@campus/platform/audit/audit-log.ts';
-import type { Clock } from '@campus/platform/clock/clock.ts';
-import type { Db } from '@campus/platform/db/database.ts';
+import type { AuditLog } from '@campus/platform/audit';
+import type { Clock } from '@campus/platform/clock';
+import type { Db } from '@campus/platform/db';
 import type { Logger } from 'pino';
 import type { SisClient } from '../sis-client.ts';
 import { writePairs, writePlan } from '../sis-sync.batches.ts';

@@ -1,0 +1,2 @@
+// @campus/platform/clock: the one source of time.
+export * from './clock.ts';

@@ -1,0 +1,2 @@
+// @campus/platform/csv: CSV in and out.
+export * from './csv.ts';

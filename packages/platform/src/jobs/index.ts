@@ -1,0 +1,4 @@
+// @campus/platform/jobs: queues and schedules on pg-boss.
+export * from './job-system.ts';
+export * from './job-types.ts';
+export * from './queue.ts';

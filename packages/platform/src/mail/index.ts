@@ -1,0 +1,3 @@
+// @campus/platform/mail: mail templates and the outbox.
+export * from './mailer.ts';
+export * from './template.ts';
