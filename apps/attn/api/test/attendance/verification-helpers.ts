@@ -158,6 +158,25 @@ export function store(t: AttnTest) {
   };
 }
 
+/**
+ * The job deletes a selfie just after its verdict commits: polls the store until `done` holds of
+ * what it holds (default: no selfie at all), failing with the last state after `timeoutMs`.
+ */
+export async function waitForSelfies(
+  t: AttnTest,
+  done: (held: { rows: string[]; bytes: string[] }) => boolean = (held) =>
+    held.rows.length === 0 && held.bytes.length === 0,
+  timeoutMs = 15_000,
+): Promise<{ rows: string[]; bytes: string[] }> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const held = await store(t).selfies();
+    if (done(held)) return held;
+    if (performance.now() > deadline) assert.fail(`selfies still held: ${JSON.stringify(held)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Waits for a log line of the app (e.g. a job's failure), polling the captured lines. */
 export async function waitForLog(
   t: AttnTest,

@@ -20,6 +20,7 @@ import {
   settled,
   store,
   waitForCheckin,
+  waitForSelfies,
 } from './verification-helpers.ts';
 
 let t: AttnTest;
@@ -83,8 +84,8 @@ test('acceptance 5 and 2: a verified and a rejected selfie check-in reach their 
     assert.equal(row.selfie_delete_after, null);
   }
   // Both selfies were in the store while pending, and nothing of them is left now.
-  assert.deepEqual(await files.selfies(), before);
   assert.deepEqual(before, { rows: [], bytes: [] });
+  assert.deepEqual(await waitForSelfies(t), before);
 
   // The students see the outcome; the teacher sees the rejection with its scores, no picture.
   const history = await t.app.inject({
@@ -266,7 +267,7 @@ test('a photo with no face is rejected and deleted at once', async () => {
   assert.equal(row.verification, 'rejected');
   assert.equal(row.face_count, 0);
   assert.equal(row.selfie_file_id, null);
-  assert.deepEqual((await store(t).selfies()).rows, []);
+  assert.deepEqual((await waitForSelfies(t)).rows, []);
 });
 
 test('the selfie check-in and the review routes are in a valid OpenAPI document', async () => {
