@@ -119,13 +119,22 @@ export function createEventsRepository(db: Db) {
         .where(and(ofEvent(eventId), eq(registrations.status, 'confirmed')));
       return confirmed;
     },
-    /** The highest waiting-list position the event has handed out so far (0 for none). */
-    async lastPosition(eventId: string, tx: Db | Tx = db): Promise<number> {
-      const [{ last = 0 } = {}] = await tx
-        .select({ last: sql<number>`coalesce(${max(registrations.position)}, 0)::int` })
+    /**
+     * The end of the event's waiting list: the highest position handed out so far (0 for none)
+     * and how many people wait, in one query.
+     */
+    async waitingListEnd(
+      eventId: string,
+      tx: Db | Tx = db,
+    ): Promise<{ lastPosition: number; waiting: number }> {
+      const [row] = await tx
+        .select({
+          lastPosition: sql<number>`coalesce(${max(registrations.position)}, 0)::int`,
+          waiting: sql<number>`(count(*) filter (where ${registrations.status} = 'waiting'))::int`,
+        })
         .from(registrations)
         .where(and(ofEvent(eventId), isNotNull(registrations.position)));
-      return last;
+      return { lastPosition: row?.lastPosition ?? 0, waiting: row?.waiting ?? 0 };
     },
     /** The first `limit` people waiting, in waiting-list order. */
     async listWaiting(eventId: string, limit: number, tx: Db | Tx = db): Promise<RegistrationRow[]> {

@@ -28,8 +28,11 @@ export async function registerForEvent(
     if (existing) return { registration: existing, created: false, position: await placeOf(existing) };
 
     const confirmed = await ctx.repo.countConfirmed(event.id, tx);
-    const lastPosition = confirmed >= event.capacity ? await ctx.repo.lastPosition(event.id, tx) : 0;
-    const { status, position: stored } = decidePlace(event.capacity, confirmed, lastPosition);
+    const end =
+      confirmed >= event.capacity
+        ? await ctx.repo.waitingListEnd(event.id, tx)
+        : { lastPosition: 0, waiting: 0 };
+    const { status, position: stored } = decidePlace(event.capacity, confirmed, end.lastPosition);
     const now = ctx.clock.now();
     const row = await ctx.repo.insertRegistration(
       {
@@ -44,7 +47,8 @@ export async function registerForEvent(
       },
       tx,
     );
-    const position = await placeOf(row);
+    // A new place on the list is its last: everyone waiting is ahead (no extra query under the lock).
+    const position = status === 'waiting' ? queuePlace(end.waiting) : null;
     await ctx.audit.record(tx, {
       ...input.who,
       actorId: null,
