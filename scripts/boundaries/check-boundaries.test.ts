@@ -17,6 +17,7 @@ test('the fixture breaks each rule once, and the check says where', () => {
     .map(describeViolation)
     .sort();
   assert.deepEqual(found, [
+    "apps/demo/api/src/modules/notes/notes.files.ts:2 imports '@campus/platform/tables' (platform-table-query)",
     "apps/demo/api/src/modules/notes/notes.routes.ts:2 imports '../../db/schema/notes.ts' (route-imports-table)",
     "apps/demo/api/src/modules/people/people.use-case.ts:2 imports '../notes/notes.repository.ts' (module-internals)",
     "apps/demo/web/src/notes-page.ts:4 imports '../../api/src/modules/notes/index.ts' (web-value-import)",

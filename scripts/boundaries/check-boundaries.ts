@@ -3,6 +3,8 @@
 //   `index.ts`: other modules, app.ts, commands and the app's front end alike;
 // - a front end imports API code for its types only (`import type`), through that index.ts;
 // - a route file never imports a table (`db/schema/`, the platform's `schema.ts` files);
+// - an app names the platform's tables only in its own table definitions (foreign keys), never
+//   to query them: it goes through the platform for those;
 // - the platform imports nothing of either app.
 // Run it: `node scripts/boundaries/check-boundaries.ts [root]`; its test runs it on the code and
 // on a fixture that breaks each rule.
@@ -13,7 +15,12 @@ export interface Violation {
   file: string;
   line: number;
   specifier: string;
-  rule: 'module-internals' | 'web-value-import' | 'route-imports-table' | 'platform-imports-app';
+  rule:
+    | 'module-internals'
+    | 'web-value-import'
+    | 'route-imports-table'
+    | 'platform-table-query'
+    | 'platform-imports-app';
 }
 
 interface ImportLine {
@@ -98,6 +105,8 @@ export function findViolations(root: string): Violation[] {
         const add = (rule: Violation['rule']) =>
           violations.push({ file: rel, line: imp.line, specifier: imp.specifier, rule });
         if (isRoute && isTable(imp.specifier, target)) add('route-imports-table');
+        if (imp.specifier === '@campus/platform/tables' && rel.startsWith('apps/') && !isTest)
+          if (!rel.includes('/db/schema/')) add('platform-table-query');
         if (!target) continue;
         const targetPosix = target.split(sep).join('/');
         if (inPlatform && targetPosix.startsWith('apps/')) add('platform-imports-app');

@@ -181,3 +181,29 @@ export class Sessions {
     return rows.length;
   }
 }
+
+/**
+ * Ends a subject's live sessions whose `claim` (as stored at login) is not `value` now, e.g. a
+ * role changed by a sync: they log in again with the new one. Sessions stored without claims
+ * read them fresh on each request and are left alone. Returns how many ended.
+ */
+export async function revokeSessionsWithStaleClaim(
+  db: Db | Tx,
+  subject: string,
+  claim: string,
+  value: string,
+): Promise<number> {
+  const rows = await db
+    .update(authSessions)
+    .set({ revokedAt: sql`now()` })
+    .where(
+      and(
+        eq(authSessions.subject, subject),
+        isNull(authSessions.revokedAt),
+        isNotNull(authSessions.claims),
+        sql`${authSessions.claims}->>${claim} is distinct from ${value}`,
+      ),
+    )
+    .returning({ id: authSessions.id });
+  return rows.length;
+}

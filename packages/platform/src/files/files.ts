@@ -6,10 +6,11 @@
 // as a stream. The metadata row is written last, so a file is never listed half-written.
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { eq } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Clock } from '../clock/clock.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Tx } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { storedFiles } from './schema.ts';
 import type { FileStorage } from './storage.ts';
@@ -216,4 +217,27 @@ export class Files {
       await this.storage.delete(id);
     }
   }
+}
+
+/**
+ * Files of `kind` made before `before` that no row points at through `referencedBy` (an app's
+ * foreign key column to stored_files): what a failed delete or a write that never got its row
+ * left behind. Fresh ones are skipped: a file is stored a moment before the row that names it.
+ */
+export async function findUnreferencedFiles(
+  db: Db | Tx,
+  query: { kind: string; before: Date; limit: number; referencedBy: PgColumn },
+): Promise<{ id: string }[]> {
+  const ref = query.referencedBy;
+  return db
+    .select({ id: storedFiles.id })
+    .from(storedFiles)
+    .where(
+      and(
+        eq(storedFiles.kind, query.kind),
+        lt(storedFiles.createdAt, query.before),
+        sql`not exists (select 1 from ${ref.table} where ${ref} = ${storedFiles.id})`,
+      ),
+    )
+    .limit(query.limit);
 }

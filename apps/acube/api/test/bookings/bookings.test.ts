@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { auditLog } from '../../src/db/schema/index.ts';
+import { auditLog } from '@campus/platform/tables';
 import { type AcubeTest, sentTo, startAcube } from '../helpers.ts';
 
 let t: AcubeTest;

@@ -4,9 +4,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { auditLog } from '@campus/platform/tables';
 import { parse } from 'csv-parse/sync';
 import { inArray, sql } from 'drizzle-orm';
-import { auditLog, bookings } from '../../src/db/schema/index.ts';
+import { bookings } from '../../src/db/schema/index.ts';
 import { type AcubeTest, sentTo, startAcube } from '../helpers.ts';
 
 let t: AcubeTest;

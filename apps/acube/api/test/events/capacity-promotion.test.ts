@@ -3,8 +3,9 @@
 // promotion after a cancellation; keeping or lowering the capacity promotes nobody.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { auditLog } from '@campus/platform/tables';
 import { and, eq, inArray } from 'drizzle-orm';
-import { auditLog, registrations } from '../../src/db/schema/index.ts';
+import { registrations } from '../../src/db/schema/index.ts';
 import { type AcubeTest, sentTo, startAcube } from '../helpers.ts';
 
 let t: AcubeTest;

@@ -3,7 +3,7 @@
 // readable and changeable by admins only.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { auditLog } from '../../src/db/schema/index.ts';
+import { auditLog } from '@campus/platform/tables';
 import { type AcubeTest, sentTo, startAcube } from '../helpers.ts';
 
 let t: AcubeTest;

@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { auditLog } from '@campus/platform/tables';
+import { auditLog, storedFiles } from '@campus/platform/tables';
 import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
-import { faceConsents, faceEmbeddings, storedFiles } from '../../src/db/schema/index.ts';
+import { faceConsents, faceEmbeddings } from '../../src/db/schema/index.ts';
 import { FACE_CONSENT_TEXT } from '../../src/modules/face/consent-text.ts';
 import {
   FACE_EMBEDDING_MODEL,

@@ -1,11 +1,6 @@
-// The app's tables, and the platform's re-exported for queries (and for a foreign key to them).
-// The platform's tables are created and changed by the platform's own migrations, applied before
-// the app's (packages/platform/src/db/migrate.ts); drizzle-kit reads only the app's own files
-// here (drizzle.config.ts), so they never enter the app's migrations again.
-export * from '@campus/platform/tables';
-export * from '@campus/platform/tables';
-export * from '@campus/platform/tables';
-export * from '@campus/platform/tables';
+// The app's own tables. The platform's (audit log, login sessions, files, job progress) are
+// created by the platform's own migrations, applied before the app's; the app refers to them only
+// for foreign keys, from @campus/platform/tables, and queries them only through the platform.
 export * from './attendance.ts';
 export * from './courses.ts';
 export * from './faces.ts';

@@ -2,14 +2,9 @@
 // records (only on a check-in still waiting for one), the sweeps' selections, the teacher's
 // review list and decision.
 import type { Db, Tx } from '@campus/platform/db';
+import { findUnreferencedFiles } from '@campus/platform/files';
 import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
-import {
-  attendanceSessions,
-  checkins,
-  storedFiles,
-  users,
-  type verificationStatuses,
-} from '../../db/schema/index.ts';
+import { attendanceSessions, checkins, users, type verificationStatuses } from '../../db/schema/index.ts';
 
 type Queryable = Db | Tx;
 
@@ -146,18 +141,8 @@ export const verificationRepository = {
    * check-in's discard or a verdict's delete failed. Fresh ones are skipped: a selfie is stored
    * a moment before its check-in row is written.
    */
-  async listOrphanSelfies(db: Queryable, before: Date, limit: number) {
-    return db
-      .select({ id: storedFiles.id })
-      .from(storedFiles)
-      .where(
-        and(
-          eq(storedFiles.kind, 'selfie'),
-          lt(storedFiles.createdAt, before),
-          sql`not exists (select 1 from ${checkins} where ${checkins.selfieFileId} = ${storedFiles.id})`,
-        ),
-      )
-      .limit(limit);
+  listOrphanSelfies(db: Queryable, before: Date, limit: number) {
+    return findUnreferencedFiles(db, { kind: 'selfie', before, limit, referencedBy: checkins.selfieFileId });
   },
 
   /** The session's check-ins a teacher should look at: needs review, or rejected. */

@@ -1,17 +1,10 @@
 // Queries of the SIS sync: what ATTN holds of the SIS's records, batched writes, and the run
 // rows. Every method takes the transaction (or db) it runs in; nothing here decides anything.
+import { revokeSessionsWithStaleClaim } from '@campus/platform/auth';
 import type { Db, Tx } from '@campus/platform/db';
-import { and, desc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import {
-  authSessions,
-  courses,
-  courseTeachers,
-  enrollments,
-  sisSyncRuns,
-  terms,
-  users,
-} from '../../db/schema/index.ts';
+import { courses, courseTeachers, enrollments, sisSyncRuns, terms, users } from '../../db/schema/index.ts';
 
 type Q = Db | Tx;
 export type Pair = { courseId: string; userId: string };
@@ -165,7 +158,6 @@ export const sisSyncRepository = {
   insertUsers: (tx: Tx, rows: (typeof users.$inferInsert)[]) =>
     tx.insert(users).values(rows).onConflictDoNothing().returning({ id: users.id }),
 
-  /** Refreshes a SIS person; `adopt` also links a row made without a password (a CSV import). */
   /**
    * Refreshes a SIS person. Login sessions carry the role from login, so a changed role ends
    * the person's sessions: they log in again with the new one.
@@ -177,18 +169,7 @@ export const sisSyncRepository = {
       .where(and(eq(users.id, id), sql`${users.passwordHash} is null`))
       .returning({ id: users.id });
     if (rows.length > 0 && set.role !== undefined)
-      await tx
-        .update(authSessions)
-        .set({ revokedAt: sql`now()` })
-        .where(
-          and(
-            eq(authSessions.subject, id),
-            isNull(authSessions.revokedAt),
-            // A session without claims reads the role from the user row on each request.
-            isNotNull(authSessions.claims),
-            sql`${authSessions.claims}->>'role' is distinct from ${set.role}`,
-          ),
-        );
+      await revokeSessionsWithStaleClaim(tx, id, 'role', set.role);
     return rows;
   },
 
