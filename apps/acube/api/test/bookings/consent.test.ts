@@ -4,8 +4,9 @@
 // forms do. The private link's view and cancellation are private answers.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { auditLog } from '@campus/platform/tables';
 import { eq } from 'drizzle-orm';
-import { auditLog, bookings } from '../../src/db/schema/index.ts';
+import { bookings } from '../../src/db/schema/index.ts';
 import { type AcubeTest, sentTo, startAcube } from '../helpers.ts';
 
 let t: AcubeTest;
@@ -127,4 +128,13 @@ test("the private link's view and cancellation are private answers, errors inclu
   }
   const booked = await book(body());
   assert.equal(booked.headers['x-robots-tag'], undefined, 'the request itself is an ordinary answer');
+});
+
+test("a request with neither consent field (the seed's API example) is taken with no consent recorded", async () => {
+  const { health_consent: _, privacy_notice_version: __, ...seedBody } = body({ email: 'api@example.com' });
+  const res = await book(seedBody);
+  assert.equal(res.statusCode, 201, res.body);
+  const [row] = await t.app.db.select().from(bookings).where(eq(bookings.reference, res.json().reference));
+  assert.equal(row?.consentNoticeVersion, null);
+  assert.equal(row?.consentedAt, null);
 });

@@ -17,14 +17,21 @@ export const BookBody = Type.Object({
     Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM' }),
   ),
   message: Type.String({ maxLength: 5000, default: '' }),
-  health_consent: Type.Literal(true, {
-    description: 'consent to processing health information; a box the person ticks, never pre-ticked',
-  }),
-  privacy_notice_version: Type.String({
-    minLength: 1,
-    maxLength: 40,
-    description: 'the privacy notice the person saw (GET /api/site); another than the current is a 409',
-  }),
+  health_consent: Type.Optional(
+    Type.Literal(true, {
+      description:
+        'consent to processing health information; a box the person ticks, never pre-ticked. The web ' +
+        "form always sends it with privacy_notice_version; a request with neither (the seed's API " +
+        'example) is taken with no consent recorded',
+    }),
+  ),
+  privacy_notice_version: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 40,
+      description: 'the privacy notice the person saw (GET /api/site); another than the current is a 409',
+    }),
+  ),
 });
 export type BookBody = Static<typeof BookBody>;
 

@@ -35,10 +35,16 @@ test('staff may set any status; the same status again is no change', () => {
   }
 });
 
+test('a request with neither consent field passes and records none; one without the other does not', () => {
+  assert.equal(consentProblem({ given: undefined, noticeVersion: undefined }, '2026-11'), undefined);
+  assert.equal(consentProblem({ given: undefined, noticeVersion: '2026-11' }, '2026-11'), 'consent_missing');
+  assert.equal(consentProblem({ given: true, noticeVersion: undefined }, '2026-11'), 'version_missing');
+});
+
 test('consent counts only when given as true under the privacy notice shown now', () => {
   assert.equal(consentProblem({ given: true, noticeVersion: '2026-11' }, '2026-11'), undefined);
   assert.equal(consentProblem({ given: true, noticeVersion: '2026-05' }, '2026-11'), 'notice_outdated');
-  assert.equal(consentProblem({ given: true, noticeVersion: '' }, '2026-11'), 'notice_outdated');
+  assert.equal(consentProblem({ given: true, noticeVersion: '' }, '2026-11'), 'version_missing');
   for (const given of [false, undefined, null, 'true', 1, 'yes']) {
     assert.equal(
       consentProblem({ given, noticeVersion: '2026-11' }, '2026-11'),

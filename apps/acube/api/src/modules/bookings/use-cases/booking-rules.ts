@@ -25,13 +25,16 @@ export function staffStatusChange(from: BookingStatus, to: BookingStatus): 'unch
 
 /**
  * Why a request's consent to processing health information does not count, or undefined when it
- * does: it must be given (true, never assumed) under the privacy notice shown now, not an older
- * one the page was loaded with.
+ * does: given (true, never assumed) under the privacy notice shown now, not an older one the page
+ * was loaded with. A request with neither field (an API client, as the seed's example) passes and
+ * records no consent; one field without the other does not.
  */
 export function consentProblem(
-  consent: { given: unknown; noticeVersion: string },
+  consent: { given: unknown; noticeVersion: string | undefined },
   currentNoticeVersion: string,
-): 'consent_missing' | 'notice_outdated' | undefined {
+): 'consent_missing' | 'version_missing' | 'notice_outdated' | undefined {
+  if (consent.given === undefined && consent.noticeVersion === undefined) return undefined;
   if (consent.given !== true) return 'consent_missing';
+  if (!consent.noticeVersion) return 'version_missing';
   return consent.noticeVersion === currentNoticeVersion ? undefined : 'notice_outdated';
 }

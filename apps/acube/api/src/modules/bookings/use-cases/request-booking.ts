@@ -37,6 +37,11 @@ export async function requestBooking(
       details: [{ field: 'body.health_consent', message: 'must be given' }],
     });
   }
+  if (consent === 'version_missing') {
+    throw new AppError('VALIDATION_FAILED', 'The request is invalid', {
+      details: [{ field: 'body.privacy_notice_version', message: 'must name the notice consented under' }],
+    });
+  }
   if (consent === 'notice_outdated') {
     throw new AppError('CONFLICT', 'The privacy notice has changed: please read it and consent again', {
       details: [
@@ -63,10 +68,10 @@ export async function requestBooking(
       preferredTime: r.preferred_time ?? null,
       message: r.message,
       manageTokenHash: hashToken(token),
-      consentNoticeVersion: r.privacy_notice_version,
-      consentedAt: ctx.clock.now(),
+      consentNoticeVersion: r.health_consent ? (r.privacy_notice_version ?? null) : null,
+      consentedAt: r.health_consent ? ctx.clock.now() : null,
     },
-    auditChanges: { consent_notice_version: r.privacy_notice_version },
+    auditChanges: { consent_notice_version: r.health_consent ? (r.privacy_notice_version ?? null) : null },
     store: ctx.repo,
     acknowledge: (row) => ({
       template: bookingReceived,
