@@ -44,6 +44,8 @@ export const BookResponse = Type.Object({
   }),
 });
 
+export type BookAnswer = Static<typeof BookResponse>;
+
 export const ManageQuery = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }) });
 export const ManageBody = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100 }) });
 
@@ -57,6 +59,7 @@ export const OwnBooking = Type.Object({
   status: Type.String(),
   created_at: Type.String(),
 });
+export type OwnBooking = Static<typeof OwnBooking>;
 
 export const AdminBooking = Type.Object(
   {

@@ -11,11 +11,7 @@ export const ContactBody = Type.Object({
 });
 export type ContactBody = Static<typeof ContactBody>;
 
-export const SubmissionAck = Type.Object({
-  reference: Type.String(),
-  message: Type.String(),
-  repeat: Type.Boolean({ description: 'true: the same came within ten minutes; this is the first one' }),
-});
+export { SubmissionAck } from '../submissions/index.ts';
 
 export const ContactStatus = literals(contactStatuses);
 

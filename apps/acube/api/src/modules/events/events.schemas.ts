@@ -68,7 +68,8 @@ export const OwnRegistration = Type.Object({
     description: 'place in the waiting-list queue now (1 = next); null unless waiting',
   }),
 });
-export type OwnRegistration = Static<typeof OwnRegistration>;
+/** The event is PublicEvent's shape (a $ref in the schema). */
+export type OwnRegistration = Omit<Static<typeof OwnRegistration>, 'event'> & { event: PublicEvent };
 
 /** An uploaded image (POST /api/admin/uploads) to show with the event, or null to remove it. */
 export const SetEventImageBody = Type.Object({

@@ -7,4 +7,10 @@ export {
   registrationsForExport,
 } from './events.module.ts';
 export type { EventRow, RegistrationRow } from './events.repository.ts';
-export type { AdminEvent, AdminRegistration, PublicEvent, RegistrationResult } from './events.schemas.ts';
+export type {
+  AdminEvent,
+  AdminRegistration,
+  OwnRegistration,
+  PublicEvent,
+  RegistrationResult,
+} from './events.schemas.ts';

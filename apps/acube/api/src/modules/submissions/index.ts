@@ -1,5 +1,6 @@
 // The submission flow that bookings, volunteers and contact share. Not a module with routes of
 // its own: each feature calls these use cases with its table's queries and its mail.
+
 export {
   DUPLICATE_WINDOW_MS,
   dedupeKey,
@@ -8,6 +9,7 @@ export {
   nextBefore,
   repeatWindowStart,
 } from './submission.ts';
+export { SubmissionAck } from './submissions.schemas.ts';
 export {
   type BulkEditable,
   type BulkEditContext,

@@ -1,3 +1,4 @@
 // Volunteer applications: what other modules and the app may use.
 export { volunteersForBulk, volunteersForExport, volunteersModule } from './volunteers.module.ts';
 export type { VolunteerRow, VolunteerStatus } from './volunteers.repository.ts';
+export type { SubmissionAck, VolunteerBody } from './volunteers.schemas.ts';

@@ -12,11 +12,7 @@ export const VolunteerBody = Type.Object({
 });
 export type VolunteerBody = Static<typeof VolunteerBody>;
 
-export const SubmissionAck = Type.Object({
-  reference: Type.String(),
-  message: Type.String(),
-  repeat: Type.Boolean({ description: 'true: the same came within ten minutes; this is the first one' }),
-});
+export { SubmissionAck } from '../submissions/index.ts';
 
 export const VolunteerStatus = literals(volunteerStatuses);
 

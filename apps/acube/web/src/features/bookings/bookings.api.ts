@@ -1,40 +1,19 @@
 // Booking a session, and the person's own request through the private link in their mail.
 import { api } from '@campus/web/api/client.ts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { BookAnswer, BookBody, OwnBooking } from '../../../../api/src/modules/bookings/index.ts';
 
-export interface BookingRequest {
-  name: string;
-  email: string;
-  phone?: string;
-  session_type: string;
-  preferred_date: string;
-  preferred_time?: string;
-  message?: string;
-  health_consent: true;
-  privacy_notice_version: string;
-}
-
-export interface BookingAnswer {
-  reference: string;
-  status: string;
-  message: string;
-  /** True when the same request came in a moment ago: nothing was made twice. */
-  repeat: boolean;
-}
-
-export interface OwnBooking {
-  reference: string;
-  name: string;
-  session_type: string;
-  preferred_date: string;
-  preferred_time: string | null;
-  status: string;
-  created_at: string;
-}
+/**
+ * The form's request: the body as the API takes it, the fields with a default optional, and the
+ * session type one of the names GET /api/site lists (TypeBox types that union as never).
+ */
+export type BookingRequest = Omit<BookBody, 'phone' | 'message' | 'session_type'> &
+  Partial<Pick<BookBody, 'phone' | 'message'>> & { session_type: string };
+export type { BookAnswer as BookingAnswer, OwnBooking };
 
 export function useBookSession() {
   return useMutation({
-    mutationFn: (body: BookingRequest) => api<BookingAnswer>('/api/sessions/book', { body }),
+    mutationFn: (body: BookingRequest) => api<BookAnswer>('/api/sessions/book', { body }),
   });
 }
 

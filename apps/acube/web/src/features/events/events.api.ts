@@ -2,19 +2,15 @@
 // and the person's own registration through the private link in their mail.
 import { api } from '@campus/web/api/client.ts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PublicEvent, RegistrationResult } from '../../../../api/src/modules/events/index.ts';
+import type {
+  OwnRegistration,
+  PublicEvent,
+  RegistrationResult,
+} from '../../../../api/src/modules/events/index.ts';
 
-export type { PublicEvent };
+export type { OwnRegistration, PublicEvent };
 /** What registering answers: confirmed, or waiting with the position on the list. */
 export type RegistrationAnswer = RegistrationResult;
-
-/** The person's own registration through the private link (GET /api/events/registrations/manage). */
-export interface OwnRegistration {
-  event: PublicEvent;
-  name: string;
-  status: 'confirmed' | 'waiting' | 'cancelled';
-  position: number | null;
-}
 
 export const eventsQuery = queryOptions({
   queryKey: ['events'],

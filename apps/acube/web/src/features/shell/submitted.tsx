@@ -3,13 +3,11 @@
 import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import { PageTitle } from '@campus/web/layout/app-shell.tsx';
 import { Link } from 'wouter';
+import type { SubmissionAck } from '../../../../api/src/modules/submissions/index.ts';
 import { APP_NAME } from './acube-shell.tsx';
 
-export interface SubmissionAnswer {
-  reference: string;
-  message: string;
-  repeat: boolean;
-}
+/** What a form answers (a booking's answer has these too). */
+export type SubmissionAnswer = SubmissionAck;
 
 export function Submitted(props: { answer: SubmissionAnswer; title: string; body: string }) {
   const { t } = useI18n();

@@ -1,18 +1,14 @@
 // Applying as a volunteer.
 import { api } from '@campus/web/api/client.ts';
 import { useMutation } from '@tanstack/react-query';
-import type { SubmissionAnswer } from '../shell/submitted.tsx';
+import type { SubmissionAck, VolunteerBody } from '../../../../api/src/modules/volunteers/index.ts';
 
-export interface VolunteerApplication {
-  name: string;
-  email: string;
-  phone?: string;
-  availability?: string;
-  message?: string;
-}
+/** The form's application: the body as the API takes it, the fields with a default optional. */
+export type VolunteerApplication = Omit<VolunteerBody, 'phone' | 'availability' | 'message'> &
+  Partial<Pick<VolunteerBody, 'phone' | 'availability' | 'message'>>;
 
 export function useApply() {
   return useMutation({
-    mutationFn: (body: VolunteerApplication) => api<SubmissionAnswer>('/api/volunteers', { body }),
+    mutationFn: (body: VolunteerApplication) => api<SubmissionAck>('/api/volunteers', { body }),
   });
 }
