@@ -39,15 +39,13 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
   await app.register(bookingsModule, {
     prefix: '/api/sessions',
     audit,
-    clock: ctx.clock,
-    publicUrl: ctx.config.publicUrl,
+    clock,
+    publicUrl,
     privacyNoticeVersion: ctx.config.site.privacyNoticeVersion,
   });
-
-  await app.register(eventsModule, { audit, clock: ctx.clock, publicUrl: ctx.config.publicUrl, files });
-
-  await app.register(volunteersModule, { prefix: '/api/volunteers', audit, clock: ctx.clock });
-  await app.register(contactModule, { prefix: '/api/contact', audit, clock: ctx.clock });
+  await app.register(eventsModule, { audit, clock, publicUrl, files });
+  await app.register(volunteersModule, { prefix: '/api/volunteers', audit, clock });
+  await app.register(contactModule, { prefix: '/api/contact', audit, clock });
 
   await app.register(exportsModule, { audit, files, publicUrl });
   await app.register(uploadsModule, { prefix: '/api/admin/uploads', audit, files });
