@@ -48,9 +48,12 @@ export interface RequestOptions {
   /** Sent as JSON; a FormData is sent as multipart as it is. */
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers (A-Cube's admin panel sends its bearer token here). */
+  headers?: Record<string, string>;
 }
 
-async function toApiError(res: Response): Promise<ApiError> {
+/** The API's error shape (or the rate limiter's, or none) of a failed response, as an ApiError. */
+export async function toApiError(res: Response): Promise<ApiError> {
   const retry = Number(res.headers.get('retry-after'));
   const retryAfter = Number.isFinite(retry) && retry > 0 ? retry : undefined;
   let payload: unknown;
@@ -78,7 +81,7 @@ async function toApiError(res: Response): Promise<ApiError> {
 }
 
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
   let body: FormData | string | undefined;
   if (opts.body instanceof FormData) body = opts.body;
   else if (opts.body !== undefined) {
