@@ -4,11 +4,13 @@
 // the processing of health information (GDPR Art. 9, KVKK) with the privacy notice version they
 // saw; rows from before consent was asked for have neither.
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const sessionTypes = ['individual', 'couple', 'family', 'group'] as const;
 export const bookingStatuses = ['pending', 'confirmed', 'completed', 'cancelled', 'no-show'] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];
+export const appointmentModes = ['in_person', 'online'] as const;
+export type AppointmentMode = (typeof appointmentModes)[number];
 
 export const bookings = pgTable(
   'bookings',
@@ -30,6 +32,16 @@ export const bookings = pgTable(
     /** The privacy notice version the person consented under. */
     consentNoticeVersion: text(),
     consentedAt: timestamp({ withTimezone: true }),
+    /**
+     * The appointment staff set on confirming (all null until then, and again after a cancel).
+     * The sequence grows on each change, so a calendar replaces its copy of the event.
+     */
+    appointmentStartsAt: timestamp({ withTimezone: true }),
+    appointmentDurationMinutes: integer(),
+    appointmentMode: text({ enum: appointmentModes }),
+    appointmentWith: text(),
+    appointmentLocation: text(),
+    appointmentSequence: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -37,6 +49,11 @@ export const bookings = pgTable(
     index('bookings_status_created_idx').on(t.status, t.createdAt),
     index('bookings_dedupe_idx').on(t.dedupeKey, t.createdAt),
     check('bookings_type_known', sql`${t.sessionType} in ('individual', 'couple', 'family', 'group')`),
+    check('bookings_appointment_mode_known', sql`${t.appointmentMode} in ('in_person', 'online')`),
+    check(
+      'bookings_appointment_whole',
+      sql`(${t.appointmentStartsAt} is null) = (${t.appointmentDurationMinutes} is null) and (${t.appointmentStartsAt} is null) = (${t.appointmentMode} is null) and (${t.appointmentStartsAt} is null) = (${t.appointmentWith} is null)`,
+    ),
     check(
       'bookings_status_known',
       sql`${t.status} in ('pending', 'confirmed', 'completed', 'cancelled', 'no-show')`,
