@@ -101,6 +101,7 @@ export class Mailer {
       subject: template.subject(v),
       text: template.text(v),
       html: template.html(v).value,
+      ...(template.attachments ? { attachments: template.attachments(v) } : {}),
       // The job id names the message: a retried job keeps its Message-ID, so a duplicate is visible.
       messageId: `<${jobId}@${this.#opts.from.replace(/.*@/, '').replace(/>.*/, '') || 'localhost'}>`,
     };

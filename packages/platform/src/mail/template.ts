@@ -34,11 +34,21 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeH
   return new SafeHtml(out);
 }
 
+/** A file sent with a message, built from the same values at delivery (e.g. a calendar invitation). */
+export interface MailAttachment {
+  filename: string;
+  content: string;
+  /** e.g. `text/calendar; charset=utf-8; method=REQUEST` */
+  contentType: string;
+}
+
 export interface MailTemplate<V> {
   name: string;
   subject(values: V): string;
   text(values: V): string;
   html(values: V): SafeHtml;
+  /** Files to attach, built from the values when the message is delivered. */
+  attachments?(values: V): MailAttachment[];
 }
 
 export function defineTemplate<V>(template: MailTemplate<V>): MailTemplate<V> {
