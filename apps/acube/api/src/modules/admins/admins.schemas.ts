@@ -19,6 +19,8 @@ export const AdminView = Type.Object(
   { $id: 'AdminView' },
 );
 
+export type AdminView = Static<typeof AdminView>;
+
 export const TokenResponse = Type.Object({
   access_token: Type.String(),
   token_type: Type.Literal('Bearer'),
@@ -36,6 +38,8 @@ export const AdminItem = Type.Object({
   created_at: Type.String(),
 });
 export const AdminList = Type.Object({ items: Type.Array(AdminItem) });
+export type TokenResponse = Static<typeof TokenResponse>;
+export type AdminItem = Static<typeof AdminItem>;
 
 export const CreateAdminBody = Type.Object({
   email: Type.String({ format: 'email', maxLength: 254 }),
