@@ -2,3 +2,4 @@
 export * from './job-system.ts';
 export * from './job-types.ts';
 export * from './queue.ts';
+export { type JobsAdminOptions, jobsAdminRoutes } from './admin-routes.ts';
