@@ -43,6 +43,18 @@ async function startExitPage() {
   };
 }
 
+/** The password of every admin the tests make (the API's test helpers set it). */
+export const ADMIN_PASSWORD = 'a test admin passphrase';
+
+export interface TestAdmin {
+  id: string;
+  email: string;
+  role: 'staff' | 'superadmin';
+  password: string;
+  /** `Bearer …` for the API, as the panel would send it. */
+  authorization: string;
+}
+
 export interface Site {
   t: AcubeTest;
   url: string;
@@ -51,6 +63,10 @@ export interface Site {
   browser: Browser;
   /** A published event, made through the admin API. */
   event(fields?: { title?: string; capacity?: number; daysAhead?: number }): Promise<string>;
+  /** A new admin of this role who can log in with `password`, and an Authorization header for the API. */
+  newAdmin(role: 'staff' | 'superadmin'): Promise<TestAdmin>;
+  /** Logs `page` in as `admin` through the panel's login page and waits for the page it lands on. */
+  logIn(page: Page, admin: TestAdmin, next?: string): Promise<void>;
   /** The private link in the latest mail to `email` whose text matches. */
   linkInMail(email: string, path: '/booking' | '/registration', text?: RegExp): Promise<string>;
   close(): Promise<void>;
@@ -70,6 +86,11 @@ export async function startSite(): Promise<Site> {
     URGENT_HELP_TEXT: 'In an emergency call 112. Crisis line, day and night: 0800 000 00 00.',
     // The tests send more forms from one address in a minute than a person would.
     RATE_LIMIT_PUBLIC: '1000/minute',
+    // The admin panel's tests log in, reload (each load refreshes the login) and page through
+    // lists more often than one person would.
+    RATE_LIMIT_AUTH: '1000/minute',
+    RATE_LIMIT_ADMIN: '5000/minute',
+    RATE_LIMIT_EXPORT: '1000/minute',
   });
   await t.app.listen({ port, host: '127.0.0.1' });
   const browser = await launchBrowser();
@@ -104,6 +125,20 @@ export async function startSite(): Promise<Site> {
       });
       if (published.statusCode !== 200) throw new Error(`event not published: ${published.body}`);
       return id;
+    },
+    async newAdmin(role) {
+      const email = `${role}-${crypto.randomUUID().slice(0, 8)}@acube.test`;
+      const made = await t.admin(role, email);
+      return { ...made, email, role, password: ADMIN_PASSWORD };
+    },
+    async logIn(page, who, next) {
+      await page.goto(next ? `/admin/login?next=${encodeURIComponent(next)}` : '/admin/login');
+      await page.getByLabel(/^(Email address|E-posta adresi)$/).fill(who.email);
+      await page.getByLabel(/^(Password|Parola)$/).fill(who.password);
+      await page.getByRole('button', { name: /^(Log in|Giriş yap)$/ }).click();
+      await page.waitForURL((u) => !u.pathname.startsWith('/admin/login'), { timeout: WAIT_MS });
+      await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: WAIT_MS });
+      await settled(page);
     },
     async linkInMail(email, path, text) {
       const pattern = new RegExp(`${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${path}\\?token=[^\\s"<>]+`);

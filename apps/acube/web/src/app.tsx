@@ -1,6 +1,8 @@
 // The routes. Every navigation inside the site replaces the history entry instead of adding
 // one (see useReplacingLocation): after "Exit this page", Back does not bring the site back.
-// Each page is its own chunk, so the booking form loads nothing of the events pages.
+// Each page is its own chunk, so the booking form loads nothing of the events pages. The admin
+// panel under /admin is its own app (src/admin/admin-app.tsx): its own chunks, words and normal
+// history, so Back works there.
 import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import { Status } from '@campus/web/layout/app-shell.tsx';
 import { lazy, type ReactNode, Suspense } from 'react';
@@ -18,6 +20,7 @@ const pages = {
   volunteer: () => import('./features/volunteers/volunteer.page.tsx'),
   contact: () => import('./features/contact/contact.page.tsx'),
   notFound: () => import('./features/shell/not-found.page.tsx'),
+  admin: () => import('./admin/admin-app.tsx'),
 };
 
 const HomePage = lazy(pages.home);
@@ -29,6 +32,10 @@ const ManageRegistrationPage = lazy(pages.manageRegistration);
 const VolunteerPage = lazy(pages.volunteer);
 const ContactPage = lazy(pages.contact);
 const NotFoundPage = lazy(pages.notFound);
+const AdminApp = lazy(pages.admin);
+
+/** The admin panel's addresses: /admin and everything under it. */
+const isAdminPath = (path: string) => path === '/admin' || path.startsWith('/admin/');
 
 /** Starts loading the chunk of the page a cold start opens, alongside the language. */
 export function preloadRoute(path: string): void {
@@ -41,6 +48,7 @@ export function preloadRoute(path: string): void {
     '/volunteer': pages.volunteer,
     '/contact': pages.contact,
   };
+  if (isAdminPath(path)) return void pages.admin();
   const page = load[path] ?? (path.startsWith('/events/') ? pages.event : undefined);
   if (page) void page();
 }
@@ -70,6 +78,13 @@ function WithToken(props: { otherwise: string; children(token: string): ReactNod
 }
 
 export function App() {
+  const [location] = useBrowserLocation();
+  if (isAdminPath(location))
+    return (
+      <Suspense fallback={<Loading />}>
+        <AdminApp />
+      </Suspense>
+    );
   return (
     <Router hook={useReplacingLocation}>
       <Switch>

@@ -1,0 +1,34 @@
+// The admin panel's pages: one entry a page, each its own chunk, with the least role that may
+// open it. The shell links only the pages the admin's role allows (in this order); a direct URL
+// beyond the role shows "not allowed" (the API refuses anyway: this only spares a dead end).
+// A page is `export default function XPage(props: AdminPageProps)`. The browser tests open every
+// entry (e2e/admin-accessibility.e2e.test.ts), so a page added here is checked there too.
+import type { ComponentType } from 'react';
+import type { AdminRole } from './admin-api.ts';
+
+/** What a page is given: the route's :params (also at hand through wouter's useParams). */
+export interface AdminPageProps {
+  params: Record<string, string | undefined>;
+}
+
+type PageModule = { default: ComponentType<AdminPageProps> };
+
+export interface AdminRoute {
+  /** A wouter pattern under /admin, with :params ('/admin/bookings/:id'). */
+  path: string;
+  load: () => Promise<PageModule>;
+  /** The least role that may open it: a superadmin may open every page a staff member may. */
+  role: AdminRole;
+  /** The admin catalogue's key for the shell's link to it; none for detail and form pages. */
+  nav?: string;
+}
+
+/** The pages behind the login. */
+export const adminRoutes: AdminRoute[] = [
+  { path: '/admin', load: () => import('./pages/dashboard.page.tsx'), role: 'staff', nav: 'nav.dashboard' },
+];
+
+/** The pages for someone not logged in: the login, and the mailed links' password pages. */
+export const adminPublicRoutes: { path: string; load: () => Promise<PageModule> }[] = [
+  { path: '/admin/login', load: () => import('./pages/login.page.tsx') },
+];
