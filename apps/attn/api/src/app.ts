@@ -11,6 +11,7 @@ import { attendanceModule } from './modules/attendance/index.ts';
 import { authModule } from './modules/auth/index.ts';
 import { coursesModule } from './modules/courses/index.ts';
 import { FacePool, faceModule } from './modules/face/index.ts';
+import { jobsModule } from './modules/jobs/index.ts';
 import { liveModule } from './modules/live/index.ts';
 import { myCoursesModule } from './modules/my-courses/index.ts';
 import { reportsModule } from './modules/reports/index.ts';
@@ -58,4 +59,6 @@ export const attnApp: FastifyPluginAsync<AppContext<AttnConfig>> = async (app, c
   await app.register(liveModule, services);
   await app.register(reportsModule, services);
   await app.register(myCoursesModule, services);
+  // Last: the admins' view of every queue the modules above defined.
+  await app.register(jobsModule, services);
 };

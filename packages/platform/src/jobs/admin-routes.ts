@@ -1,7 +1,7 @@
 // Admin routes over the job system, for an app to mount under its admin prefix with its own
 // roles and policy: queue counts, failed and dead-lettered jobs, retry, cancel, progress.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { notFound } from '../errors.ts';
 import type { Access } from '../guard/types.ts';
 import { errorResponses } from '../http/schemas.ts';
@@ -33,6 +33,13 @@ const FailedJob = Type.Object({
   created_at: Type.String(),
   error: Type.Union([Type.String(), Type.Null()]),
 });
+const QueueList = Type.Object({ items: Type.Array(QueueSummary) });
+const FailedList = Type.Object({ items: Type.Array(FailedJob) });
+
+/** What GET / answers (for a front end's types). */
+export type JobsQueueList = Static<typeof QueueList>;
+/** What GET /:queue/failed answers. */
+export type JobsFailedList = Static<typeof FailedList>;
 
 export const jobsAdminRoutes: FastifyPluginAsyncTypebox<JobsAdminOptions> = async (app, opts) => {
   const config = { access: opts.access, rateLimit: opts.rateLimit };
@@ -47,7 +54,7 @@ export const jobsAdminRoutes: FastifyPluginAsyncTypebox<JobsAdminOptions> = asyn
       schema: {
         tags: ['jobs'],
         summary: 'Queues with their counts',
-        response: { 200: Type.Object({ items: Type.Array(QueueSummary) }), ...errorResponses(401, 403) },
+        response: { 200: QueueList, ...errorResponses(401, 403) },
       },
     },
     async () => ({ items: await app.jobs.queues() }),
@@ -62,7 +69,7 @@ export const jobsAdminRoutes: FastifyPluginAsyncTypebox<JobsAdminOptions> = asyn
         summary: 'Jobs that ran out of retries: failed, or waiting in the dead-letter queue',
         params: QueueParams,
         response: {
-          200: Type.Object({ items: Type.Array(FailedJob) }),
+          200: FailedList,
           ...errorResponses(400, 401, 403, 404),
         },
       },

@@ -1,5 +1,11 @@
 // @campus/platform/jobs: queues and schedules on pg-boss.
+
+export {
+  type JobsAdminOptions,
+  type JobsFailedList,
+  type JobsQueueList,
+  jobsAdminRoutes,
+} from './admin-routes.ts';
 export * from './job-system.ts';
 export * from './job-types.ts';
 export * from './queue.ts';
-export { type JobsAdminOptions, jobsAdminRoutes } from './admin-routes.ts';
