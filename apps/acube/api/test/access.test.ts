@@ -66,6 +66,7 @@ test('every A-Cube route declares the access this table gives it', async () => {
       'POST /api/admin/admins': ['superadmin'],
       'PATCH /api/admin/admins/:id': ['superadmin'],
       'POST /api/admin/auth/set-password': 'public',
+      'POST /api/admin/auth/password-reset': 'public',
       'POST /api/events': ['staff', 'superadmin'],
       'GET /api/admin/events': ['staff', 'superadmin'],
       'PATCH /api/admin/events/:id': ['staff', 'superadmin'],

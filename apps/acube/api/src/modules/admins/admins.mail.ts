@@ -12,3 +12,16 @@ export const adminWelcome = defineTemplate<{ name: string; role: string; link: s
       footer: 'If you did not expect this, ignore this message.',
     }),
 });
+
+export const adminPasswordReset = defineTemplate<{ name: string; link: string; hours: number }>({
+  name: 'admin-password-reset',
+  subject: () => 'Choose a new password for the A-Cube admin panel',
+  text: (v) =>
+    `Hello ${v.name},\n\nsomeone (we hope you) asked to reset your password on the A-Cube admin panel. Choose a new one here within ${v.hours} hours; the link works once:\n${v.link}\n\nIf you did not ask, ignore this message: your password stays as it is.\n`,
+  html: (v) =>
+    layout({
+      title: 'Password reset',
+      body: html`<p>Hello ${v.name},</p><p>someone (we hope you) asked to reset your password on the A-Cube admin panel.</p><p><a href="${v.link}">Choose a new password</a> within ${v.hours} hours; the link works once.</p>`,
+      footer: 'If you did not ask, ignore this message: your password stays as it is.',
+    }),
+});

@@ -10,7 +10,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { adminsAuthRoutes } from './admins.auth.routes.ts';
 import type { AdminAuth } from './admins.auth.ts';
 import type { AdminsContext } from './admins.context.ts';
-import { adminWelcome } from './admins.mail.ts';
+import { adminPasswordReset, adminWelcome } from './admins.mail.ts';
 import { type AdminRow, createAdminsRepository } from './admins.repository.ts';
 import { adminsRoutes } from './admins.routes.ts';
 import { addAdmin } from './use-cases/add-admin.ts';
@@ -36,6 +36,7 @@ export const adminsModule: FastifyPluginAsync<AdminsModuleOptions> = async (app,
     publicUrl: opts.publicUrl,
   };
   app.mail.template(adminWelcome);
+  app.mail.template(adminPasswordReset);
   // Spent and expired refresh tokens are deleted hourly (once across all instances).
   scheduleAuthSweep(app.jobs, {
     name: 'auth-sweep',

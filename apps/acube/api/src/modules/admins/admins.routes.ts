@@ -10,6 +10,8 @@ import {
   AdminList,
   AdminParams,
   CreateAdminBody,
+  PasswordResetAccepted,
+  PasswordResetBody,
   SetPasswordBody,
   SetPasswordResponse,
   toAdminItem,
@@ -18,6 +20,7 @@ import {
 } from './admins.schemas.ts';
 import { createAdmin } from './use-cases/create-admin.ts';
 import { listAdmins } from './use-cases/list-admins.ts';
+import { requestPasswordReset } from './use-cases/request-password-reset.ts';
 import { setAdminPassword } from './use-cases/set-admin-password.ts';
 import { updateAdmin } from './use-cases/update-admin.ts';
 
@@ -101,6 +104,31 @@ export const adminsRoutes: FastifyPluginAsyncTypebox<{ ctx: AdminsContext }> = a
       const row = await setAdminPassword(ctx, { ...request.body, who: auditContext(request) });
       request.log.info({ event: 'admin.password_set', adminId: row.id }, 'admin chose a password');
       return { admin: toAdminView(row) };
+    },
+  );
+
+  app.post(
+    '/auth/password-reset',
+    {
+      config: { rateLimit: 'auth', access: 'public' },
+      schema: {
+        tags: ['admin auth'],
+        summary:
+          'Mail a one-time link to choose a new password; always 202, whether the address has an account or not',
+        body: PasswordResetBody,
+        response: { 202: PasswordResetAccepted, ...errorResponses(400) },
+      },
+    },
+    async (request, reply) => {
+      const { sent } = await requestPasswordReset(ctx, {
+        email: request.body.email,
+        who: auditContext(request),
+      });
+      // Only the outcome, never the address: a log reader cannot enumerate accounts either.
+      request.log.info({ event: 'admin.password_reset_requested', mailed: sent }, 'password reset asked');
+      return reply.code(202).send({
+        message: 'If this address has an account, a link to choose a new password is on its way.',
+      });
     },
   );
 };

@@ -56,6 +56,9 @@ export const UpdateAdminBody = Type.Object(
 );
 export type UpdateAdminBody = Static<typeof UpdateAdminBody>;
 
+export const PasswordResetBody = Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }) });
+export const PasswordResetAccepted = Type.Object({ message: Type.String() });
+
 export const SetPasswordBody = Type.Object({
   token: Type.String({ minLength: 20, maxLength: 100 }),
   password: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH }),

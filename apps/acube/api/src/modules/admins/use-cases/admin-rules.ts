@@ -9,6 +9,11 @@ export const SETUP_HOURS = 48;
 
 export const setupExpiry = (nowMs: number) => new Date(nowMs + SETUP_HOURS * 3600_000);
 
+/** How long a password reset mail's link works: shorter, as the account already has access. */
+export const RESET_HOURS = 2;
+
+export const resetExpiry = (nowMs: number) => new Date(nowMs + RESET_HOURS * 3600_000);
+
 /** A superadmin could otherwise lock the panel out of its last superadmin. */
 export function refuseOwnAccount(actorId: string | null | undefined, targetId: string): void {
   if (actorId === targetId) throw conflict('You cannot disable yourself or change your own role');
