@@ -16,7 +16,13 @@ export function chromiumPath(): string {
   return path;
 }
 
-export async function launchBrowser(): Promise<Browser & { cleanup(): Promise<void> }> {
+/**
+ * `opts.args`: extra command-line switches after the defaults (e.g. Chromium's fake camera for a
+ * selfie test: `--use-fake-device-for-media-stream`, `--use-file-for-fake-video-capture=<y4m>`).
+ */
+export async function launchBrowser(
+  opts: { args?: readonly string[] } = {},
+): Promise<Browser & { cleanup(): Promise<void> }> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -28,6 +34,7 @@ export async function launchBrowser(): Promise<Browser & { cleanup(): Promise<vo
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(opts.args ?? []),
     ],
   });
   return Object.assign(browser, {
