@@ -39,16 +39,22 @@ export interface Classroom {
   close(): Promise<void>;
 }
 
-/** Builds the UI if its sources changed, starts ATTN on a free port with PUBLIC_URL set to it, and a browser. */
-export async function startClassroom(): Promise<Classroom> {
+/**
+ * Builds the UI if its sources changed, starts ATTN on a free port with PUBLIC_URL set to it, and a
+ * browser. `opts.env`: more settings for the app (e.g. FACE_THREADS); `opts.browserArgs`: extra
+ * Chromium switches (e.g. a fake camera).
+ */
+export async function startClassroom(
+  opts: { env?: Record<string, string>; browserArgs?: readonly string[] } = {},
+): Promise<Classroom> {
   const { ensureWebBuilt } = await import('@campus/platform/app');
   await ensureWebBuilt({ root: WEB_ROOT, sources: [SHARED_WEB_SRC] });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const clock = createRunningTestClock();
-  const t = await startAttn({ PUBLIC_URL: url }, { clock });
+  const t = await startAttn({ ...opts.env, PUBLIC_URL: url }, { clock });
   await t.app.listen({ port, host: '127.0.0.1' });
-  const browser = await launchBrowser();
+  const browser = await launchBrowser({ args: opts.browserArgs });
   return {
     t,
     clock,
