@@ -6,8 +6,10 @@ import { createCoursesRepository } from './courses.repository.ts';
 export { courseView } from './course-view.ts';
 export { coursesModule } from './courses.module.ts';
 export type { CourseListRow, CourseRef } from './courses.repository.ts';
+export type { AdminCourse, AdminCoursesPage, AdminTerm } from './courses.schemas.ts';
 export { CourseParams, CourseSummary } from './courses.schemas.ts';
 export { decodeCursor, encodeCursor } from './cursor.ts';
+export type { ImportResponse } from './roster-import.schemas.ts';
 export { assertEnrolled, assertTeaches, isEnrolled, lockCourse } from './use-cases/course-access.ts';
 export { getCourseWithRoster, listStudentCourses, listTeacherCourses } from './use-cases/course-lists.ts';
 

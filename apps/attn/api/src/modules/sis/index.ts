@@ -4,5 +4,6 @@
 
 export { sisSimCommand } from './simulator/sis-sim.command.ts';
 export { sisClientFromConfig, sisModule } from './sis.module.ts';
+export type { SisStatusResponse, SyncQueued, SyncRun, SyncRunsResponse } from './sis.schemas.ts';
 export type { SisClient } from './sis-client.ts';
 export { type SisConfig, sisConfigFrom, sisSettings } from './sis-config.ts';
