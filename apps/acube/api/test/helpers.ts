@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AccessTokens, PasswordHasher } from '@campus/platform/auth';
+import type { TestClock } from '@campus/platform/clock';
 import { createTestApp, type TestApp } from '@campus/platform/testing';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { admins } from '../src/db/schema/index.ts';
@@ -20,10 +21,15 @@ export interface AcubeTest extends TestApp {
   mails(): Promise<ParsedMail[]>;
 }
 
-export async function startAcube(env: Record<string, string> = {}): Promise<AcubeTest> {
+/** `opts.clock`: the app's clock (default: the platform's test clock, standing at its start). */
+export async function startAcube(
+  env: Record<string, string> = {},
+  opts: { clock?: TestClock } = {},
+): Promise<AcubeTest> {
   const dir = await mkdtemp(join(tmpdir(), 'acube-test-'));
   const t = await createTestApp(acubeSpec, {
     env: { DEMO_DATA: 'false', DATA_DIR: dir, PUBLIC_URL: 'https://acube.example', ...env },
+    ...(opts.clock ? { clock: opts.clock } : {}),
   });
   const tokens = new AccessTokens({
     appSecret: acubeSpec.loadConfig({ NODE_ENV: 'test' }).appSecret,
