@@ -26,6 +26,32 @@ export interface AdminRoute {
 /** The pages behind the login. */
 export const adminRoutes: AdminRoute[] = [
   { path: '/admin', load: () => import('./pages/dashboard.page.tsx'), role: 'staff', nav: 'nav.dashboard' },
+  {
+    path: '/admin/bookings',
+    load: () => import('./lists/bookings.page.tsx'),
+    role: 'staff',
+    nav: 'nav.bookings',
+  },
+  { path: '/admin/events', load: () => import('./lists/events.page.tsx'), role: 'staff', nav: 'nav.events' },
+  {
+    path: '/admin/registrations',
+    load: () => import('./lists/registrations.page.tsx'),
+    role: 'staff',
+    nav: 'nav.registrations',
+  },
+  {
+    path: '/admin/volunteers',
+    load: () => import('./lists/volunteers.page.tsx'),
+    role: 'staff',
+    nav: 'nav.volunteers',
+  },
+  { path: '/admin/volunteers/:id', load: () => import('./lists/volunteer.page.tsx'), role: 'staff' },
+  {
+    path: '/admin/contact',
+    load: () => import('./lists/contact.page.tsx'),
+    role: 'staff',
+    nav: 'nav.contact',
+  },
 ];
 
 /** The pages for someone not logged in: the login, and the mailed links' password pages. */

@@ -1,0 +1,92 @@
+// /admin/bookings: booking requests, filtered (text, status, session type, dates), sorted and
+// paged in the URL. The list shows no message text, only whether there is one: reading it is
+// the detail page's, where it is audited.
+import { useI18n } from '@campus/web/i18n/i18n.tsx';
+import { useMemo } from 'react';
+import { Link } from 'wouter';
+import type { AdminPageProps } from '../admin-routes.tsx';
+import { type ListDefinition, ListPage, tableSpec } from './list-page.tsx';
+import { BOOKING_STATUSES, type BookingItem, SESSION_TYPES } from './rows.ts';
+import { StatusCell } from './status-cell.tsx';
+
+const spec = tableSpec(
+  ['session_type'],
+  ['created_at', 'updated_at', 'reference', 'name', 'email', 'status', 'session_type', 'preferred_date'],
+  '-created_at',
+);
+
+export default function BookingsPage(_props: AdminPageProps) {
+  const { t, date, dateTime } = useI18n();
+  const definition = useMemo<ListDefinition<BookingItem>>(() => {
+    const statuses = BOOKING_STATUSES.map((s) => ({ value: s, label: t(`lists.status.${s}`) }));
+    return {
+      id: 'bookings',
+      path: '/api/sessions',
+      spec,
+      statuses: BOOKING_STATUSES,
+      choices: [
+        {
+          name: 'session_type',
+          label: t('lists.filter.sessionType'),
+          options: SESSION_TYPES.map((s) => ({ value: s, label: t(`lists.sessionType.${s}`) })),
+        },
+      ],
+      bulk: 'bookings',
+      exportEntity: 'bookings',
+      rowKey: (r) => r.id,
+      rowLabel: (r) => r.reference,
+      defaultHidden: ['phone'],
+      columns: [
+        {
+          key: 'reference',
+          header: t('lists.col.reference'),
+          sortable: true,
+          fixed: true,
+          cell: (r) => <Link href={`/admin/bookings/${r.id}`}>{r.reference}</Link>,
+        },
+        { key: 'name', header: t('lists.col.name'), sortable: true, cell: (r) => r.name },
+        { key: 'email', header: t('lists.col.email'), sortable: true, cell: (r) => r.email },
+        { key: 'phone', header: t('lists.col.phone'), cell: (r) => r.phone },
+        {
+          key: 'session_type',
+          header: t('lists.col.sessionType'),
+          sortable: true,
+          cell: (r) => t(`lists.sessionType.${r.session_type}`),
+        },
+        {
+          key: 'preferred_date',
+          header: t('lists.col.preferred'),
+          sortable: true,
+          cell: (r) =>
+            `${date(`${r.preferred_date}T12:00:00Z`)}${r.preferred_time ? `, ${r.preferred_time}` : ''}`,
+        },
+        {
+          key: 'has_message',
+          header: t('lists.col.message'),
+          cell: (r) => (r.has_message ? t('lists.yes') : t('lists.no')),
+        },
+        {
+          key: 'status',
+          header: t('lists.col.status'),
+          sortable: true,
+          cell: (r) => (
+            <StatusCell
+              key={`${r.id}:${r.status}`}
+              path={`/api/sessions/${r.id}/status`}
+              current={r.status}
+              rowLabel={r.reference}
+              statuses={statuses}
+            />
+          ),
+        },
+        {
+          key: 'created_at',
+          header: t('lists.col.received'),
+          sortable: true,
+          cell: (r) => dateTime(r.created_at),
+        },
+      ],
+    };
+  }, [t, date, dateTime]);
+  return <ListPage definition={definition} />;
+}
