@@ -96,6 +96,17 @@ test('a student first sees no consent, no embeddings, and the consent text to ag
   for (const words of ['numbers', 'never saved', 'selfie', 'until you withdraw', 'How to withdraw']) {
     assert.ok(body.consent_text.text.includes(words), words);
   }
+  // Who sees a selfie and for how long, and the way without a face; the same version in Turkish.
+  for (const words of [
+    'Who sees what',
+    "course's teachers",
+    'seven days',
+    'confirms your attendance in person',
+  ])
+    assert.ok(body.consent_text.text.includes(words), words);
+  assert.equal(body.consent_text.texts.en, body.consent_text.text);
+  for (const words of ['Kim neyi görür', 'yedi gün', 'yüz yüze onaylar', 'Yüz onayını geri çek'])
+    assert.ok(body.consent_text.texts.tr.includes(words), words);
 });
 
 test('enrolment without consent is refused before any photo is read, and nothing is stored', async () => {

@@ -17,6 +17,10 @@ export const FaceStatusResponse = Type.Object({
   consent_text: Type.Object({
     version: Type.String(),
     text: Type.String({ description: 'What the student agrees to: show it in full before consent' }),
+    texts: Type.Object(
+      { en: Type.String(), tr: Type.String() },
+      { description: 'The same text (same version) in each language of the app' },
+    ),
   }),
 });
 export type FaceStatusResponse = Static<typeof FaceStatusResponse>;

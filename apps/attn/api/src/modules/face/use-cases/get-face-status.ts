@@ -12,6 +12,10 @@ export async function getFaceStatus(db: Db, userId: string): Promise<FaceStatusR
       ? { text_version: consent.textVersion, consented_at: consent.consentedAt.toISOString() }
       : null,
     enrolled: consent ? await countEmbeddings(db, userId) : 0,
-    consent_text: { version: FACE_CONSENT_TEXT.version, text: FACE_CONSENT_TEXT.text },
+    consent_text: {
+      version: FACE_CONSENT_TEXT.version,
+      text: FACE_CONSENT_TEXT.text,
+      texts: FACE_CONSENT_TEXT.texts,
+    },
   };
 }
