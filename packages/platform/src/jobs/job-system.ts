@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { fromDrizzle, fromPglite, PgBoss } from 'pg-boss';
 import Value from 'typebox/value';
-import type { FailedJob, JobSystemOptions, QueueSummary, SendOptions } from './job-types.ts';
+import type { FailedJob, JobState, JobSystemOptions, QueueSummary, SendOptions } from './job-types.ts';
 import { JobPayloadError, UnknownQueueError } from './job-types.ts';
 import { deadLetterName, type QueueDefinition } from './queue.ts';
 import { jobProgress } from './schema.ts';
@@ -126,6 +126,20 @@ export class JobSystem {
     return row ? { done: row.done, total: row.total, updatedAt: row.updatedAt } : null;
   }
 
+  /**
+   * One job of a queue, for a page that follows it: its state, its payload and its output (what the handler returned); null when the queue has no such job.
+   */
+  async job(
+    queueName: string,
+    jobId: string,
+  ): Promise<{ id: string; state: JobState; data: unknown; output: unknown } | null> {
+    this.#known(queueName);
+    const boss = this.#require();
+    const [job] = await boss.findJobs<unknown>(queueName, { id: jobId });
+    if (!job) return null;
+    return { id: job.id, state: job.state, data: job.data, output: job.output ?? null };
+  }
+
   /** Queue counts for the admin API, counted now (pg-boss's own counts are cached for a minute). */
   async queues(): Promise<QueueSummary[]> {
     const names = [...this.#queues.keys()];
@@ -241,7 +255,7 @@ export class JobSystem {
         const log = logger.child({ queue: queue.name, jobId: job.id });
         log.info({ event: 'job.started', retryCount: job.retryCount }, 'job started');
         try {
-          await queue.handler({
+          const output = await queue.handler({
             id: job.id,
             data: job.data as never,
             retryCount: job.retryCount,
@@ -257,6 +271,7 @@ export class JobSystem {
             },
           });
           log.info({ event: 'job.completed', ms: Math.round(performance.now() - started) }, 'job completed');
+          return output ?? undefined;
         } catch (err) {
           log.warn({ event: 'job.failed', err, retryCount: job.retryCount }, 'job failed');
           throw err;

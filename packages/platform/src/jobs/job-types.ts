@@ -37,6 +37,9 @@ export interface SendOptions {
   singletonKey?: string;
 }
 
+/** A job's state as pg-boss keeps it. */
+export type JobState = 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
+
 export interface FailedJob {
   id: string;
   queue: string;

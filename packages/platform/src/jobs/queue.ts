@@ -26,7 +26,11 @@ export interface QueueDefinition<S extends TSchema = TSchema> {
   expireInSeconds?: number;
   /** How many jobs of this queue one process runs at once (default 1). */
   concurrency?: number;
-  handler(job: JobContext<Static<S>>): Promise<void>;
+  /**
+   * Runs the job. What it returns (a small object, e.g. the id of the file it made) is kept as the
+   * job's output, which `jobs.job(queue, id)` reads back.
+   */
+  handler(job: JobContext<Static<S>>): Promise<void | Record<string, unknown>>;
 }
 
 export function defineQueue<S extends TSchema>(definition: QueueDefinition<S>): QueueDefinition<S> {
