@@ -26,6 +26,7 @@ export interface AdminRoute {
 /** The pages behind the login. */
 export const adminRoutes: AdminRoute[] = [
   { path: '/admin', load: () => import('./pages/dashboard.page.tsx'), role: 'staff', nav: 'nav.dashboard' },
+  { path: '/admin/downloads/:fileId', load: () => import('./pages/download.page.tsx'), role: 'staff' },
   {
     path: '/admin/bookings',
     load: () => import('./lists/bookings.page.tsx'),
@@ -57,4 +58,6 @@ export const adminRoutes: AdminRoute[] = [
 /** The pages for someone not logged in: the login, and the mailed links' password pages. */
 export const adminPublicRoutes: { path: string; load: () => Promise<PageModule> }[] = [
   { path: '/admin/login', load: () => import('./pages/login.page.tsx') },
+  { path: '/admin/set-password', load: () => import('./pages/set-password.page.tsx') },
+  { path: '/admin/reset-password', load: () => import('./pages/reset-password.page.tsx') },
 ];

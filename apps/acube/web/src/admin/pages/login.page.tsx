@@ -83,7 +83,7 @@ export default function LoginPage() {
           {pending ? t('login.submitting') : t('login.submit')}
         </button>
       </form>
-      <p>
+      <p className="after-form">
         <Link href="/admin/reset-password">{t('login.forgot')}</Link>
       </p>
     </div>
