@@ -120,6 +120,40 @@ export const checkinsArchive = pgTable(
   ],
 );
 
+export const excuseCategories = ['medical_report', 'official_duty', 'other'] as const;
+
+/**
+ * An absence a teacher of the course (or an admin) excused: the student missed the session for
+ * a reason the university accepts. One per (session, student). The note may carry health
+ * matters: it stays on this row, read by the course's teachers, and is never logged or audited.
+ */
+export const excusedAbsences = pgTable(
+  'excused_absences',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    sessionId: uuid()
+      .notNull()
+      .references(() => attendanceSessions.id),
+    studentId: uuid()
+      .notNull()
+      .references(() => users.id),
+    category: text({ enum: excuseCategories }).notNull(),
+    note: text(),
+    recordedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    recordedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    unique('excused_absences_once').on(t.sessionId, t.studentId),
+    index('excused_absences_student_idx').on(t.studentId),
+    check(
+      'excused_absences_category_known',
+      sql`${t.category} in ('medical_report', 'official_duty', 'other')`,
+    ),
+  ],
+);
+
 /** One row per SIS sync run: what it changed, or why it failed. */
 export const sisSyncRuns = pgTable('sis_sync_runs', {
   id: uuid().primaryKey().defaultRandom(),

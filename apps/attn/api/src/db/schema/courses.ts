@@ -1,6 +1,7 @@
 // Terms, courses, their teachers and their rosters: from the SIS sync or an admin's CSV import.
 // sis_id is the SIS's sourcedId (OneRoster); rows an admin made by CSV have none.
-import { date, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users.ts';
 
 export const terms = pgTable('terms', {
@@ -26,10 +27,17 @@ export const courses = pgTable(
     /** The course code people know it by ('CENG 101'), unique within a term. */
     code: text().notNull(),
     title: text().notNull(),
+    /** The absence limit: a student may miss at most this percentage of the sessions. */
+    absenceLimitPercent: integer().notNull().default(30),
+    /** Sessions the course plans this term, the limit's base; null: the sessions held so far. */
+    plannedSessions: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('courses_term_idx').on(t.termId, t.code)],
+  (t) => [
+    index('courses_term_idx').on(t.termId, t.code),
+    check('courses_absence_limit_range', sql`${t.absenceLimitPercent} between 0 and 100`),
+  ],
 );
 
 export const courseTeachers = pgTable(
