@@ -1,7 +1,7 @@
 // Admin routes over the audit log, for an app to mount with its own roles and policies:
 // filtered, keyset-paginated reads, and the streamed CSV export.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import type { Access } from '../guard/types.ts';
 import { errorResponses } from '../http/schemas.ts';
 import type { AuditFilter, AuditLog } from './audit-log.ts';
@@ -39,6 +39,16 @@ const AuditItem = Type.Object({
   request_id: Type.Union([Type.String(), Type.Null()]),
 });
 
+const AuditPage = Type.Object({
+  items: Type.Array(AuditItem),
+  next_before: Type.Union([Type.Integer(), Type.Null()]),
+});
+
+/** An entry as the list answers it (for a front end's types). */
+export type AuditEntry = Static<typeof AuditItem>;
+/** What GET / answers: a page of entries, newest first, and the cursor of the next (older) page. */
+export type AuditEntryPage = Static<typeof AuditPage>;
+
 type FilterQuery = { [K in keyof typeof Filter]?: string };
 const toFilter = (q: FilterQuery): AuditFilter => ({
   ...(q.actor_id ? { actorId: q.actor_id } : {}),
@@ -58,13 +68,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<AuditRoutesOptions> = async 
         tags: ['audit'],
         summary: 'Audit log, newest first',
         querystring: ListQuery,
-        response: {
-          200: Type.Object({
-            items: Type.Array(AuditItem),
-            next_before: Type.Union([Type.Integer(), Type.Null()]),
-          }),
-          ...errorResponses(400, 401, 403),
-        },
+        response: { 200: AuditPage, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
