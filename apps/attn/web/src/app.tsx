@@ -20,6 +20,10 @@ const pages = {
   checkIn: () => import('./features/checkins/check-in.page.tsx'),
   history: () => import('./features/reports/history.page.tsx'),
   adminHome: () => import('./features/admin/admin-home.page.tsx'),
+  adminCourses: () => import('./features/admin/admin-courses.page.tsx'),
+  rosterImport: () => import('./features/admin/roster-import.page.tsx'),
+  sisSync: () => import('./features/admin/sis-sync.page.tsx'),
+  jobs: () => import('./features/admin/jobs.page.tsx'),
 };
 
 const LoginPage = lazy(pages.login);
@@ -32,6 +36,10 @@ const StudentHomePage = lazy(pages.studentHome);
 const CheckInPage = lazy(pages.checkIn);
 const HistoryPage = lazy(pages.history);
 const AdminHomePage = lazy(pages.adminHome);
+const AdminCoursesPage = lazy(pages.adminCourses);
+const RosterImportPage = lazy(pages.rosterImport);
+const SisSyncPage = lazy(pages.sisSync);
+const JobsPage = lazy(pages.jobs);
 
 /**
  * Starts loading the chunk of the page a cold start opens, alongside the language, instead of
@@ -122,6 +130,34 @@ export function App() {
         {shell(
           <RequireRole allow="admin">
             <AdminHomePage />
+          </RequireRole>,
+        )}
+      </Route>
+      <Route path="/admin/courses">
+        {shell(
+          <RequireRole allow="admin">
+            <AdminCoursesPage />
+          </RequireRole>,
+        )}
+      </Route>
+      <Route path="/admin/import">
+        {shell(
+          <RequireRole allow="admin">
+            <RosterImportPage />
+          </RequireRole>,
+        )}
+      </Route>
+      <Route path="/admin/sis">
+        {shell(
+          <RequireRole allow="admin">
+            <SisSyncPage />
+          </RequireRole>,
+        )}
+      </Route>
+      <Route path="/admin/jobs">
+        {shell(
+          <RequireRole allow="admin">
+            <JobsPage />
           </RequireRole>,
         )}
       </Route>

@@ -4,6 +4,7 @@ import { LanguageSwitch, useI18n } from '@campus/web/i18n/i18n.tsx';
 import { AppShell, type NavItem } from '@campus/web/layout/app-shell.tsx';
 import type { ReactNode } from 'react';
 import { useLocation } from 'wouter';
+import { ADMIN_SCREENS } from '../admin/admin-screens.ts';
 import { homeFor, type Me, useLogout, useMe } from '../auth/auth.api.ts';
 
 function navFor(me: Me | null | undefined, t: (key: string) => string): NavItem[] {
@@ -13,6 +14,8 @@ function navFor(me: Me | null | undefined, t: (key: string) => string): NavItem[
       { href: '/student', label: t('nav.checkIn') },
       { href: '/student/history', label: t('nav.history') },
     ];
+  if (me?.role === 'admin')
+    return ADMIN_SCREENS.map((screen) => ({ href: screen.href, label: t(`admin.${screen.key}.title`) }));
   return [];
 }
 
