@@ -56,6 +56,7 @@ test('every A-Cube route declares the access this table gives it', async () => {
       'PATCH /api/contact/:id/status': ['staff', 'superadmin'],
       'POST /api/admin/bulk/export/audit-logs': ['staff', 'superadmin'],
       'GET /api/admin/bulk/export/files/:id': ['staff', 'superadmin'],
+      'GET /api/admin/bulk/export/audit-logs/:job_id': ['staff', 'superadmin'],
       'GET /api/admin/bulk/export/:entity': ['staff', 'superadmin'],
       'GET /api/admin/audit-logs': ['staff', 'superadmin'],
       'GET /api/admin/audit-logs/export.csv': ['staff', 'superadmin'],

@@ -64,8 +64,12 @@ export const OperationResponse = Type.Object({
 });
 export type OperationResponse = Static<typeof OperationResponse>;
 
-/** Where an export file (the report of a bulk operation) is downloaded. */
+/** Where an export file (the report of a bulk operation) is downloaded through the API. */
 export const reportPath = (fileId: string) => `/api/admin/bulk/export/files/${fileId}`;
+
+/** The report's link in the mail: the panel's download page, which fetches reportPath with the token. */
+export const reportDownloadLink = (publicUrl: string, fileId: string) =>
+  `${publicUrl}/admin/downloads/${encodeURIComponent(fileId)}`;
 
 export function toOperationResponse(
   op: BulkOperationRow,

@@ -26,8 +26,7 @@ export function auditExportQueue(
     payload: AuditExportJob,
     retryLimit: 2,
     expireInSeconds: 3600,
-    handler: async (job) => {
-      await exportAuditLog(ctx, job.data);
-    },
+    // The file's id is the job's output: the exports page follows the job to it.
+    handler: async (job) => ({ file_id: (await exportAuditLog(ctx, job.data)).id }),
   });
 }

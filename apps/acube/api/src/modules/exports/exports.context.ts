@@ -21,7 +21,7 @@ export interface ExportsContext {
   audit: AuditLog;
   files: Pick<Files, 'storeGenerated' | 'read'>;
   mail: Pick<Mailer, 'send'>;
-  jobs: Pick<JobSystem, 'send'>;
+  jobs: Pick<JobSystem, 'send' | 'job'>;
   sources: Record<ExportEntity, PageSource>;
   /** Where the export mail is sent: the admin's name and address, if the admin still exists. */
   adminContact(id: string): Promise<{ name: string; email: string } | undefined>;

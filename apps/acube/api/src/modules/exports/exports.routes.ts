@@ -5,8 +5,17 @@ import { auditContext } from '@campus/platform/audit';
 import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ExportsContext } from './exports.context.ts';
-import { AuditExportAccepted, AuditExportBody, Csv, EntityParams, FileParams } from './exports.schemas.ts';
+import {
+  AuditExportAccepted,
+  AuditExportBody,
+  AuditExportParams,
+  AuditExportState,
+  Csv,
+  EntityParams,
+  FileParams,
+} from './exports.schemas.ts';
 import { exportEntity } from './use-cases/export-entity.ts';
+import { getAuditExport } from './use-cases/get-audit-export.ts';
 import { getExportFile } from './use-cases/get-export-file.ts';
 import { requestAuditExport } from './use-cases/request-audit-export.ts';
 
@@ -50,19 +59,40 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ ctx: ExportsContext }> =
   );
 
   app.get(
+    '/audit-logs/:job_id',
+    {
+      config: { rateLimit: 'admin', access: ['staff', 'superadmin'] },
+      schema: {
+        tags: ['exports'],
+        summary: 'Where an audit export stands, and its file once done: the admin who asked, or a superadmin',
+        params: AuditExportParams,
+        response: { 200: AuditExportState, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) =>
+      getAuditExport(ctx, {
+        jobId: request.params.job_id,
+        admin: { id: request.principal?.id ?? '', roles: request.principal?.roles ?? [] },
+      }),
+  );
+
+  app.get(
     '/files/:id',
     {
       config,
       schema: {
         tags: ['exports'],
-        summary: 'Download a finished export',
+        summary: 'Download a finished export: the admin who made it, or a superadmin',
         params: FileParams,
         produces: ['text/csv'],
         response: { 200: Csv, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {
-      const { file, stream } = await getExportFile(ctx, { id: request.params.id });
+      const { file, stream } = await getExportFile(ctx, {
+        id: request.params.id,
+        admin: { id: request.principal?.id ?? '', roles: request.principal?.roles ?? [] },
+      });
       request.log.info(
         { event: 'export.downloaded', fileId: file.id, by: request.principal?.id },
         'export downloaded',

@@ -25,6 +25,25 @@ export const AuditExportAccepted = Type.Object({
 
 export const FileParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
+export const AuditExportParams = Type.Object({ job_id: Type.String({ format: 'uuid' }) });
+
+/** Where an audit export job stands, and its file once it is done. */
+export const AuditExportState = Type.Object({
+  job_id: Type.String(),
+  state: Type.Union([
+    Type.Literal('queued'),
+    Type.Literal('running'),
+    Type.Literal('completed'),
+    Type.Literal('failed'),
+    Type.Literal('cancelled'),
+  ]),
+  file_id: Type.Union([Type.String(), Type.Null()]),
+  file_url: Type.Union([Type.String(), Type.Null()], {
+    description: 'the API path of the file (GET with the bearer token), once the job has completed',
+  }),
+});
+export type AuditExportState = Static<typeof AuditExportState>;
+
 export const Csv = Type.Any({ description: 'CSV' });
 
 /** The columns of each record type's CSV, as the rows name them; headers are their snake_case. */
@@ -55,5 +74,12 @@ export const EntityParams = Type.Object({
   entity: Type.Union(Object.keys(EXPORT_COLUMNS).map((k) => Type.Literal(k as ExportEntity))),
 });
 
-/** Where a finished export is downloaded. */
+/** Where a finished export is downloaded through the API, with an admin's bearer token. */
 export const exportFilePath = (fileId: string) => `/api/admin/bulk/export/files/${fileId}`;
+
+/**
+ * The link a mail carries: the panel's download page, which fetches exportFilePath with the
+ * token of the admin logged in (no mail client can send a bearer token itself).
+ */
+export const exportDownloadLink = (publicUrl: string, fileId: string) =>
+  `${publicUrl}/admin/downloads/${encodeURIComponent(fileId)}`;

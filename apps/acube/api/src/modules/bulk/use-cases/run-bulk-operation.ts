@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream';
 import type { BulkContext } from '../bulk.context.ts';
 import { bulkReport } from '../bulk.mail.ts';
-import { type BulkJobPayload, reportPath } from '../bulk.schemas.ts';
+import { type BulkJobPayload, reportDownloadLink } from '../bulk.schemas.ts';
 import { applyBulkChunk } from './apply-bulk-chunk.ts';
 import { CHUNK, chunksOf, countChunk, countFailedChunk, emptyOutcome, reportLines } from './bulk-rules.ts';
 
@@ -63,7 +63,7 @@ export async function runBulkOperation(
       entity: request.entity,
       total,
       ...counts,
-      link: `${ctx.publicUrl}${reportPath(file.id)}`,
+      link: reportDownloadLink(ctx.publicUrl, file.id),
     });
   }
 }

@@ -5,7 +5,7 @@
 import type { StoredFile } from '@campus/platform/files';
 import type { ExportsContext } from '../exports.context.ts';
 import { exportReady } from '../exports.mail.ts';
-import { type AuditExportBody, exportFilePath } from '../exports.schemas.ts';
+import { type AuditExportBody, exportDownloadLink } from '../exports.schemas.ts';
 import { auditFilterOf, countingLines } from './export-rules.ts';
 
 export async function exportAuditLog(
@@ -35,7 +35,7 @@ export async function exportAuditLog(
       name: admin.name,
       what: 'audit log',
       rows,
-      link: `${ctx.publicUrl}${exportFilePath(file.id)}`,
+      link: exportDownloadLink(ctx.publicUrl, file.id),
     });
   }
   return file;

@@ -3,7 +3,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ExportRow } from '../exports.context.ts';
-import { auditFilterOf, countingLines, csvColumns, keysetBatches } from './export-rules.ts';
+import {
+  auditFilterOf,
+  countingLines,
+  csvColumns,
+  exportJobState,
+  keysetBatches,
+  mayDownload,
+} from './export-rules.ts';
 
 const row = (i: number): ExportRow => ({ id: `id${i}`, createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) });
 
@@ -75,4 +82,21 @@ test('lines are counted as the bytes stream past, unchanged, whatever the chunki
   const out = Buffer.concat(await collect(countingLines(source(), count)));
   assert.equal(out.toString(), 'id,x\r\n1,a\r\n2,b\r\n');
   assert.equal(count.lines, 3);
+});
+
+test('an export goes to the admin who made it and to superadmins only', () => {
+  const file = { createdBy: 'a1' };
+  assert.equal(mayDownload(file, { id: 'a1', roles: ['staff'] }), true);
+  assert.equal(mayDownload(file, { id: 'a2', roles: ['staff'] }), false);
+  assert.equal(mayDownload(file, { id: 'a2', roles: ['superadmin'] }), true);
+  assert.equal(mayDownload({ createdBy: null }, { id: '', roles: ['staff'] }), false);
+});
+
+test('a job state reads as the exports page says it', () => {
+  assert.equal(exportJobState('created'), 'queued');
+  assert.equal(exportJobState('retry'), 'queued');
+  assert.equal(exportJobState('active'), 'running');
+  assert.equal(exportJobState('completed'), 'completed');
+  assert.equal(exportJobState('failed'), 'failed');
+  assert.equal(exportJobState('cancelled'), 'cancelled');
 });

@@ -55,3 +55,19 @@ export async function* countingLines(
     yield buffer;
   }
 }
+
+/** An export goes to the admin who asked for it, and to superadmins; to nobody else. */
+export function mayDownload(
+  file: { createdBy: string | null },
+  admin: { id: string; roles: readonly string[] },
+): boolean {
+  return admin.roles.includes('superadmin') || (file.createdBy !== null && file.createdBy === admin.id);
+}
+
+/** A job's state in the words of the exports page (a retry is still queued). */
+export function exportJobState(
+  state: 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed',
+): 'queued' | 'running' | 'completed' | 'failed' | 'cancelled' {
+  if (state === 'created' || state === 'retry') return 'queued';
+  return state === 'active' ? 'running' : state;
+}
