@@ -45,9 +45,9 @@ const AuditPage = Type.Object({
 });
 
 /** An entry as the list answers it (for a front end's types). */
-export type AuditEntry = Static<typeof AuditItem>;
+export type AuditListItem = Static<typeof AuditItem>;
 /** What GET / answers: a page of entries, newest first, and the cursor of the next (older) page. */
-export type AuditEntryPage = Static<typeof AuditPage>;
+export type AuditListPage = Static<typeof AuditPage>;
 
 type FilterQuery = { [K in keyof typeof Filter]?: string };
 const toFilter = (q: FilterQuery): AuditFilter => ({
