@@ -53,6 +53,7 @@ export const adminRoutes: AdminRoute[] = [
     role: 'staff',
     nav: 'nav.contact',
   },
+  { path: '/admin/audit', load: () => import('./audit/audit.page.tsx'), role: 'staff', nav: 'nav.audit' },
 ];
 
 /** The pages for someone not logged in: the login, and the mailed links' password pages. */
