@@ -19,6 +19,8 @@ const pages = {
   studentHome: () => import('./features/checkins/student-home.page.tsx'),
   checkIn: () => import('./features/checkins/check-in.page.tsx'),
   history: () => import('./features/reports/history.page.tsx'),
+  faceConsent: () => import('./features/face/consent.page.tsx'),
+  facePhotos: () => import('./features/face/photos.page.tsx'),
   adminHome: () => import('./features/admin/admin-home.page.tsx'),
   adminCourses: () => import('./features/admin/admin-courses.page.tsx'),
   rosterImport: () => import('./features/admin/roster-import.page.tsx'),
@@ -35,6 +37,8 @@ const ProjectorPage = lazy(pages.projector);
 const StudentHomePage = lazy(pages.studentHome);
 const CheckInPage = lazy(pages.checkIn);
 const HistoryPage = lazy(pages.history);
+const FaceConsentPage = lazy(pages.faceConsent);
+const FacePhotosPage = lazy(pages.facePhotos);
 const AdminHomePage = lazy(pages.adminHome);
 const AdminCoursesPage = lazy(pages.adminCourses);
 const RosterImportPage = lazy(pages.rosterImport);
@@ -88,6 +92,20 @@ export function App() {
         {shell(
           <RequireRole allow="student">
             <HistoryPage />
+          </RequireRole>,
+        )}
+      </Route>
+      <Route path="/student/face/consent">
+        {shell(
+          <RequireRole allow="student">
+            <FaceConsentPage />
+          </RequireRole>,
+        )}
+      </Route>
+      <Route path="/student/face/photos">
+        {shell(
+          <RequireRole allow="student">
+            <FacePhotosPage />
           </RequireRole>,
         )}
       </Route>

@@ -19,6 +19,7 @@ import {
   refusalText,
 } from './components/check-in-result.tsx';
 import { CodeForm } from './components/code-form.tsx';
+import { SelfieStep } from './components/selfie-step.tsx';
 import { codeInFragment, startedCheckIn, ticketFor } from './scanned-ticket.ts';
 import './checkins.css';
 
@@ -76,7 +77,10 @@ function CheckInFlow(props: { sessionId: string }) {
   const again = () => {
     if (checkIn.variables) checkIn.mutate(checkIn.variables);
   };
-  const typeCode = () => setTyping(true);
+  const typeCode = () => {
+    setTyping(true);
+    if (checkIn.isError) checkIn.reset();
+  };
   const ticketRefusal = !typing && ticket.state === 'refused' ? ticket.refusal : null;
   const refusal = checkIn.error ? refusalOf(checkIn.error) : ticketRefusal;
   // A remount re-focuses the panel when the same refusal comes again.
@@ -97,6 +101,14 @@ function CheckInFlow(props: { sessionId: string }) {
     body = (
       <>
         <AlreadyCheckedIn key={attempt} />
+        <AfterLinks />
+      </>
+    );
+  else if (refusal?.kind === 'final' && refusal.reason === 'selfie_required' && checkIn.variables)
+    // Enrolled for face verification, in a session that asks for a selfie.
+    body = (
+      <>
+        <SelfieStep sessionId={sessionId} proof={checkIn.variables.proof} onTypeCode={typeCode} />
         <AfterLinks />
       </>
     );

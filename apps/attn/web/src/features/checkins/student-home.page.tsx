@@ -3,6 +3,7 @@
 import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import { PageTitle, Status } from '@campus/web/layout/app-shell.tsx';
 import { Link } from 'wouter';
+import { FaceCard } from '../face/components/face-card.tsx';
 import { useStudentCourses } from './checkins.api.ts';
 import { OpenSessionCard } from './components/open-session-card.tsx';
 import './checkins.css';
@@ -56,6 +57,7 @@ export default function StudentHomePage() {
             </section>
           )}
           {items.length === 0 && <p className="empty">{t('studentHome.noCourses')}</p>}
+          <FaceCard />
         </>
       )}
     </div>

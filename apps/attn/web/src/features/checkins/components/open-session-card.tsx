@@ -2,9 +2,11 @@
 // student in class gets from this page to "checked in" with one field and one button.
 import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import type { ReactNode } from 'react';
+import { isEnrolled, useFaceStatus } from '../../face/face.api.ts';
 import { refusalOf, type StudentCourse, useCheckIn } from '../checkins.api.ts';
 import { AlreadyCheckedIn, CheckedIn, Refused, refusalText } from './check-in-result.tsx';
 import { CodeForm } from './code-form.tsx';
+import { SelfieStep } from './selfie-step.tsx';
 
 export function OpenSessionCard(props: {
   course: StudentCourse;
@@ -13,18 +15,27 @@ export function OpenSessionCard(props: {
   const { t, time, has } = useI18n();
   const { course, session } = props;
   const checkIn = useCheckIn();
+  const face = useFaceStatus();
   const refusal = checkIn.error ? refusalOf(checkIn.error) : null;
   const titleId = `open-${session.id}-title`;
   let body: ReactNode;
   if (checkIn.isSuccess) body = <CheckedIn checkin={checkIn.data} />;
   else if (refusal?.kind === 'already') body = <AlreadyCheckedIn />;
+  else if (refusal?.kind === 'final' && refusal.reason === 'selfie_required' && checkIn.variables)
+    body = (
+      <SelfieStep sessionId={session.id} proof={checkIn.variables.proof} onTypeCode={() => checkIn.reset()} />
+    );
   else if (session.checked_in) body = <p className="open-card__done">{t('studentHome.checkedIn')}</p>;
   else if (refusal?.kind === 'final' && refusal.reason !== 'network_not_allowed')
     body = <Refused key={String(checkIn.submittedAt)} refusal={refusal} />;
   else
     body = (
       <>
-        {session.selfie_required && <p className="notice">{t('studentHome.selfieNote')}</p>}
+        {session.selfie_required && face.isSuccess && (
+          <p className="notice">
+            {isEnrolled(face.data) ? t('studentHome.selfieNote') : t('studentHome.selfieNoteNoFace')}
+          </p>
+        )}
         <CodeForm
           idPrefix={`open-${session.id}`}
           pending={checkIn.isPending}

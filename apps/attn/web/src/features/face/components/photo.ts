@@ -1,0 +1,48 @@
+// A photo of the student's face as the page holds it: the JPEG to send and a data: URL to show
+// (the app's CSP allows data: images, never blob:). Made from the camera's current frame or from
+// a chosen file, scaled to at most MAX_SIDE pixels on its longer side.
+
+export interface Photo {
+  blob: Blob;
+  url: string;
+}
+
+/** Enough for a face to be found and compared; a phone's 12 MP photo becomes ~200 KB. */
+export const MAX_SIDE = 1280;
+
+function canvasOf(source: CanvasImageSource, width: number, height: number): HTMLCanvasElement | null {
+  const scale = Math.min(1, MAX_SIDE / Math.max(width, height));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width * scale);
+  canvas.height = Math.round(height * scale);
+  const context = canvas.getContext('2d');
+  if (!context) return null;
+  context.drawImage(source, 0, 0, canvas.width, canvas.height);
+  return canvas;
+}
+
+async function photoOf(canvas: HTMLCanvasElement | null): Promise<Photo | null> {
+  if (!canvas) return null;
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.9));
+  if (!blob) return null;
+  return { blob, url: canvas.toDataURL('image/jpeg', 0.8) };
+}
+
+/** The video's current frame. */
+export function photoFromVideo(video: HTMLVideoElement): Promise<Photo | null> {
+  return photoOf(canvasOf(video, video.videoWidth, video.videoHeight));
+}
+
+/** A chosen file, decoded by the browser (turned upright as its EXIF says); null if it is no image. */
+export async function photoFromFile(file: Blob): Promise<Photo | null> {
+  try {
+    const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+    try {
+      return await photoOf(canvasOf(bitmap, bitmap.width, bitmap.height));
+    } finally {
+      bitmap.close();
+    }
+  } catch {
+    return null;
+  }
+}
