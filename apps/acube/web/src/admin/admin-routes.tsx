@@ -54,6 +54,12 @@ export const adminRoutes: AdminRoute[] = [
     nav: 'nav.contact',
   },
   { path: '/admin/audit', load: () => import('./audit/audit.page.tsx'), role: 'staff', nav: 'nav.audit' },
+  {
+    path: '/admin/exports',
+    load: () => import('./exports/exports.page.tsx'),
+    role: 'staff',
+    nav: 'nav.exports',
+  },
 ];
 
 /** The pages for someone not logged in: the login, and the mailed links' password pages. */
