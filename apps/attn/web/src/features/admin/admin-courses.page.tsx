@@ -11,75 +11,80 @@ import { useSearchParam } from '../courses/components/search-box.tsx';
 import { errorText } from '../sessions/components/error-text.ts';
 import { type AdminCourse, type AdminTerm, useAdminCourses, useTerms } from './admin.api.ts';
 import { BackToAdmin } from './components/back-link.tsx';
+import { ScrollBox } from './components/scroll-box.tsx';
 
 function TermsTable(props: { terms: AdminTerm[] }) {
   const { t, date, dateTime } = useI18n();
   return (
-    <DataTable
-      caption={t('admin.courses.termsCaption')}
-      captionHidden
-      columns={[
-        { key: 'title', header: t('admin.courses.columns.term'), cell: (term) => term.title },
-        {
-          key: 'dates',
-          header: t('admin.courses.columns.dates'),
-          cell: (term) => `${date(term.starts_on)} – ${date(term.ends_on)}`,
-        },
-        {
-          key: 'source',
-          header: t('admin.courses.columns.source'),
-          cell: (term) => t(`admin.courses.source.${term.source}`),
-        },
-        {
-          key: 'archived',
-          header: t('admin.courses.columns.archived'),
-          cell: (term) => (term.archived_at ? dateTime(term.archived_at) : t('admin.courses.notArchived')),
-        },
-        {
-          key: 'courses',
-          header: t('admin.courses.columns.courses'),
-          cell: (term) => (
-            <Link href={`/admin/courses?term=${term.id}`}>
-              {t('admin.courses.showCourses')}
-              <span className="visually-hidden"> ({term.title})</span>
-            </Link>
-          ),
-        },
-      ]}
-      rows={props.terms}
-      rowKey={(term) => term.id}
-      empty={t('admin.courses.noTerms')}
-    />
+    <ScrollBox label={t('admin.courses.termsCaption')}>
+      <DataTable
+        caption={t('admin.courses.termsCaption')}
+        captionHidden
+        columns={[
+          { key: 'title', header: t('admin.courses.columns.term'), cell: (term) => term.title },
+          {
+            key: 'dates',
+            header: t('admin.courses.columns.dates'),
+            cell: (term) => `${date(term.starts_on)} – ${date(term.ends_on)}`,
+          },
+          {
+            key: 'source',
+            header: t('admin.courses.columns.source'),
+            cell: (term) => t(`admin.courses.source.${term.source}`),
+          },
+          {
+            key: 'archived',
+            header: t('admin.courses.columns.archived'),
+            cell: (term) => (term.archived_at ? dateTime(term.archived_at) : t('admin.courses.notArchived')),
+          },
+          {
+            key: 'courses',
+            header: t('admin.courses.columns.courses'),
+            cell: (term) => (
+              <Link href={`/admin/courses?term=${term.id}`}>
+                {t('admin.courses.showCourses')}
+                <span className="visually-hidden"> ({term.title})</span>
+              </Link>
+            ),
+          },
+        ]}
+        rows={props.terms}
+        rowKey={(term) => term.id}
+        empty={t('admin.courses.noTerms')}
+      />
+    </ScrollBox>
   );
 }
 
 function CoursesTable(props: { courses: AdminCourse[]; caption: string }) {
   const { t, number } = useI18n();
   return (
-    <DataTable
-      caption={props.caption}
-      captionHidden
-      columns={[
-        { key: 'code', header: t('admin.courses.columns.code'), cell: (c) => c.code },
-        { key: 'title', header: t('admin.courses.columns.title'), cell: (c) => c.title },
-        { key: 'term', header: t('admin.courses.columns.term'), cell: (c) => c.term.title },
-        {
-          key: 'students',
-          header: t('admin.courses.columns.students'),
-          cell: (c) => number(c.roster_size),
-          numeric: true,
-        },
-        {
-          key: 'teachers',
-          header: t('admin.courses.columns.teachers'),
-          cell: (c) => number(c.teacher_count),
-          numeric: true,
-        },
-      ]}
-      rows={props.courses}
-      rowKey={(c) => c.id}
-      empty={t('admin.courses.noCourses')}
-    />
+    <ScrollBox label={props.caption}>
+      <DataTable
+        caption={props.caption}
+        captionHidden
+        columns={[
+          { key: 'code', header: t('admin.courses.columns.code'), cell: (c) => c.code },
+          { key: 'title', header: t('admin.courses.columns.title'), cell: (c) => c.title },
+          { key: 'term', header: t('admin.courses.columns.term'), cell: (c) => c.term.title },
+          {
+            key: 'students',
+            header: t('admin.courses.columns.students'),
+            cell: (c) => number(c.roster_size),
+            numeric: true,
+          },
+          {
+            key: 'teachers',
+            header: t('admin.courses.columns.teachers'),
+            cell: (c) => number(c.teacher_count),
+            numeric: true,
+          },
+        ]}
+        rows={props.courses}
+        rowKey={(c) => c.id}
+        empty={t('admin.courses.noCourses')}
+      />
+    </ScrollBox>
   );
 }
 

@@ -10,36 +10,39 @@ import { errorText } from '../sessions/components/error-text.ts';
 import { type JobQueue, useJobAction, useJobQueues } from './admin.api.ts';
 import { BackToAdmin } from './components/back-link.tsx';
 import { FailedJobs } from './components/failed-jobs.tsx';
+import { ScrollBox } from './components/scroll-box.tsx';
 
 function QueuesTable(props: { queues: JobQueue[] }) {
   const { t, number } = useI18n();
   const n = (value: number) => number(value);
   return (
-    <DataTable
-      caption={t('admin.jobs.queuesCaption')}
-      captionHidden
-      columns={[
-        { key: 'name', header: t('admin.jobs.columns.queue'), cell: (q) => <code>{q.name}</code> },
-        { key: 'queued', header: t('admin.jobs.columns.queued'), cell: (q) => n(q.queued), numeric: true },
-        { key: 'active', header: t('admin.jobs.columns.active'), cell: (q) => n(q.active), numeric: true },
-        {
-          key: 'failed',
-          header: t('admin.jobs.columns.failed'),
-          cell: (q) => (q.failed > 0 ? <strong>{n(q.failed)}</strong> : n(q.failed)),
-          numeric: true,
-        },
-        {
-          key: 'dead',
-          header: t('admin.jobs.columns.dead'),
-          cell: (q) => (q.dead > 0 ? <strong>{n(q.dead)}</strong> : n(q.dead)),
-          numeric: true,
-        },
-        { key: 'total', header: t('admin.jobs.columns.total'), cell: (q) => n(q.total), numeric: true },
-      ]}
-      rows={props.queues}
-      rowKey={(q) => q.name}
-      empty={t('admin.jobs.noQueues')}
-    />
+    <ScrollBox label={t('admin.jobs.queuesCaption')}>
+      <DataTable
+        caption={t('admin.jobs.queuesCaption')}
+        captionHidden
+        columns={[
+          { key: 'name', header: t('admin.jobs.columns.queue'), cell: (q) => <code>{q.name}</code> },
+          { key: 'queued', header: t('admin.jobs.columns.queued'), cell: (q) => n(q.queued), numeric: true },
+          { key: 'active', header: t('admin.jobs.columns.active'), cell: (q) => n(q.active), numeric: true },
+          {
+            key: 'failed',
+            header: t('admin.jobs.columns.failed'),
+            cell: (q) => (q.failed > 0 ? <strong>{n(q.failed)}</strong> : n(q.failed)),
+            numeric: true,
+          },
+          {
+            key: 'dead',
+            header: t('admin.jobs.columns.dead'),
+            cell: (q) => (q.dead > 0 ? <strong>{n(q.dead)}</strong> : n(q.dead)),
+            numeric: true,
+          },
+          { key: 'total', header: t('admin.jobs.columns.total'), cell: (q) => n(q.total), numeric: true },
+        ]}
+        rows={props.queues}
+        rowKey={(q) => q.name}
+        empty={t('admin.jobs.noQueues')}
+      />
+    </ScrollBox>
   );
 }
 

@@ -3,6 +3,7 @@
 import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import { DataTable } from '@campus/web/table/data-table.tsx';
 import type { SyncRun } from '../admin.api.ts';
+import { ScrollBox } from './scroll-box.tsx';
 
 const KINDS = ['terms', 'courses', 'users', 'teachers', 'enrollments'] as const;
 const TONE = { ok: 'badge--success', failed: 'badge--error', running: 'badge--warning' } as const;
@@ -33,33 +34,39 @@ export function RunDetail(props: { run: SyncRun }) {
       {run.error && <p className="notice notice--error">{run.error}</p>}
       {changes && (
         <>
-          <DataTable
-            caption={t('admin.sis.countsCaption')}
-            columns={[
-              { key: 'kind', header: t('admin.sis.columns.kind'), cell: (k) => t(`admin.import.kinds.${k}`) },
-              {
-                key: 'created',
-                header: t('admin.sis.columns.created'),
-                cell: (k) => number(changes[k].created),
-                numeric: true,
-              },
-              {
-                key: 'updated',
-                header: t('admin.sis.columns.updated'),
-                cell: (k) => number(changes[k].updated),
-                numeric: true,
-              },
-              {
-                key: 'removed',
-                header: t('admin.sis.columns.removed'),
-                cell: (k) => number(changes[k].removed),
-                numeric: true,
-              },
-            ]}
-            rows={[...KINDS]}
-            rowKey={(k) => k}
-            empty=""
-          />
+          <ScrollBox label={t('admin.sis.countsCaption')}>
+            <DataTable
+              caption={t('admin.sis.countsCaption')}
+              columns={[
+                {
+                  key: 'kind',
+                  header: t('admin.sis.columns.kind'),
+                  cell: (k) => t(`admin.import.kinds.${k}`),
+                },
+                {
+                  key: 'created',
+                  header: t('admin.sis.columns.created'),
+                  cell: (k) => number(changes[k].created),
+                  numeric: true,
+                },
+                {
+                  key: 'updated',
+                  header: t('admin.sis.columns.updated'),
+                  cell: (k) => number(changes[k].updated),
+                  numeric: true,
+                },
+                {
+                  key: 'removed',
+                  header: t('admin.sis.columns.removed'),
+                  cell: (k) => number(changes[k].removed),
+                  numeric: true,
+                },
+              ]}
+              rows={[...KINDS]}
+              rowKey={(k) => k}
+              empty=""
+            />
+          </ScrollBox>
           <p className="muted">
             {t('admin.sis.skipped', {
               invalid: number(changes.skipped.invalid),
@@ -75,40 +82,34 @@ export function RunDetail(props: { run: SyncRun }) {
 
 export function RunsTable(props: { runs: SyncRun[] }) {
   const { t, number, dateTime } = useI18n();
-  const count = (run: SyncRun, what: 'created' | 'updated' | 'removed') =>
-    run.changes ? number(total(run.changes, what)) : '—';
   return (
-    <DataTable
-      caption={t('admin.sis.runsCaption')}
-      columns={[
-        { key: 'started', header: t('admin.sis.columns.started'), cell: (r) => dateTime(r.started_at) },
-        {
-          key: 'status',
-          header: t('admin.sis.columns.status'),
-          cell: (r) => <RunStatus status={r.status} />,
-        },
-        {
-          key: 'created',
-          header: t('admin.sis.columns.created'),
-          cell: (r) => count(r, 'created'),
-          numeric: true,
-        },
-        {
-          key: 'updated',
-          header: t('admin.sis.columns.updated'),
-          cell: (r) => count(r, 'updated'),
-          numeric: true,
-        },
-        {
-          key: 'removed',
-          header: t('admin.sis.columns.removed'),
-          cell: (r) => count(r, 'removed'),
-          numeric: true,
-        },
-      ]}
-      rows={props.runs}
-      rowKey={(r) => r.id}
-      empty=""
-    />
+    <ScrollBox label={t('admin.sis.runsCaption')}>
+      <DataTable
+        caption={t('admin.sis.runsCaption')}
+        columns={[
+          { key: 'started', header: t('admin.sis.columns.started'), cell: (r) => dateTime(r.started_at) },
+          {
+            key: 'status',
+            header: t('admin.sis.columns.status'),
+            cell: (r) => <RunStatus status={r.status} />,
+          },
+          {
+            key: 'changes',
+            header: t('admin.sis.columns.changes'),
+            cell: (r) =>
+              r.changes
+                ? t('admin.sis.totals', {
+                    created: number(total(r.changes, 'created')),
+                    updated: number(total(r.changes, 'updated')),
+                    removed: number(total(r.changes, 'removed')),
+                  })
+                : (r.error ?? '—'),
+          },
+        ]}
+        rows={props.runs}
+        rowKey={(r) => r.id}
+        empty=""
+      />
+    </ScrollBox>
   );
 }
