@@ -60,6 +60,13 @@ export const adminRoutes: AdminRoute[] = [
     role: 'staff',
     nav: 'nav.exports',
   },
+  {
+    path: '/admin/admins',
+    load: () => import('./admins/admins.page.tsx'),
+    role: 'superadmin',
+    nav: 'nav.admins',
+  },
+  { path: '/admin/jobs', load: () => import('./jobs/jobs.page.tsx'), role: 'superadmin', nav: 'nav.jobs' },
 ];
 
 /** The pages for someone not logged in: the login, and the mailed links' password pages. */
