@@ -69,7 +69,11 @@ export interface Site {
   /** Logs `page` in as `admin` through the panel's login page and waits for the page it lands on. */
   logIn(page: Page, admin: TestAdmin, next?: string): Promise<void>;
   /** The private link in the latest mail to `email` whose text matches. */
-  linkInMail(email: string, path: '/booking' | '/registration', text?: RegExp): Promise<string>;
+  linkInMail(
+    email: string,
+    path: '/booking' | '/registration' | '/admin/set-password',
+    text?: RegExp,
+  ): Promise<string>;
   close(): Promise<void>;
 }
 
