@@ -17,7 +17,12 @@ export interface GridColumn<T> {
   numeric?: boolean;
   /** Always shown (the column that names the row and links to it). */
   fixed?: boolean;
+  /** Kept on one line (dates, references). */
+  nowrap?: boolean;
 }
+
+const cellClass = (c: { numeric?: boolean; nowrap?: boolean }) =>
+  [c.numeric ? 'numeric' : '', c.nowrap ? 'nowrap' : ''].filter(Boolean).join(' ') || undefined;
 
 export interface GridSelection {
   selection: Selection;
@@ -128,11 +133,11 @@ export function DataGrid<T>(props: {
                 )}
                 {columns.map((c, i) =>
                   i === 0 ? (
-                    <th key={c.key} scope="row" className={c.numeric ? 'numeric' : undefined}>
+                    <th key={c.key} scope="row" className={cellClass(c)}>
                       {c.cell(row)}
                     </th>
                   ) : (
-                    <td key={c.key} className={c.numeric ? 'numeric' : undefined}>
+                    <td key={c.key} className={cellClass(c)}>
                       {c.cell(row)}
                     </td>
                   ),

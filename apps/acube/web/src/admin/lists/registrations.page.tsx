@@ -67,6 +67,7 @@ export default function RegistrationsPage(_props: AdminPageProps) {
           key: 'created_at',
           header: t('lists.col.registered'),
           sortable: true,
+          nowrap: true,
           cell: (r) => dateTime(r.created_at),
         },
       ],

@@ -1,0 +1,296 @@
+// The admin panel's tables on the real API: a filter, a sort and a page survive a reload and Back
+// (they live in the URL), a column choice survives a reload (this browser remembers it); the CSV
+// of the current filter holds exactly the filtered rows; 250 records selected across pages ("all
+// matching") change status as a background operation whose bar follows every poll and is still
+// right after a reload, then shows the outcome, and the audit log has the operation. The records
+// are demo data written straight into the database (250 public forms would meet the rate limit).
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { newContext } from '@campus/web/testing/browser.ts';
+import { axeViolations } from '@campus/web/testing/page-checks.ts';
+import { parse } from 'csv-parse/sync';
+import type { Page } from 'playwright-core';
+import { volunteerApplications } from '../../api/src/db/schema/index.ts';
+import { type Site, settled, startSite, type TestAdmin, WAIT_MS, WEB_ROOT } from './harness.ts';
+
+let site: Site;
+let staff: TestAdmin;
+/** Every seeded record carries this in its reference and address, so `q` finds exactly them (each
+ * test file has its own database; a fixed word keeps the README's picture the same). */
+const RUN = 'K7Q';
+const MATCHING = 250;
+const ACCEPTED = 20;
+/** Fixed times, so the README's picture is the same on every run. */
+const BASE = Date.UTC(2026, 9, 12, 9, 0, 0);
+
+/** Seeds the records: 250 new and 20 accepted that match `q=RUN`, and 30 others that do not. */
+async function seed() {
+  const pad = (n: number) => String(n).padStart(3, '0');
+  const rows = [
+    ...Array.from({ length: MATCHING }, (_, i) => ({ status: 'new' as const, i })),
+    ...Array.from({ length: ACCEPTED }, (_, i) => ({ status: 'accepted' as const, i: MATCHING + i })),
+  ].map(({ status, i }) => ({
+    reference: `VOL-${RUN}-${pad(i + 1)}`,
+    name: `Demo volunteer ${pad(i + 1)}`,
+    email: `v${pad(i + 1)}@${RUN.toLowerCase()}.example`,
+    phone: '',
+    availability: 'Weekday evenings (demo)',
+    message: 'A demo application.',
+    status,
+    dedupeKey: `seed-${RUN}-${i}`,
+    createdAt: new Date(BASE - i * 3_600_000),
+    updatedAt: new Date(BASE - i * 3_600_000),
+  }));
+  const others = Array.from({ length: 30 }, (_, i) => ({
+    reference: `VOL-OTHER-${pad(i)}-${crypto.randomUUID().slice(0, 6)}`,
+    name: `Another demo ${pad(i)}`,
+    email: `other${pad(i)}@elsewhere.example`,
+    dedupeKey: `other-${RUN}-${i}`,
+    createdAt: new Date(BASE - i * 60_000),
+  }));
+  await site.t.app.db.insert(volunteerApplications).values([...rows, ...others]);
+}
+
+before(async () => {
+  site = await startSite();
+  staff = await site.newAdmin('staff');
+  await seed();
+});
+after(() => site?.close());
+
+const filters = (page: Page) => page.getByRole('search', { name: 'Filter' });
+const range = (page: Page) => page.locator('.pager__range');
+const firstReference = (page: Page) => page.locator('tbody tr').first().locator('th a').innerText();
+const search = (page: Page) => new URL(page.url()).searchParams;
+
+/** The table shows its rows for what the URL asks (no page loading, none being replaced). */
+async function tableSettled(page: Page) {
+  await settled(page);
+  await page.locator('table.data-grid:not([aria-busy])').waitFor({ timeout: WAIT_MS });
+}
+
+test('filter, sort and page survive a reload and Back; the column choice survives a reload; the CSV holds exactly the filtered rows', async () => {
+  const { context, foreign } = await newContext(site.browser, site.url, {
+    viewport: { width: 1000, height: 760 },
+  });
+  const page = await context.newPage();
+  await site.logIn(page, staff, '/admin/volunteers');
+  await page.getByRole('heading', { name: 'Volunteer applications', level: 1 }).waitFor({ timeout: WAIT_MS });
+  await tableSettled(page);
+
+  // Filter: the text and the status, applied together.
+  await filters(page).getByLabel('Name, email or reference').fill(RUN);
+  await filters(page).getByLabel('Status', { exact: true }).selectOption('new');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.waitForURL((u) => u.searchParams.get('status') === 'new', { timeout: WAIT_MS });
+  await tableSettled(page);
+  await range(page).getByText(`1–25 of ${MATCHING}`).waitFor({ timeout: WAIT_MS });
+
+  // Sort by name: the header's button, and the header says so.
+  const nameHeader = page.getByRole('columnheader', { name: 'Name' });
+  assert.equal(await nameHeader.getAttribute('aria-sort'), null);
+  await nameHeader.getByRole('button').click();
+  await page.waitForURL((u) => u.searchParams.get('sort') === 'name', { timeout: WAIT_MS });
+  await tableSettled(page);
+  assert.equal(await nameHeader.getAttribute('aria-sort'), 'ascending');
+  assert.equal(await firstReference(page), `VOL-${RUN}-001`);
+
+  assert.deepEqual(await axeViolations(page), []);
+
+  // Page 3.
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.waitForURL((u) => u.searchParams.get('page') === '2', { timeout: WAIT_MS });
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.waitForURL((u) => u.searchParams.get('page') === '3', { timeout: WAIT_MS });
+  await tableSettled(page);
+  await range(page).getByText(`51–75 of ${MATCHING}`).waitFor({ timeout: WAIT_MS });
+  assert.equal(await firstReference(page), `VOL-${RUN}-051`);
+
+  // A reload shows the same rows, the same filter in its fields, the same sort.
+  await page.reload();
+  await page.getByRole('heading', { name: 'Volunteer applications', level: 1 }).waitFor({ timeout: WAIT_MS });
+  await tableSettled(page);
+  await range(page).getByText(`51–75 of ${MATCHING}`).waitFor({ timeout: WAIT_MS });
+  assert.equal(await firstReference(page), `VOL-${RUN}-051`);
+  assert.equal(await filters(page).getByLabel('Name, email or reference').inputValue(), RUN);
+  assert.equal(await filters(page).getByLabel('Status', { exact: true }).inputValue(), 'new');
+  assert.equal(await nameHeader.getAttribute('aria-sort'), 'ascending');
+
+  // Back: page 2, then page 1, then the default sort (newest first), then no filter.
+  await page.goBack();
+  await range(page).getByText(`26–50 of ${MATCHING}`).waitFor({ timeout: WAIT_MS });
+  await page.goBack();
+  await range(page).getByText(`1–25 of ${MATCHING}`).waitFor({ timeout: WAIT_MS });
+  assert.equal(search(page).get('page'), null);
+  await page.goBack();
+  await page.waitForURL((u) => !u.searchParams.has('sort'), { timeout: WAIT_MS });
+  await tableSettled(page);
+  assert.equal(await nameHeader.getAttribute('aria-sort'), null);
+  assert.equal(search(page).get('q'), RUN);
+  await page.goBack();
+  await page.waitForURL((u) => !u.searchParams.has('q'), { timeout: WAIT_MS });
+  await tableSettled(page);
+  assert.equal(await filters(page).getByLabel('Name, email or reference').inputValue(), '');
+  await page.goForward();
+  await page.waitForURL((u) => u.searchParams.get('q') === RUN, { timeout: WAIT_MS });
+  await tableSettled(page);
+
+  // The column chooser: Email hidden, and still hidden after a reload.
+  await page.getByText('Columns', { exact: true }).click();
+  await page.getByRole('checkbox', { name: 'Email' }).uncheck();
+  await page.getByRole('columnheader', { name: 'Email' }).waitFor({ state: 'detached', timeout: WAIT_MS });
+  await page.reload();
+  await tableSettled(page);
+  await page.getByRole('columnheader', { name: 'Name' }).waitFor({ timeout: WAIT_MS });
+  assert.equal(await page.getByRole('columnheader', { name: 'Email' }).count(), 0);
+  await page.getByText('Columns', { exact: true }).click();
+  assert.equal(await page.getByRole('checkbox', { name: 'Email' }).isChecked(), false);
+
+  // The table for the README (demo data only): ten rows a page, sorted by name, Email hidden.
+  await page.goto(`/admin/volunteers?q=${RUN}&status=new&sort=name&page_size=10`);
+  await tableSettled(page);
+  await range(page).getByText(`1–10 of ${MATCHING}`).waitFor({ timeout: WAIT_MS });
+  await page.getByRole('checkbox', { name: `Select VOL-${RUN}-002` }).check();
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: join(WEB_ROOT, '../../../docs/admin-table.png'), fullPage: true });
+  await page.goBack();
+  await tableSettled(page);
+
+  // The CSV of the current filter (text and status): exactly those rows, no free text.
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: WAIT_MS }),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  const csv = await readFile(await download.path(), 'utf8');
+  const records: Record<string, string>[] = parse(csv, { columns: true, skip_empty_lines: true, bom: true });
+  assert.equal(records.length, MATCHING);
+  const references = records.map((r) => r.reference ?? '');
+  assert.deepEqual(
+    [...references].sort(),
+    Array.from({ length: MATCHING }, (_, i) => `VOL-${RUN}-${String(i + 1).padStart(3, '0')}`),
+  );
+  assert.ok(
+    records.every((r) => r.status === 'new'),
+    'only the filtered status',
+  );
+  assert.ok(!('message' in (records[0] ?? {})) && !('availability' in (records[0] ?? {})), 'no free text');
+  assert.deepEqual(foreign, [], 'no request leaves the site');
+  await context.close();
+});
+
+test('all 250 matching records selected across pages change status in the background: the bar follows every poll and a reload, then the outcome; the audit log has the operation', async () => {
+  const { context } = await newContext(site.browser, site.url);
+  // What the bar shows, as it changes, across reloads (the recorder is installed on every load).
+  const shown: number[] = [];
+  await context.exposeBinding('recordBar', (_source, value: number) => void shown.push(value));
+  await context.addInitScript(() => {
+    const w = globalThis as unknown as {
+      recordBar(v: number): void;
+      MutationObserver: new (
+        cb: () => void,
+      ) => { observe(target: unknown, options: Record<string, unknown>): void };
+      document: {
+        documentElement: unknown;
+        querySelector(s: string): { getAttribute(n: string): string | null } | null;
+      };
+    };
+    let last: string | null = null;
+    const look = () => {
+      const value = w.document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') ?? null;
+      if (value !== null && value !== last) w.recordBar(Number(value));
+      last = value;
+    };
+    new w.MutationObserver(look).observe(w.document.documentElement, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['aria-valuenow'],
+    });
+  });
+  const page = await context.newPage();
+  // Every answer of the operation's progress route the page received (not while it reloads).
+  const polled: number[] = [];
+  let reloading = false;
+  page.on('response', async (response) => {
+    if (!/\/api\/admin\/bulk\/operations\//.test(response.url()) || !response.ok() || reloading) return;
+    const body = (await response.json().catch(() => null)) as { progress?: { done: number } } | null;
+    if (body?.progress) polled.push(body.progress.done);
+  });
+
+  await site.logIn(page, staff, `/admin/volunteers?q=${RUN}&status=new`);
+  await tableSettled(page);
+  await range(page).getByText(`1–25 of ${MATCHING}`).waitFor({ timeout: WAIT_MS });
+
+  // Staff never see a bulk delete.
+  await page.getByRole('checkbox', { name: 'Select every row on this page' }).check();
+  await page.getByText('25 selected.').waitFor({ timeout: WAIT_MS });
+  assert.equal(await page.getByRole('button', { name: /^Delete/ }).count(), 0);
+  await page.getByRole('button', { name: `Select all ${MATCHING} matching the filter` }).click();
+  await page
+    .getByText(`All ${MATCHING} records matching the filter are selected.`)
+    .waitFor({ timeout: WAIT_MS });
+  // The selection holds on another page.
+  await page.getByRole('button', { name: 'Next' }).click();
+  await tableSettled(page);
+  assert.equal(await page.getByRole('checkbox', { name: `Select VOL-${RUN}-026` }).isChecked(), true);
+
+  await page.getByLabel('New status').selectOption('reviewing');
+  await page.getByRole('button', { name: `Set status of ${MATCHING} records` }).click();
+  const dialog = page.getByRole('dialog', { name: 'Please confirm' });
+  await dialog
+    .getByText(`Set the status of ${MATCHING} volunteer applications to “Reviewing”?`)
+    .waitFor({ timeout: WAIT_MS });
+  assert.deepEqual(await axeViolations(page), [], 'the confirmation');
+  await dialog.getByRole('button', { name: `Yes, change ${MATCHING}` }).click();
+
+  await page.waitForURL((u) => u.searchParams.has('operation'), { timeout: WAIT_MS });
+  const operationId = search(page).get('operation') ?? '';
+  const bar = page.getByRole('progressbar', { name: 'Progress of the bulk change' });
+  await bar.waitFor({ timeout: WAIT_MS });
+  assert.equal(await bar.getAttribute('aria-valuemax'), String(MATCHING));
+
+  // A reload while it runs (or once it has ended) shows the same operation's bar.
+  reloading = true;
+  await page.reload();
+  reloading = false;
+  await bar.waitFor({ timeout: WAIT_MS });
+  assert.equal(search(page).get('operation'), operationId);
+
+  // Then the outcome.
+  await page.getByRole('heading', { name: 'Bulk change finished' }).waitFor({ timeout: 30_000 });
+  assert.equal(await bar.getAttribute('aria-valuenow'), String(MATCHING));
+  await page.getByText(`${MATCHING} done`, { exact: true }).waitFor({ timeout: WAIT_MS });
+  await page.getByText('0 not found', { exact: true }).waitFor({ timeout: WAIT_MS });
+  await page.getByText('0 failed', { exact: true }).waitFor({ timeout: WAIT_MS });
+  await page.getByRole('link', { name: 'Download the report' }).waitFor({ timeout: WAIT_MS });
+  assert.deepEqual(await axeViolations(page), [], 'the outcome');
+
+  assert.ok(polled.length >= 2, `the bar was fed by the progress route (${polled.length} answers)`);
+  for (const done of polled)
+    assert.ok(shown.includes(done), `the bar showed ${done} (shown: ${shown.join(', ')})`);
+
+  // The records changed, and the list shows it.
+  const list = await site.t.app.inject({
+    url: `/api/volunteers?q=${RUN}&status=reviewing&page_size=1`,
+    headers: { authorization: staff.authorization },
+  });
+  assert.equal(list.json().total, MATCHING);
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.waitForURL((u) => !u.searchParams.has('operation'), { timeout: WAIT_MS });
+  await range(page).getByText('0 of 0').waitFor({ timeout: WAIT_MS });
+
+  // The audit log has the operation.
+  const audit = await site.t.app.inject({
+    url: `/api/admin/audit-logs?actor_id=${staff.id}&limit=200`,
+    headers: { authorization: staff.authorization },
+  });
+  assert.equal(audit.statusCode, 200);
+  const entries = audit.json().items as { action: string; entity_id: string | null; changes: unknown }[];
+  assert.ok(
+    entries.some((e) => e.entity_id === operationId || JSON.stringify(e.changes ?? {}).includes(operationId)),
+    `an audit entry for operation ${operationId}: ${entries.map((e) => e.action).join(', ')}`,
+  );
+  await context.close();
+});
