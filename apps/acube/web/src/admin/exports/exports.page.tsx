@@ -2,6 +2,7 @@
 // (the audit page's link brings its own), starts the job and follows its state here; the job's
 // id stays in the URL (?job=…), so a reload or a return later shows the same export. When it is
 // done the file is a link away (the same page the mailed link opens), and a mail says so too.
+import '@campus/web/table/table.css';
 import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import { PageTitle, Status } from '@campus/web/layout/app-shell.tsx';
 import { useMutation, useQuery } from '@tanstack/react-query';
