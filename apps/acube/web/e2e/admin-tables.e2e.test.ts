@@ -294,3 +294,80 @@ test('all 250 matching records selected across pages change status in the backgr
   );
   await context.close();
 });
+
+test('every list opens with its rows and leads to their detail; a superadmin changes or deletes chosen rows at once', async () => {
+  const post = async (url: string, payload: Record<string, unknown>) => {
+    const res = await site.t.app.inject({ method: 'POST', url, payload });
+    assert.ok(res.statusCode < 300, `${url}: ${res.body}`);
+  };
+  const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  await post('/api/sessions/book', {
+    name: 'Demo client',
+    email: 'client@demo.example',
+    session_type: 'individual',
+    preferred_date: inAWeek,
+  });
+  const eventId = await site.event({ title: 'Demo evening talk' });
+  await post(`/api/events/${eventId}/register`, { name: 'Demo guest', email: 'guest@demo.example' });
+  for (const n of [1, 2]) {
+    await post('/api/contact', {
+      name: `Demo sender ${n}`,
+      email: `sender${n}@demo.example`,
+      message: 'Hello (demo).',
+    });
+  }
+  const superadmin = await site.newAdmin('superadmin');
+  const { context } = await newContext(site.browser, site.url);
+  const page = await context.newPage();
+  await site.logIn(page, superadmin);
+
+  const lists = [
+    { path: '/admin/bookings', title: 'Bookings', row: 'Demo client', detail: /^\/admin\/bookings\/[\w-]+$/ },
+    { path: '/admin/events', title: 'Events', row: 'Demo evening talk', detail: /^\/admin\/events\/[\w-]+$/ },
+    {
+      path: '/admin/registrations',
+      title: 'Registrations',
+      row: 'Demo evening talk',
+      detail: /^\/admin\/events\//,
+    },
+    { path: '/admin/contact', title: 'Messages', row: 'Demo sender 1', detail: /^\/admin\/contact\/[\w-]+$/ },
+  ];
+  for (const list of lists) {
+    await page.goto(list.path);
+    await page.getByRole('heading', { name: list.title, level: 1 }).waitFor({ timeout: WAIT_MS });
+    await tableSettled(page);
+    const row = page.locator('tbody tr', { hasText: list.row }).first();
+    await row.waitFor({ timeout: WAIT_MS });
+    assert.deepEqual(await axeViolations(page), [], list.path);
+    await row.getByRole('link').first().click();
+    await page.waitForURL((u) => list.detail.test(u.pathname), { timeout: WAIT_MS });
+  }
+
+  // Two messages chosen by hand: their status changes at once; a superadmin may delete one.
+  await page.goto('/admin/contact?q=sender');
+  await tableSettled(page);
+  await range(page).getByText('1–2 of 2').waitFor({ timeout: WAIT_MS });
+  await page.getByRole('checkbox', { name: 'Select every row on this page' }).check();
+  await page.getByLabel('New status').selectOption('archived');
+  await page.getByRole('button', { name: 'Set status of 2 records' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Please confirm' });
+  await dialog.getByRole('button', { name: 'Yes, change 2' }).click();
+  await page.getByText('2 records updated.').waitFor({ timeout: WAIT_MS });
+  await tableSettled(page);
+  assert.equal(
+    await page
+      .getByRole('combobox', { name: /^Status of / })
+      .first()
+      .inputValue(),
+    'archived',
+  );
+
+  const first = page.locator('tbody tr').first();
+  await first.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Delete 1 record' }).click();
+  await dialog.getByText(/^Delete 1 message\?/).waitFor({ timeout: WAIT_MS });
+  await dialog.getByRole('button', { name: 'Yes, delete 1' }).click();
+  await page.getByText('1 record deleted.').waitFor({ timeout: WAIT_MS });
+  await range(page).getByText('1–1 of 1').waitFor({ timeout: WAIT_MS });
+  await context.close();
+});
