@@ -33,6 +33,7 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
   });
   const { clock } = ctx;
   const { publicUrl } = ctx.config;
+  const { timeZone } = ctx.config.site;
 
   await app.register(adminsModule, { auth, audit, clock, publicUrl, corsOrigins: ctx.config.corsOrigins });
   await app.register(siteModule, { prefix: '/api/site', site: ctx.config.site });
@@ -42,10 +43,11 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
     clock,
     publicUrl,
     privacyNoticeVersion: ctx.config.site.privacyNoticeVersion,
+    timeZone,
   });
-  await app.register(eventsModule, { audit, clock, publicUrl, files });
-  await app.register(volunteersModule, { prefix: '/api/volunteers', audit, clock });
-  await app.register(contactModule, { prefix: '/api/contact', audit, clock });
+  await app.register(eventsModule, { audit, clock, publicUrl, files, timeZone });
+  await app.register(volunteersModule, { prefix: '/api/volunteers', audit, clock, timeZone });
+  await app.register(contactModule, { prefix: '/api/contact', audit, clock, timeZone });
 
   await app.register(exportsModule, { audit, files, publicUrl });
   await app.register(uploadsModule, { prefix: '/api/admin/uploads', audit, files });

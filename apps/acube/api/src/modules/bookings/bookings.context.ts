@@ -8,4 +8,6 @@ export interface BookingsContext extends SubmitFormContext {
   publicUrl: string;
   /** The privacy notice shown now (PRIVACY_NOTICE_VERSION): a request consents under this one. */
   privacyNoticeVersion: string;
+  /** The organisation's zone (TIME_ZONE): the days of the admin list's date filter are its days. */
+  timeZone: string;
 }

@@ -17,6 +17,7 @@ export const bookingsModule: FastifyPluginAsync<{
   clock: Clock;
   publicUrl: string;
   privacyNoticeVersion: string;
+  timeZone: string;
 }> = async (app, opts) => {
   app.mail.template(bookingReceived);
   app.mail.template(bookingCancelled);
@@ -29,6 +30,7 @@ export const bookingsModule: FastifyPluginAsync<{
     log: app.log,
     publicUrl: opts.publicUrl,
     privacyNoticeVersion: opts.privacyNoticeVersion,
+    timeZone: opts.timeZone,
   };
   await app.register(bookingsRoutes, { ctx });
 };

@@ -6,7 +6,7 @@ import { errorResponses, privateHeaders } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { BookingsContext } from './bookings.context.ts';
-import type { BookingRow } from './bookings.repository.ts';
+import type { BookingListRow, BookingRow } from './bookings.repository.ts';
 import {
   AdminBooking,
   BookBody,
@@ -22,8 +22,8 @@ import {
 import { cancelOwnBooking } from './use-cases/cancel-own-booking.ts';
 import { changeBookingStatus } from './use-cases/change-booking-status.ts';
 import { findBookings } from './use-cases/find-bookings.ts';
-import { getBooking } from './use-cases/get-booking.ts';
 import { getOwnBooking } from './use-cases/get-own-booking.ts';
+import { readBooking } from './use-cases/read-booking.ts';
 import { requestBooking } from './use-cases/request-booking.ts';
 
 const STAFF = ['staff', 'superadmin'] as const;
@@ -48,6 +48,21 @@ const forAdmin = (b: BookingRow) => ({
   preferred_date: b.preferredDate,
   preferred_time: b.preferredTime,
   message: b.message,
+  status: b.status,
+  created_at: b.createdAt.toISOString(),
+  updated_at: b.updatedAt.toISOString(),
+});
+
+const listed = (b: BookingListRow) => ({
+  id: b.id,
+  reference: b.reference,
+  name: b.name,
+  email: b.email,
+  phone: b.phone,
+  session_type: b.sessionType,
+  preferred_date: b.preferredDate,
+  preferred_time: b.preferredTime,
+  has_message: b.hasMessage,
   status: b.status,
   created_at: b.createdAt.toISOString(),
   updated_at: b.updatedAt.toISOString(),
@@ -125,19 +140,20 @@ export const bookingsRoutes: FastifyPluginAsyncTypebox<{ ctx: BookingsContext }>
       config: { rateLimit: 'admin', access: STAFF },
       schema: {
         tags: ['bookings'],
-        summary: 'Bookings, newest first (admins)',
+        summary: 'Bookings: filtered, sorted, paged and counted, without message text (admins)',
         querystring: ListBookingsQuery,
         response: { 200: BookingPage, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
-      const { status, limit, before } = request.query;
-      const page = await findBookings(ctx, {
-        ...(status ? { status } : {}),
-        ...(before ? { before: new Date(before) } : {}),
-        limit,
-      });
-      return { items: page.rows.map(forAdmin), next_before: page.nextBefore?.toISOString() ?? null };
+      const page = await findBookings(ctx, request.query);
+      return {
+        items: page.rows.map(listed),
+        total: page.total,
+        page: request.query.page,
+        page_size: page.pageSize,
+        next_before: page.nextBefore?.toISOString() ?? null,
+      };
     },
   );
 
@@ -147,12 +163,13 @@ export const bookingsRoutes: FastifyPluginAsyncTypebox<{ ctx: BookingsContext }>
       config: { rateLimit: 'admin', access: STAFF },
       schema: {
         tags: ['bookings'],
-        summary: 'One booking (admins)',
+        summary: 'One booking with its message (admins); each reading is audited',
         params: BookingParams,
         response: { 200: Type.Ref('AdminBooking'), ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => forAdmin(await getBooking(ctx, { id: request.params.id })),
+    async (request) =>
+      forAdmin(await readBooking(ctx, { id: request.params.id, who: auditContext(request) })),
   );
 
   app.patch(

@@ -1,5 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { bookingStatuses, sessionTypes } from '../../db/schema/bookings.ts';
+import { listFilter, listPage, listQuery } from '../listing/index.ts';
+import { BOOKING_SORTABLE } from './bookings.repository.ts';
 
 const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -79,18 +81,37 @@ export const AdminBooking = Type.Object(
   { $id: 'AdminBooking' },
 );
 
-export const ListBookingsQuery = Type.Object({
-  status: Type.Optional(literals(bookingStatuses)),
-  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-  before: Type.Optional(
-    Type.String({ format: 'date-time', description: 'created_at of the last item of the previous page' }),
-  ),
+const bookingFilterFields = { session_type: Type.Optional(literals(sessionTypes)) };
+
+/** The admin list's filter (also a bulk operation's and an export's). */
+export const BookingFilter = listFilter(bookingStatuses, bookingFilterFields);
+export type BookingFilter = Static<typeof BookingFilter>;
+
+export const ListBookingsQuery = listQuery({
+  statuses: bookingStatuses,
+  sortable: BOOKING_SORTABLE,
+  defaultSort: '-created_at',
+  extra: bookingFilterFields,
 });
+
+/** A booking in the admin list: no message, only whether there is one (reading it is audited). */
+export const BookingListItem = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  reference: Type.String(),
+  name: Type.String(),
+  email: Type.String(),
+  phone: Type.String(),
+  session_type: Type.String(),
+  preferred_date: Type.String(),
+  preferred_time: Type.Union([Type.String(), Type.Null()]),
+  has_message: Type.Boolean(),
+  status: Type.String(),
+  created_at: Type.String(),
+  updated_at: Type.String(),
+});
+export type BookingListItem = Static<typeof BookingListItem>;
 
 export const BookingParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const StatusBody = Type.Object({ status: literals(bookingStatuses) });
 
-export const BookingPage = Type.Object({
-  items: Type.Array(Type.Ref('AdminBooking')),
-  next_before: Type.Union([Type.String(), Type.Null()]),
-});
+export const BookingPage = listPage(BookingListItem);

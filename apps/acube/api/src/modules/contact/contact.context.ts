@@ -4,4 +4,6 @@ import type { ContactRepository } from './contact.repository.ts';
 
 export interface ContactContext extends SubmitFormContext {
   repo: ContactRepository;
+  /** The organisation's zone (TIME_ZONE): the days of the admin list's date filter are its days. */
+  timeZone: string;
 }

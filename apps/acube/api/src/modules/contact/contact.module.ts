@@ -11,7 +11,11 @@ import { contactReceived } from './contact.mail.ts';
 import { type ContactRow, createContactRepository } from './contact.repository.ts';
 import { contactRoutes } from './contact.routes.ts';
 
-export const contactModule: FastifyPluginAsync<{ audit: AuditLog; clock: Clock }> = async (app, opts) => {
+export const contactModule: FastifyPluginAsync<{
+  audit: AuditLog;
+  clock: Clock;
+  timeZone: string;
+}> = async (app, opts) => {
   app.mail.template(contactReceived);
   const ctx = {
     db: app.db,
@@ -20,6 +24,7 @@ export const contactModule: FastifyPluginAsync<{ audit: AuditLog; clock: Clock }
     clock: opts.clock,
     mail: app.mail,
     log: app.log,
+    timeZone: opts.timeZone,
   };
   await app.register(contactRoutes, { ctx });
 };

@@ -16,6 +16,7 @@ import {
 } from './contact.schemas.ts';
 import { changeMessageStatus } from './use-cases/change-message-status.ts';
 import { findMessages } from './use-cases/find-messages.ts';
+import { getMessage } from './use-cases/get-message.ts';
 import { submitMessage } from './use-cases/submit-message.ts';
 
 const STAFF = ['staff', 'superadmin'] as const;
@@ -69,20 +70,35 @@ export const contactRoutes: FastifyPluginAsyncTypebox<{ ctx: ContactContext }> =
       config: { rateLimit: 'admin', access: STAFF },
       schema: {
         tags: ['contact'],
-        summary: 'List, newest first (admins)',
+        summary: 'List: filtered, sorted, paged and counted (admins)',
         querystring: ListContactQuery,
         response: { 200: ContactPage, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
-      const { status, limit, before } = request.query;
-      const page = await findMessages(ctx, {
-        ...(status ? { status } : {}),
-        ...(before ? { before: new Date(before) } : {}),
-        limit,
-      });
-      return { items: page.rows.map(forAdmin), next_before: page.nextBefore?.toISOString() ?? null };
+      const page = await findMessages(ctx, request.query);
+      return {
+        items: page.rows.map(forAdmin),
+        total: page.total,
+        page: request.query.page,
+        page_size: page.pageSize,
+        next_before: page.nextBefore?.toISOString() ?? null,
+      };
     },
+  );
+
+  app.get(
+    '/:id',
+    {
+      config: { rateLimit: 'admin', access: STAFF },
+      schema: {
+        tags: ['contact'],
+        summary: 'One contact message (admins)',
+        params: ContactParams,
+        response: { 200: AdminContactMessage, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => forAdmin(await getMessage(ctx, { id: request.params.id })),
   );
 
   app.patch(

@@ -1,5 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { contactStatuses } from '../../db/schema/submissions.ts';
+import { listFilter, listPage, listQuery } from '../listing/index.ts';
+import { CONTACT_SORTABLE } from './contact.repository.ts';
 
 const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -15,10 +17,14 @@ export { SubmissionAck } from '../submissions/index.ts';
 
 export const ContactStatus = literals(contactStatuses);
 
-export const ListContactQuery = Type.Object({
-  status: Type.Optional(ContactStatus),
-  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-  before: Type.Optional(Type.String({ format: 'date-time' })),
+/** The admin list's filter (also a bulk operation's and an export's). */
+export const ContactFilter = listFilter(contactStatuses, {});
+
+export const ListContactQuery = listQuery({
+  statuses: contactStatuses,
+  sortable: CONTACT_SORTABLE,
+  defaultSort: '-created_at',
+  extra: {},
 });
 
 export const AdminContactMessage = Type.Object({
@@ -33,10 +39,7 @@ export const AdminContactMessage = Type.Object({
   updated_at: Type.String(),
 });
 
-export const ContactPage = Type.Object({
-  items: Type.Array(AdminContactMessage),
-  next_before: Type.Union([Type.String(), Type.Null()]),
-});
+export const ContactPage = listPage(AdminContactMessage);
 
 export const ContactParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const ContactStatusBody = Type.Object({ status: ContactStatus });

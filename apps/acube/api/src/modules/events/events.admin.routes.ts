@@ -11,17 +11,22 @@ import {
   AdminEventList,
   AdminEventsQuery,
   AdminRegistrationList,
+  AdminRegistrationPage,
+  AdminRegistrationsQuery,
   CancelEventResponse,
   CreateEventBody,
   EventParams,
   SetEventImageBody,
   toAdminEvent,
   toAdminRegistration,
+  toAdminRegistrationListItem,
   UpdateEventBody,
 } from './events.schemas.ts';
 import { cancelEvent } from './use-cases/cancel-event.ts';
 import { createEvent } from './use-cases/create-event.ts';
 import { findEvents } from './use-cases/find-events.ts';
+import { findRegistrations } from './use-cases/find-registrations.ts';
+import { getEvent } from './use-cases/get-event.ts';
 import { listEventRegistrations } from './use-cases/list-event-registrations.ts';
 import { publishEvent } from './use-cases/publish-event.ts';
 import { setEventImage } from './use-cases/set-event-image.ts';
@@ -53,12 +58,64 @@ export const eventsAdminRoutes: FastifyPluginAsyncTypebox<{ ctx: EventsContext }
       config,
       schema: {
         tags: ['events'],
-        summary: 'Every event, any status, newest first (admins)',
+        summary: 'Events of any status: filtered, sorted, paged and counted (admins)',
         querystring: AdminEventsQuery,
         response: { 200: AdminEventList, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => ({ items: (await findEvents(ctx, request.query)).map(toAdminEvent) }),
+    async (request) => {
+      const page = await findEvents(ctx, request.query);
+      return {
+        items: page.rows.map(({ event, places }) => ({
+          ...toAdminEvent(event),
+          confirmed: places.confirmed,
+          waiting: places.waiting,
+          created_at: event.createdAt.toISOString(),
+        })),
+        total: page.total,
+        page: request.query.page,
+        page_size: page.pageSize,
+        next_before: null,
+      };
+    },
+  );
+
+  app.get(
+    '/api/admin/events/:id',
+    {
+      config,
+      schema: {
+        tags: ['events'],
+        summary: 'One event of any status (admins)',
+        params: EventParams,
+        response: { 200: AdminEvent, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => toAdminEvent(await getEvent(ctx, { id: request.params.id })),
+  );
+
+  app.get(
+    '/api/admin/registrations',
+    {
+      config,
+      schema: {
+        tags: ['events'],
+        summary:
+          'Registrations across events, each with its event: filtered, sorted, paged, counted (admins)',
+        querystring: AdminRegistrationsQuery,
+        response: { 200: AdminRegistrationPage, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const page = await findRegistrations(ctx, request.query);
+      return {
+        items: page.rows.map(toAdminRegistrationListItem),
+        total: page.total,
+        page: request.query.page,
+        page_size: page.pageSize,
+        next_before: null,
+      };
+    },
   );
 
   app.patch(

@@ -4,11 +4,16 @@ import type { Clock } from '@campus/platform/clock';
 import type { Db } from '@campus/platform/db';
 import type { Files } from '@campus/platform/files';
 import type { Mailer } from '@campus/platform/mail';
+import type { EventListsRepository } from './events.lists.repository.ts';
 import type { EventsRepository } from './events.repository.ts';
 
 export interface EventsContext {
   db: Db;
   repo: EventsRepository;
+  /** The staff lists' queries. */
+  lists: EventListsRepository;
+  /** The organisation's zone (TIME_ZONE): the days of the admin lists' date filter are its days. */
+  timeZone: string;
   audit: AuditLog;
   mail: Mailer;
   clock: Clock;

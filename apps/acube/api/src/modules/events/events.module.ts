@@ -9,6 +9,7 @@ import type { Files } from '@campus/platform/files';
 import type { FastifyPluginAsync } from 'fastify';
 import { eventsAdminRoutes } from './events.admin.routes.ts';
 import type { EventsContext } from './events.context.ts';
+import { createEventListsRepository } from './events.lists.repository.ts';
 import { eventCancelled, registrationPromoted, registrationReceived } from './events.mail.ts';
 import {
   type CreationCursor,
@@ -24,12 +25,15 @@ export interface EventsModuleOptions {
   publicUrl: string;
   /** The stored uploads: an event's image is one. */
   files: Pick<Files, 'find' | 'read'>;
+  timeZone: string;
 }
 
 export const eventsModule: FastifyPluginAsync<EventsModuleOptions> = async (app, opts) => {
   const ctx: EventsContext = {
     db: app.db,
     repo: createEventsRepository(app.db),
+    lists: createEventListsRepository(app.db),
+    timeZone: opts.timeZone,
     audit: opts.audit,
     mail: app.mail,
     clock: opts.clock,

@@ -1,5 +1,13 @@
 // The events feature's HTTP shapes: public events, registration, and events as staff see them.
 import { type Static, Type } from 'typebox';
+import { eventStatuses } from '../../db/schema/events.ts';
+import { registrationStatuses } from '../../db/schema/registrations.ts';
+import { listFilter, listPage, listQuery } from '../listing/index.ts';
+import {
+  EVENT_SORTABLE,
+  REGISTRATION_SORTABLE,
+  type RegistrationListRow,
+} from './events.lists.repository.ts';
 import type { EventRow, RegistrationRow } from './events.repository.ts';
 import { availability, type PlaceCounts } from './use-cases/waiting-list.ts';
 
@@ -95,12 +103,24 @@ export type CreateEventBody = Static<typeof CreateEventBody>;
 export const UpdateEventBody = Type.Partial(Type.Object(EventFields), { minProperties: 1 });
 export type UpdateEventBody = Static<typeof UpdateEventBody>;
 
-export const AdminEventsQuery = Type.Object({
-  status: Type.Optional(
-    Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('cancelled')]),
-  ),
-  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+/** The staff list of events: filter, sort (default: latest start first), page. */
+export const AdminEventsQuery = listQuery({
+  statuses: eventStatuses,
+  sortable: EVENT_SORTABLE,
+  defaultSort: '-starts_at',
+  extra: {},
 });
+export const EventFilter = listFilter(eventStatuses, {});
+
+const registrationFilterFields = { event_id: Type.Optional(Type.String({ format: 'uuid' })) };
+/** Registrations across events: filter (one event's, too), sort, page. */
+export const AdminRegistrationsQuery = listQuery({
+  statuses: registrationStatuses,
+  sortable: REGISTRATION_SORTABLE,
+  defaultSort: '-created_at',
+  extra: registrationFilterFields,
+});
+export const RegistrationFilter = listFilter(registrationStatuses, registrationFilterFields);
 
 /** An event as staff see it, whatever its status. */
 export const AdminEvent = Type.Object({
@@ -115,7 +135,15 @@ export const AdminEvent = Type.Object({
   image_file_id: Type.Union([Type.String(), Type.Null()]),
 });
 export type AdminEvent = Static<typeof AdminEvent>;
-export const AdminEventList = Type.Object({ items: Type.Array(AdminEvent) });
+/** An event in the staff list: with its places taken and its waiting list's length. */
+export const AdminEventListItem = Type.Object({
+  ...AdminEvent.properties,
+  confirmed: Type.Integer({ minimum: 0 }),
+  waiting: Type.Integer({ minimum: 0 }),
+  created_at: Type.String(),
+});
+export type AdminEventListItem = Static<typeof AdminEventListItem>;
+export const AdminEventList = listPage(AdminEventListItem);
 export const CancelEventResponse = Type.Object({ event: AdminEvent, notified: Type.Integer() });
 
 export const toAdminEvent = (e: EventRow): AdminEvent => ({
@@ -149,4 +177,21 @@ export const toAdminRegistration = (r: RegistrationRow): AdminRegistration => ({
   status: r.status,
   position: r.position,
   created_at: r.createdAt.toISOString(),
+});
+
+/** A registration in the list across events: with its event. */
+export const AdminRegistrationListItem = Type.Object({
+  ...AdminRegistration.properties,
+  event_id: Type.String(),
+  event_title: Type.String(),
+  updated_at: Type.String(),
+});
+export type AdminRegistrationListItem = Static<typeof AdminRegistrationListItem>;
+export const AdminRegistrationPage = listPage(AdminRegistrationListItem);
+
+export const toAdminRegistrationListItem = (r: RegistrationListRow): AdminRegistrationListItem => ({
+  ...toAdminRegistration(r),
+  event_id: r.eventId,
+  event_title: r.eventTitle,
+  updated_at: r.updatedAt.toISOString(),
 });

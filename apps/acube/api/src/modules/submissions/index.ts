@@ -1,6 +1,7 @@
 // The submission flow that bookings, volunteers and contact share. Not a module with routes of
 // its own: each feature calls these use cases with its table's queries and its mail.
 
+export { createSubmissionRepository, type SubmissionTable } from './submission.repository.ts';
 export {
   DUPLICATE_WINDOW_MS,
   dedupeKey,

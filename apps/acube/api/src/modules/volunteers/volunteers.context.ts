@@ -4,4 +4,6 @@ import type { VolunteersRepository } from './volunteers.repository.ts';
 
 export interface VolunteersContext extends SubmitFormContext {
   repo: VolunteersRepository;
+  /** The organisation's zone (TIME_ZONE): the days of the admin list's date filter are its days. */
+  timeZone: string;
 }

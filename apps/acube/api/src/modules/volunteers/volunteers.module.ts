@@ -11,7 +11,11 @@ import { volunteerReceived } from './volunteers.mail.ts';
 import { createVolunteersRepository, type VolunteerRow } from './volunteers.repository.ts';
 import { volunteersRoutes } from './volunteers.routes.ts';
 
-export const volunteersModule: FastifyPluginAsync<{ audit: AuditLog; clock: Clock }> = async (app, opts) => {
+export const volunteersModule: FastifyPluginAsync<{
+  audit: AuditLog;
+  clock: Clock;
+  timeZone: string;
+}> = async (app, opts) => {
   app.mail.template(volunteerReceived);
   const ctx = {
     db: app.db,
@@ -20,6 +24,7 @@ export const volunteersModule: FastifyPluginAsync<{ audit: AuditLog; clock: Cloc
     clock: opts.clock,
     mail: app.mail,
     log: app.log,
+    timeZone: opts.timeZone,
   };
   await app.register(volunteersRoutes, { ctx });
 };

@@ -5,6 +5,7 @@ import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { changeApplicationStatus } from './use-cases/change-application-status.ts';
 import { findApplications } from './use-cases/find-applications.ts';
+import { getApplication } from './use-cases/get-application.ts';
 import { submitApplication } from './use-cases/submit-application.ts';
 import type { VolunteersContext } from './volunteers.context.ts';
 import type { VolunteerRow } from './volunteers.repository.ts';
@@ -73,20 +74,35 @@ export const volunteersRoutes: FastifyPluginAsyncTypebox<{ ctx: VolunteersContex
       config: { rateLimit: 'admin', access: STAFF },
       schema: {
         tags: ['volunteers'],
-        summary: 'List, newest first (admins)',
+        summary: 'List: filtered, sorted, paged and counted (admins)',
         querystring: ListVolunteersQuery,
         response: { 200: VolunteerPage, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
-      const { status, limit, before } = request.query;
-      const page = await findApplications(ctx, {
-        ...(status ? { status } : {}),
-        ...(before ? { before: new Date(before) } : {}),
-        limit,
-      });
-      return { items: page.rows.map(forAdmin), next_before: page.nextBefore?.toISOString() ?? null };
+      const page = await findApplications(ctx, request.query);
+      return {
+        items: page.rows.map(forAdmin),
+        total: page.total,
+        page: request.query.page,
+        page_size: page.pageSize,
+        next_before: page.nextBefore?.toISOString() ?? null,
+      };
     },
+  );
+
+  app.get(
+    '/:id',
+    {
+      config: { rateLimit: 'admin', access: STAFF },
+      schema: {
+        tags: ['volunteers'],
+        summary: 'One volunteer application (admins)',
+        params: VolunteerParams,
+        response: { 200: AdminVolunteer, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => forAdmin(await getApplication(ctx, { id: request.params.id })),
   );
 
   app.patch(

@@ -1,5 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { volunteerStatuses } from '../../db/schema/submissions.ts';
+import { listFilter, listPage, listQuery } from '../listing/index.ts';
+import { VOLUNTEER_SORTABLE } from './volunteers.repository.ts';
 
 const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -16,10 +18,14 @@ export { SubmissionAck } from '../submissions/index.ts';
 
 export const VolunteerStatus = literals(volunteerStatuses);
 
-export const ListVolunteersQuery = Type.Object({
-  status: Type.Optional(VolunteerStatus),
-  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-  before: Type.Optional(Type.String({ format: 'date-time' })),
+/** The admin list's filter (also a bulk operation's and an export's). */
+export const VolunteersFilter = listFilter(volunteerStatuses, {});
+
+export const ListVolunteersQuery = listQuery({
+  statuses: volunteerStatuses,
+  sortable: VOLUNTEER_SORTABLE,
+  defaultSort: '-created_at',
+  extra: {},
 });
 
 export const AdminVolunteer = Type.Object({
@@ -35,10 +41,7 @@ export const AdminVolunteer = Type.Object({
   updated_at: Type.String(),
 });
 
-export const VolunteerPage = Type.Object({
-  items: Type.Array(AdminVolunteer),
-  next_before: Type.Union([Type.String(), Type.Null()]),
-});
+export const VolunteerPage = listPage(AdminVolunteer);
 
 export const VolunteerParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const VolunteerStatusBody = Type.Object({ status: VolunteerStatus });
