@@ -343,6 +343,25 @@ test('every list opens with its rows and leads to their detail; a superadmin cha
     await page.waitForURL((u) => list.detail.test(u.pathname), { timeout: WAIT_MS });
   }
 
+  // A volunteer application in full, and its status changed there.
+  await page.goto(`/admin/volunteers?q=${RUN}-001`);
+  await tableSettled(page);
+  await page.getByRole('link', { name: `VOL-${RUN}-001` }).click();
+  await page
+    .getByRole('heading', { name: `Volunteer application VOL-${RUN}-001`, level: 1 })
+    .waitFor({ timeout: WAIT_MS });
+  await page.getByText('Weekday evenings (demo)').waitFor({ timeout: WAIT_MS });
+  await page.getByLabel('Status', { exact: true }).selectOption('accepted');
+  await page.getByRole('button', { name: 'Save the status' }).click();
+  await page.getByText('The status is saved.').waitFor({ timeout: WAIT_MS });
+  assert.deepEqual(await axeViolations(page), [], 'the volunteer page');
+  await page.goBack();
+  await tableSettled(page);
+  assert.equal(
+    await page.getByRole('combobox', { name: `Status of VOL-${RUN}-001` }).inputValue(),
+    'accepted',
+  );
+
   // Two messages chosen by hand: their status changes at once; a superadmin may delete one.
   await page.goto('/admin/contact?q=sender');
   await tableSettled(page);
