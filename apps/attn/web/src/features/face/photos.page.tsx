@@ -151,7 +151,11 @@ export default function PhotosPage() {
                 return (
                   <li key={p.key} className={`face-photo${code ? ' face-photo--refused' : ''}`}>
                     <img src={p.url} alt={t('face.photoN', { n: i + 1 })} />
-                    {code && <p className="field__error">{reasonText(code)}</p>}
+                    {code && (
+                      <p className="field__error">
+                        {t('face.photoRefused', { n: i + 1, reason: reasonText(code) })}
+                      </p>
+                    )}
                     <button
                       id={`face-photo-${p.key}`}
                       type="button"

@@ -8,6 +8,7 @@
 import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import { type ChangeEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { type Photo, photoFromFile, photoFromVideo } from './photo.ts';
+import '../face.css';
 
 type Fallback = 'denied' | 'missing' | 'insecure' | 'failed';
 type Mode = 'explain' | 'starting' | 'live' | 'file' | 'preview';

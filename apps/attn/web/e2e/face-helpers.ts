@@ -1,0 +1,86 @@
+// What the face screens' browser tests share: a page logged in as a student, with or without the
+// camera allowed, that records the status messages it shows and each time it asks for the
+// camera; and a student made "enrolled" without the face models (for screens that only need the
+// API to say so).
+
+import { newContext, PHONE } from '@campus/web/testing/browser.ts';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { faceConsents, faceEmbeddings } from '../../api/src/db/schema/index.ts';
+import { FACE_EMBEDDING_MODEL } from '../../api/src/modules/face/face.repository.ts';
+import type { TestUser } from '../../api/test/helpers.ts';
+import { type Classroom, sessionCookie } from './harness.ts';
+
+/**
+ * A page logged in as `user`. `camera`: the person answers "allow" to the camera prompt; else
+ * headless Chromium denies it. The page records every status message it shows and each time it
+ * asks for the camera.
+ */
+export async function pageFor(
+  room: Classroom,
+  user: TestUser,
+  opts: { camera?: boolean; lang?: 'en' | 'tr'; viewport?: { width: number; height: number } } = {},
+) {
+  const viewport = opts.viewport ?? PHONE;
+  const { context, foreign } = await newContext(room.browser, room.url, {
+    viewport,
+    lang: opts.lang ?? 'en',
+    mobile: viewport.width < 800,
+  });
+  await context.addCookies([sessionCookie(user, room.url)]);
+  if (opts.camera) await context.grantPermissions(['camera'], { origin: room.url });
+  await context.addInitScript(() => {
+    const w = window as unknown as { statuses: string[]; cameraAsked: number };
+    w.statuses = [];
+    w.cameraAsked = 0;
+    const devices = navigator.mediaDevices;
+    if (devices) {
+      const ask = devices.getUserMedia.bind(devices);
+      devices.getUserMedia = (constraints) => {
+        w.cameraAsked++;
+        return ask(constraints);
+      };
+    }
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll('[role=status]')) {
+        const text = el.textContent?.trim();
+        if (text && !w.statuses.includes(text)) w.statuses.push(text);
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  const page = await context.newPage();
+  return { page, context, foreign };
+}
+
+export const statuses = (page: Page) =>
+  page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
+export const cameraAsked = (page: Page) =>
+  page.evaluate(() => (window as unknown as { cameraAsked: number }).cameraAsked);
+
+/**
+ * Consent through the student's own route, and one stored embedding of made-up numbers: enough
+ * for the API to count the student enrolled (the screens' state), never compared with a face.
+ */
+export async function markEnrolled(room: Classroom, user: TestUser) {
+  const status = await room.t.app.inject({ url: '/api/student/face', headers: user.headers });
+  const consent = await room.t.app.inject({
+    method: 'POST',
+    url: '/api/student/face/consent',
+    headers: user.headers,
+    payload: { text_version: status.json().consent_text.version },
+  });
+  if (consent.statusCode >= 300) throw new Error(consent.body);
+  const db = room.t.app.db;
+  const [live] = await db
+    .select()
+    .from(faceConsents)
+    .where(and(eq(faceConsents.userId, user.id), isNull(faceConsents.withdrawnAt)));
+  if (!live) throw new Error('no consent');
+  await db.insert(faceEmbeddings).values({
+    userId: user.id,
+    consentId: live.id,
+    embedding: Array.from({ length: 128 }, (_, i) => Math.sin(i)),
+    model: FACE_EMBEDDING_MODEL,
+    createdAt: room.clock.now(),
+  });
+}
