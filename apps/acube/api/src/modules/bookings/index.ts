@@ -1,4 +1,4 @@
 // Bookings: what other modules and the app may use.
 export { bookingsForBulk, bookingsForExport, bookingsModule } from './bookings.module.ts';
 export type { BookingRow } from './bookings.repository.ts';
-export type { BookAnswer, BookBody, OwnBooking } from './bookings.schemas.ts';
+export type { BookAnswer, BookBody, BookingListItem, OwnBooking } from './bookings.schemas.ts';

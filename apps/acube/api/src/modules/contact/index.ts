@@ -1,4 +1,4 @@
 // Contact messages: what other modules and the app may use.
 export { contactForBulk, contactForExport, contactModule } from './contact.module.ts';
 export type { ContactRow, ContactStatus } from './contact.repository.ts';
-export type { ContactBody, SubmissionAck } from './contact.schemas.ts';
+export type { AdminContactMessage, ContactBody, SubmissionAck } from './contact.schemas.ts';

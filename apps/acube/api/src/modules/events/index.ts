@@ -9,7 +9,9 @@ export {
 export type { EventRow, RegistrationRow } from './events.repository.ts';
 export type {
   AdminEvent,
+  AdminEventListItem,
   AdminRegistration,
+  AdminRegistrationListItem,
   OwnRegistration,
   PublicEvent,
   RegistrationResult,

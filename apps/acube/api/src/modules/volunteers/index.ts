@@ -1,4 +1,4 @@
 // Volunteer applications: what other modules and the app may use.
 export { volunteersForBulk, volunteersForExport, volunteersModule } from './volunteers.module.ts';
 export type { VolunteerRow, VolunteerStatus } from './volunteers.repository.ts';
-export type { SubmissionAck, VolunteerBody } from './volunteers.schemas.ts';
+export type { AdminVolunteer, SubmissionAck, VolunteerBody } from './volunteers.schemas.ts';

@@ -1,64 +1,19 @@
-// The items of the admin lists as the API's list routes answer them (their schemas in the
-// bookings, events, volunteers and contact modules), and the statuses each record can have.
-export interface BookingItem {
-  id: string;
-  reference: string;
-  name: string;
-  email: string;
-  phone: string;
-  session_type: string;
-  preferred_date: string;
-  preferred_time: string | null;
-  has_message: boolean;
-  status: string;
-  created_at: string;
-}
+// The items of the admin lists as the API's list routes answer them (the types come from the
+// modules' index.ts), and the statuses each record can have.
+import type { Static } from 'typebox';
+import type { AdminContactMessage } from '../../../../api/src/modules/contact/index.ts';
+import type { AdminVolunteer } from '../../../../api/src/modules/volunteers/index.ts';
 
-export interface EventItem {
-  id: string;
-  status: string;
-  title: string;
-  location: string;
-  starts_at: string;
-  capacity: number;
-  confirmed: number;
-  waiting: number;
-  created_at: string;
-}
+export type { BookingListItem as BookingItem } from '../../../../api/src/modules/bookings/index.ts';
+export type {
+  AdminEventListItem as EventItem,
+  AdminRegistrationListItem as RegistrationItem,
+} from '../../../../api/src/modules/events/index.ts';
 
-export interface RegistrationItem {
-  id: string;
-  name: string;
-  email: string;
-  status: string;
-  position: number | null;
-  event_id: string;
-  event_title: string;
-  created_at: string;
-}
-
-export interface VolunteerItem {
-  id: string;
-  reference: string;
-  status: string;
-  name: string;
-  email: string;
-  phone: string;
-  availability: string;
-  message: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface ContactItem {
-  id: string;
-  reference: string;
-  status: string;
-  name: string;
-  email: string;
-  subject: string;
-  created_at: string;
-}
+/** A volunteer application as staff see it, in the list and on its own page. */
+export type VolunteerItem = Static<typeof AdminVolunteer>;
+/** A contact message as staff see it. */
+export type ContactItem = Static<typeof AdminContactMessage>;
 
 export const BOOKING_STATUSES = ['pending', 'confirmed', 'completed', 'cancelled', 'no-show'] as const;
 export const SESSION_TYPES = ['individual', 'couple', 'family', 'group'] as const;
