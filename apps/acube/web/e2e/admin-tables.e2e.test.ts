@@ -13,7 +13,15 @@ import { axeViolations } from '@campus/web/testing/page-checks.ts';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { volunteerApplications } from '../../api/src/db/schema/index.ts';
-import { type Site, settled, startSite, type TestAdmin, WAIT_MS, WEB_ROOT } from './harness.ts';
+import {
+  type Site,
+  saveScreenshot,
+  settled,
+  startSite,
+  type TestAdmin,
+  WAIT_MS,
+  WEB_ROOT,
+} from './harness.ts';
 
 let site: Site;
 let staff: TestAdmin;
@@ -339,6 +347,7 @@ test('every list opens with its rows and leads to their detail; a superadmin cha
     const row = page.locator('tbody tr', { hasText: list.row }).first();
     await row.waitFor({ timeout: WAIT_MS });
     assert.deepEqual(await axeViolations(page), [], list.path);
+    await saveScreenshot(page, `acube-admin${list.path.replaceAll('/', '-').replace('-admin', '')}`);
     await row.getByRole('link').first().click();
     await page.waitForURL((u) => list.detail.test(u.pathname), { timeout: WAIT_MS });
   }
@@ -372,6 +381,7 @@ test('every list opens with its rows and leads to their detail; a superadmin cha
   const dialog = page.getByRole('dialog', { name: 'Please confirm' });
   await dialog.getByRole('button', { name: 'Yes, change 2' }).click();
   await page.getByText('2 records updated.').waitFor({ timeout: WAIT_MS });
+  await saveScreenshot(page, 'acube-admin-contact-updated');
   await tableSettled(page);
   assert.equal(
     await page
