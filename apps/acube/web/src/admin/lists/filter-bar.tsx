@@ -15,8 +15,8 @@ export function FilterBar(props: {
   statuses: readonly { value: string; label: string }[];
   /** More choices beyond the status: the session type, the event. */
   choices?: readonly ChoiceFilter[];
-  /** Whether the list has a creation date to filter on. */
-  dates?: boolean;
+  /** What the text search looks in, when not a name, an email or a reference. */
+  searchLabel?: string;
   onApply(filters: Record<string, string>): void;
 }) {
   const { t } = useI18n();
@@ -49,7 +49,7 @@ export function FilterBar(props: {
       <form className="filter-bar" onSubmit={submit}>
         <div className="field filter-bar__search">
           <label className="field__label" htmlFor="filter-q">
-            {t('lists.filter.q')}
+            {props.searchLabel ?? t('lists.filter.q')}
           </label>
           <input
             id="filter-q"
@@ -62,7 +62,7 @@ export function FilterBar(props: {
         </div>
         {select('status', t('lists.filter.status'), props.statuses)}
         {props.choices?.map((c) => select(c.name, c.label, c.options))}
-        {props.dates !== false && (
+        {
           <>
             <div className="field">
               <label className="field__label" htmlFor="filter-created_from">
@@ -89,7 +89,7 @@ export function FilterBar(props: {
               />
             </div>
           </>
-        )}
+        }
         <div className="filter-bar__actions">
           <button type="submit" className="button">
             {t('lists.filter.apply')}

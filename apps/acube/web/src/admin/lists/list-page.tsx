@@ -105,6 +105,7 @@ export function ListPage<T>(props: { definition: ListDefinition<T>; actions?: Re
         filters={state.filters}
         statuses={statusOptions}
         choices={def.choices}
+        searchLabel={def.id === 'events' || def.id === 'registrations' ? t(`lists.${def.id}.q`) : undefined}
         onApply={url.setFilters}
       />
       {operation && <BulkProgress id={operation} onClose={() => url.setParam('operation', null)} />}
