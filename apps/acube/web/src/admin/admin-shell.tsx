@@ -60,6 +60,11 @@ export function Loading() {
   return <Status className="muted">{t('common.loading')}</Status>;
 }
 
+/** Whose row a button acts on, for a screen reader (the visible words stay first in its name). */
+export function Whose(props: { name: string }) {
+  return <span className="visually-hidden"> ({props.name})</span>;
+}
+
 /** The login page's address that comes back to `location` afterwards. */
 export const loginHref = (location: string) =>
   location === '/admin' ? '/admin/login' : `/admin/login?next=${encodeURIComponent(location)}`;

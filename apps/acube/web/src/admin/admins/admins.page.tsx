@@ -16,7 +16,7 @@ import type {
 } from '../../../../api/src/modules/admins/index.ts';
 import { apiFieldErrors, looksLikeEmail, requestErrorText } from '../../features/shell/form-errors.ts';
 import { type AdminRole, adminApi, useAdmin } from '../admin-api.ts';
-import { ADMIN_APP_NAME, Loading } from '../admin-shell.tsx';
+import { ADMIN_APP_NAME, Loading, Whose } from '../admin-shell.tsx';
 import { adminsQueryKey } from '../audit/audit.api.ts';
 
 const ROLES: AdminRole[] = ['staff', 'superadmin'];
@@ -81,9 +81,9 @@ export default function AdminsPage() {
           className="button button--secondary"
           disabled={busy || a.disabled}
           onClick={() => update.mutate({ admin: a, changes: { role: other } })}
-          aria-label={t('admins.makeWho', { name: a.name, role: t(`roles.${other}`) })}
         >
           {t('admins.make', { role: t(`roles.${other}`) })}
+          <Whose name={a.name} />
         </button>
         {a.disabled ? (
           <button
@@ -91,9 +91,9 @@ export default function AdminsPage() {
             className="button button--secondary"
             disabled={busy}
             onClick={() => update.mutate({ admin: a, changes: { disabled: false } })}
-            aria-label={t('admins.enableWho', { name: a.name })}
           >
             {t('admins.enable')}
+            <Whose name={a.name} />
           </button>
         ) : (
           <button
@@ -101,9 +101,9 @@ export default function AdminsPage() {
             className="button button--secondary"
             disabled={busy}
             onClick={() => setAsking(a.id)}
-            aria-label={t('admins.disableWho', { name: a.name })}
           >
             {t('admins.disable')}
+            <Whose name={a.name} />
           </button>
         )}
       </div>

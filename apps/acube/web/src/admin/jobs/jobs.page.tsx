@@ -9,7 +9,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { requestErrorText } from '../../features/shell/form-errors.ts';
 import { adminApi } from '../admin-api.ts';
-import { ADMIN_APP_NAME, Loading } from '../admin-shell.tsx';
+import { ADMIN_APP_NAME, Loading, Whose } from '../admin-shell.tsx';
 
 type Queue = JobsQueueList['items'][number];
 type FailedJob = JobsFailedList['items'][number];
@@ -108,9 +108,9 @@ function FailedJobs(props: { queue: string; onDone(message: string): void }) {
             className="button button--secondary"
             disabled={busy(j)}
             onClick={() => act.mutate({ job: j, what: 'retry' })}
-            aria-label={t('jobs.retryWhich', { id: j.id.slice(0, 8) })}
           >
             {t('jobs.retry')}
+            <Whose name={j.id.slice(0, 8)} />
           </button>
           {j.state === 'dead' && (
             <button
@@ -118,9 +118,9 @@ function FailedJobs(props: { queue: string; onDone(message: string): void }) {
               className="button button--secondary"
               disabled={busy(j)}
               onClick={() => act.mutate({ job: j, what: 'cancel' })}
-              aria-label={t('jobs.cancelWhich', { id: j.id.slice(0, 8) })}
             >
               {t('jobs.cancel')}
+              <Whose name={j.id.slice(0, 8)} />
             </button>
           )}
         </div>
