@@ -1,10 +1,11 @@
 // The admin lists and bulk operations as the panel calls them: a page of a list for a filter,
 // sort and page (the query the table keeps in the URL), how many records a filter matches, a
 // bulk status change or delete by ids or by filter, and a background operation's progress.
-import { ApiError } from '@campus/web/api/client.ts';
 import { listQuery, type TableState } from '@campus/web/table/url-state.ts';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { adminApi } from '../admin-api.ts';
+
+export { changedCount } from './count-changed.ts';
 
 export interface ListAnswer<T> {
   items: T[];
@@ -75,11 +76,3 @@ export const operationQuery = (id: string) =>
     refetchInterval: (query) => (query.state.data && isFinished(query.state.data) ? false : 700),
     staleTime: 0,
   });
-
-/** The new count a 409 COUNT_CHANGED carries, else null. */
-export function changedCount(err: unknown): number | null {
-  if (!(err instanceof ApiError) || err.code !== 'COUNT_CHANGED') return null;
-  const detail = err.details.find((d) => d.field === 'expected_count') ?? err.details[0];
-  const n = Number(detail?.message);
-  return Number.isInteger(n) && n >= 0 ? n : null;
-}
