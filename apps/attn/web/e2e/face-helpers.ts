@@ -29,33 +29,33 @@ export async function pageFor(
   });
   await context.addCookies([sessionCookie(user, room.url)]);
   if (opts.camera) await context.grantPermissions(['camera'], { origin: room.url });
-  await context.addInitScript(() => {
-    const w = window as unknown as { statuses: string[]; cameraAsked: number };
-    w.statuses = [];
-    w.cameraAsked = 0;
+  // A string: the test's own type check has no DOM (as the page.evaluate strings elsewhere).
+  await context.addInitScript(`
+    window.statuses = [];
+    window.cameraAsked = 0;
     const devices = navigator.mediaDevices;
     if (devices) {
       const ask = devices.getUserMedia.bind(devices);
       devices.getUserMedia = (constraints) => {
-        w.cameraAsked++;
+        window.cameraAsked++;
         return ask(constraints);
       };
     }
     new MutationObserver(() => {
       for (const el of document.querySelectorAll('[role=status]')) {
         const text = el.textContent?.trim();
-        if (text && !w.statuses.includes(text)) w.statuses.push(text);
+        if (text && !window.statuses.includes(text)) window.statuses.push(text);
       }
     }).observe(document, { subtree: true, childList: true, characterData: true });
-  });
+  `);
   const page = await context.newPage();
   return { page, context, foreign };
 }
 
-export const statuses = (page: Page) =>
-  page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
-export const cameraAsked = (page: Page) =>
-  page.evaluate(() => (window as unknown as { cameraAsked: number }).cameraAsked);
+/** Every status message the page has shown, in order. */
+export const statuses = (page: Page) => page.evaluate<string[]>('window.statuses');
+/** How many times the page called getUserMedia. */
+export const cameraAsked = (page: Page) => page.evaluate<number>('window.cameraAsked');
 
 /**
  * Consent through the student's own route, and one stored embedding of made-up numbers: enough

@@ -94,7 +94,7 @@ test('consent starts unticked and asks again when not ticked; enrolment with a p
   await saveScreenshot(page, 'attn-face-explainer-phone');
   await page.getByRole('button', { name: 'Turn on the camera' }).click();
   await page.getByRole('button', { name: 'Take photo' }).waitFor();
-  await page.waitForFunction(() => (document.querySelector('video')?.videoWidth ?? 0) > 0);
+  await page.waitForFunction("(document.querySelector('video')?.videoWidth ?? 0) > 0");
   await saveScreenshot(page, 'attn-face-camera-phone');
   await page.getByRole('button', { name: 'Take photo' }).click();
   await page.getByRole('img', { name: 'The photo you took' }).waitFor();
