@@ -11,7 +11,15 @@ import { LAPTOP, newContext, PHONE } from '@campus/web/testing/browser.ts';
 import { axeViolations } from '@campus/web/testing/page-checks.ts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { sentTo } from '../../api/test/helpers.ts';
-import { type Site, settled, startSite, type TestAdmin, WAIT_MS, WEB_ROOT } from './harness.ts';
+import {
+  type Site,
+  saveScreenshot,
+  settled,
+  startSite,
+  type TestAdmin,
+  WAIT_MS,
+  WEB_ROOT,
+} from './harness.ts';
 
 interface TableRoute {
   path: string;
@@ -164,6 +172,10 @@ test('the route table lists the panel', () => {
 for (const route of privateRoutes) {
   test(`${route.path}: no axe violation at 1280 px`, async () => {
     await visit(page, concrete(route.path));
+    await saveScreenshot(
+      page,
+      `acube-admin${route.path.replace(/^\/admin/, '').replace(/[/:]+/g, '-') || '-dashboard'}`,
+    );
     assert.deepEqual(await axeViolations(page), []);
   });
 }
