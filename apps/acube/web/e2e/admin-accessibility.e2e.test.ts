@@ -174,7 +174,7 @@ for (const route of privateRoutes) {
     await visit(page, concrete(route.path));
     await saveScreenshot(
       page,
-      `acube-admin${route.path.replace(/^\/admin/, '').replace(/[/:]+/g, '-') || '-dashboard'}`,
+      `acube-admin-axe${route.path.replace(/^\/admin/, '').replace(/[/:]+/g, '-') || '-dashboard'}`,
     );
     assert.deepEqual(await axeViolations(page), []);
   });
