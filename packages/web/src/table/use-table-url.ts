@@ -17,6 +17,8 @@ export interface TableUrl {
   setFilters(filters: Record<string, string>): void;
   sortBy(column: string): void;
   setPage(page: number): void;
+  /** Moves to another page in place of this one (the page asked for no longer exists). */
+  replacePage(page: number): void;
   setPageSize(size: number): void;
   /** Another parameter of the same URL (an operation id), kept across table changes. */
   param(name: string): string | null;
@@ -29,10 +31,13 @@ export function useTableUrl(spec: TableSpec): TableUrl {
   const state = useMemo(() => decodeTableState(search, spec), [search, spec]);
 
   const go = useCallback(
-    (query: string) => navigate(query ? `${location}?${query}` : location),
+    (query: string, replace = false) => navigate(query ? `${location}?${query}` : location, { replace }),
     [location, navigate],
   );
-  const to = useCallback((next: TableState) => go(encodeTableState(next, spec, search)), [go, spec, search]);
+  const to = useCallback(
+    (next: TableState, replace = false) => go(encodeTableState(next, spec, search), replace),
+    [go, spec, search],
+  );
 
   return useMemo<TableUrl>(
     () => ({
@@ -40,6 +45,7 @@ export function useTableUrl(spec: TableSpec): TableUrl {
       setFilters: (filters) => to(withFilters(state, filters)),
       sortBy: (column) => to({ ...state, sort: nextSort(state.sort, column), page: 1 }),
       setPage: (page) => to({ ...state, page }),
+      replacePage: (page) => to({ ...state, page }, true),
       setPageSize: (pageSize) => to({ ...state, pageSize, page: 1 }),
       param: (name) => new URLSearchParams(search).get(name),
       setParam: (name, value) => {

@@ -8,12 +8,12 @@ import { ColumnChooser } from '@campus/web/table/column-chooser.tsx';
 import { DataGrid, type GridColumn } from '@campus/web/table/data-grid.tsx';
 import { Pager } from '@campus/web/table/pager.tsx';
 import { SelectionSummary } from '@campus/web/table/selection-bar.tsx';
-import { filterKey, type TableSpec } from '@campus/web/table/url-state.ts';
+import { filterKey, lastPage, type TableSpec } from '@campus/web/table/url-state.ts';
 import { useColumnChoice } from '@campus/web/table/use-column-choice.ts';
 import { useSelection } from '@campus/web/table/use-selection.ts';
 import { useTableUrl } from '@campus/web/table/use-table-url.ts';
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import '@campus/web/table/table.css';
 import { adminDownload, allows, useAdmin } from '../admin-api.ts';
 import { BulkBar } from './bulk-bar.tsx';
@@ -93,6 +93,11 @@ export function ListPage<T>(props: { definition: ListDefinition<T>; actions?: Re
   };
 
   const total = data?.total ?? 0;
+  // Past the last page (records changed or went since the link was made): the last page instead.
+  const last = data && !isPlaceholderData ? lastPage(data.total, state.pageSize) : null;
+  useEffect(() => {
+    if (last !== null && state.page > last) url.replacePage(last);
+  }, [last, state.page, url]);
   const rows = data?.items ?? [];
   const visible = def.columns.filter((c) => c.fixed || columns.isVisible(c.key));
 
