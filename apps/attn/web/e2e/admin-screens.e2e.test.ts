@@ -90,6 +90,15 @@ test('a roster dry run lists the problems by line and imports nothing; the corre
   await page.getByRole('button', { name: 'Check the file' }).click();
   await page.getByText('Choose a CSV file', { exact: true }).waitFor({ timeout: WAIT_MS });
 
+  // A header line naming the wrong columns: the page says which.
+  await page
+    .getByLabel('Roster file (CSV)')
+    .setInputFiles(csvFile('other.csv', 'term,course_code,emial\nx,y,z\n'));
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  const refusal = page.getByRole('alert').filter({ hasText: 'expected columns' });
+  await refusal.waitFor({ timeout: WAIT_MS });
+  assert.match((await refusal.textContent()) ?? '', /emial unknown column/);
+
   await page.getByLabel('Roster file (CSV)').setInputFiles(csvFile('roster.csv', withProblems));
   await page.getByRole('button', { name: 'Check the file' }).click();
   await page.getByText('2 problems in 3 lines. Nothing was imported.').waitFor({ timeout: WAIT_MS });
@@ -130,12 +139,12 @@ test('a roster dry run lists the problems by line and imports nothing; the corre
   // The course is there, with its two students and one teacher, under its term.
   await page.getByRole('link', { name: 'See the terms and courses' }).click();
   await page.getByRole('heading', { level: 1, name: 'Terms and courses' }).waitFor({ timeout: WAIT_MS });
-  await page.getByRole('link', { name: `Show its courses (${TERM})` }).click();
+  await page.getByRole('link', { name: `${TERM} – Show its courses` }).click();
   await page.getByRole('heading', { level: 2, name: `Courses of ${TERM}` }).waitFor({ timeout: WAIT_MS });
   await settled(page);
   assert.match(page.url(), /\?term=/);
   assert.deepEqual(await rowsOf(page, `Courses of ${TERM}`), [
-    [`HIST ${tag}`, 'History of Science', TERM, '2', '1'],
+    [`HIST ${tag}`, 'History of Science', '2', '1'],
   ]);
   await saveScreenshot(page, 'attn-admin-courses', { fullPage: true });
   await context.close();

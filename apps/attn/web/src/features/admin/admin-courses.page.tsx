@@ -21,7 +21,16 @@ function TermsTable(props: { terms: AdminTerm[] }) {
         caption={t('admin.courses.termsCaption')}
         captionHidden
         columns={[
-          { key: 'title', header: t('admin.courses.columns.term'), cell: (term) => term.title },
+          {
+            key: 'title',
+            header: t('admin.courses.columns.term'),
+            cell: (term) => (
+              <Link href={`/admin/courses?term=${term.id}`}>
+                {term.title}
+                <span className="visually-hidden"> – {t('admin.courses.showCourses')}</span>
+              </Link>
+            ),
+          },
           {
             key: 'dates',
             header: t('admin.courses.columns.dates'),
@@ -37,16 +46,6 @@ function TermsTable(props: { terms: AdminTerm[] }) {
             header: t('admin.courses.columns.archived'),
             cell: (term) => (term.archived_at ? dateTime(term.archived_at) : t('admin.courses.notArchived')),
           },
-          {
-            key: 'courses',
-            header: t('admin.courses.columns.courses'),
-            cell: (term) => (
-              <Link href={`/admin/courses?term=${term.id}`}>
-                {t('admin.courses.showCourses')}
-                <span className="visually-hidden"> ({term.title})</span>
-              </Link>
-            ),
-          },
         ]}
         rows={props.terms}
         rowKey={(term) => term.id}
@@ -56,7 +55,7 @@ function TermsTable(props: { terms: AdminTerm[] }) {
   );
 }
 
-function CoursesTable(props: { courses: AdminCourse[]; caption: string }) {
+function CoursesTable(props: { courses: AdminCourse[]; caption: string; oneTerm: boolean }) {
   const { t, number } = useI18n();
   return (
     <ScrollBox label={props.caption}>
@@ -66,7 +65,16 @@ function CoursesTable(props: { courses: AdminCourse[]; caption: string }) {
         columns={[
           { key: 'code', header: t('admin.courses.columns.code'), cell: (c) => c.code },
           { key: 'title', header: t('admin.courses.columns.title'), cell: (c) => c.title },
-          { key: 'term', header: t('admin.courses.columns.term'), cell: (c) => c.term.title },
+          // One term's courses need not repeat it on every row.
+          ...(props.oneTerm
+            ? []
+            : [
+                {
+                  key: 'term',
+                  header: t('admin.courses.columns.term'),
+                  cell: (c: AdminCourse) => c.term.title,
+                },
+              ]),
           {
             key: 'students',
             header: t('admin.courses.columns.students'),
@@ -152,7 +160,7 @@ export default function AdminCoursesPage() {
             <Status className="muted">
               {t('admin.courses.shown', { count: shown.length, n: number(shown.length) })}
             </Status>
-            <CoursesTable courses={shown} caption={coursesTitle} />
+            <CoursesTable courses={shown} caption={coursesTitle} oneTerm={Boolean(termId)} />
           </>
         )}
         {courses.hasNextPage && (

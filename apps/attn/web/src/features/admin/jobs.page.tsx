@@ -1,4 +1,5 @@
-// /admin/jobs: every queue with its counts (waiting, running, failed, dead-lettered, all), and
+// /admin/jobs: every queue with its counts (failed and dead-lettered first: on a phone they are
+// the ones in view; then waiting, running, all), and
 // for each queue with failed or dead-lettered jobs, those jobs with their error: "run again",
 // and for a dead-lettered one "cancel". The platform's job admin routes answer all of it.
 import './admin.css';
@@ -22,8 +23,6 @@ function QueuesTable(props: { queues: JobQueue[] }) {
         captionHidden
         columns={[
           { key: 'name', header: t('admin.jobs.columns.queue'), cell: (q) => <code>{q.name}</code> },
-          { key: 'queued', header: t('admin.jobs.columns.queued'), cell: (q) => n(q.queued), numeric: true },
-          { key: 'active', header: t('admin.jobs.columns.active'), cell: (q) => n(q.active), numeric: true },
           {
             key: 'failed',
             header: t('admin.jobs.columns.failed'),
@@ -36,6 +35,8 @@ function QueuesTable(props: { queues: JobQueue[] }) {
             cell: (q) => (q.dead > 0 ? <strong>{n(q.dead)}</strong> : n(q.dead)),
             numeric: true,
           },
+          { key: 'queued', header: t('admin.jobs.columns.queued'), cell: (q) => n(q.queued), numeric: true },
+          { key: 'active', header: t('admin.jobs.columns.active'), cell: (q) => n(q.active), numeric: true },
           { key: 'total', header: t('admin.jobs.columns.total'), cell: (q) => n(q.total), numeric: true },
         ]}
         rows={props.queues}

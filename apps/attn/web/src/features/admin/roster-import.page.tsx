@@ -117,9 +117,19 @@ export default function RosterImportPage() {
       </form>
 
       {failure && (
-        <p className="notice notice--error" role="alert">
-          {failure}
-        </p>
+        <div className="notice notice--error" role="alert">
+          <p>{failure}</p>
+          {/* A header line that names the wrong columns: which ones (400's details). */}
+          {send.error instanceof ApiError && send.error.details.length > 0 && send.error.status === 400 && (
+            <ul>
+              {send.error.details.map((d) => (
+                <li key={`${d.field}:${d.message}`}>
+                  {d.field && <code>{d.field}</code>} {d.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
 
       {checked && (
