@@ -64,8 +64,15 @@ test('every ATTN route declares the access this table gives it, and the guard en
       'GET /api/teacher/courses/:courseId/export.csv': T,
       'GET /api/student/history': S,
       'GET /api/student/courses/:courseId/report': S,
+      'GET /api/student/absences': S,
       'POST /api/teacher/sessions/:sessionId/marks': T,
       'DELETE /api/teacher/sessions/:sessionId/marks/:studentId': T,
+      // excused absences and the absence limit: the course's teachers and admins
+      'GET /api/courses/:courseId/excused-absences': ['teacher', 'admin'],
+      'POST /api/courses/:courseId/excused-absences': ['teacher', 'admin'],
+      'DELETE /api/courses/:courseId/excused-absences/:excuseId': ['teacher', 'admin'],
+      'GET /api/courses/:courseId/absence-limit': ['teacher', 'admin'],
+      'PUT /api/courses/:courseId/absence-limit': ['teacher', 'admin'],
       // selfie verification review
       'GET /api/teacher/sessions/:sessionId/reviews': T,
       'GET /api/teacher/checkins/:checkinId/selfie': T,
@@ -84,7 +91,7 @@ test('every ATTN route declares the access this table gives it, and the guard en
 });
 
 interface Call {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   payload?: object;
 }
@@ -113,6 +120,19 @@ function teacherRoutesOf(course: TestCourse, sessionId: string): Call[] {
       method: 'DELETE',
       url: `/api/teacher/sessions/${sessionId}/marks/${student}`,
       payload: { reason: 'test' },
+    },
+    { method: 'GET', url: `/api/courses/${c}/excused-absences` },
+    {
+      method: 'POST',
+      url: `/api/courses/${c}/excused-absences`,
+      payload: { student_id: student, session_id: sessionId, category: 'other' },
+    },
+    { method: 'DELETE', url: `/api/courses/${c}/excused-absences/${crypto.randomUUID()}` },
+    { method: 'GET', url: `/api/courses/${c}/absence-limit` },
+    {
+      method: 'PUT',
+      url: `/api/courses/${c}/absence-limit`,
+      payload: { percent: 10, planned_sessions: null },
     },
   ];
 }

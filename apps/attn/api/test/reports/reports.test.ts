@@ -113,7 +113,7 @@ test('the CSV export streams a line per held session and student, neutralising f
     .split('\r\n');
   assert.equal(
     lines[0],
-    'session_id,session_title,session_opened_at,school_number,full_name,attendance,source,checked_in_at',
+    'session_id,session_title,session_opened_at,school_number,full_name,attendance,excuse_category,source,checked_in_at',
   );
   assert.equal(lines.length, 1 + 2 * 3, 'two held sessions times three students');
   assert.ok(

@@ -3,7 +3,8 @@
 // repositories; other modules read through index.ts. Builds the repositories and the use
 // cases' context once, then registers the jobs (selfie verification and its two sweeps, the
 // daily archive), their schedules, and the routes: the student's check-in, the teacher's view
-// of a session's check-ins, marks by hand, and the review of selfie verifications.
+// of a session's check-ins, marks by hand, the review of selfie verifications and excused
+// absences.
 import type { FastifyPluginAsync } from 'fastify';
 import type { AttnServices } from '../../services.ts';
 import { hasEnrolment } from '../face/index.ts';
@@ -14,6 +15,7 @@ import { createTicketSigner } from './checkin-tickets.ts';
 import { createCheckinWriter } from './checkin-writer.ts';
 import { createCheckinsRepository } from './checkins.repository.ts';
 import { checkinsRoutes } from './checkins.routes.ts';
+import { excusesRoutes } from './excuses.routes.ts';
 import { marksRoutes } from './marks.routes.ts';
 import { reviewRoutes } from './review.routes.ts';
 import { createSessionCache } from './session-cache.ts';
@@ -69,4 +71,5 @@ export const attendanceModule: FastifyPluginAsync<AttnServices> = async (app, se
   await app.register(sessionCheckinsRoutes, { prefix: '/api', ctx });
   await app.register(marksRoutes, { prefix: '/api', ctx });
   await app.register(reviewRoutes, { prefix: '/api', ctx });
+  await app.register(excusesRoutes, { prefix: '/api', ctx });
 };

@@ -8,13 +8,17 @@ import { createReportsRepository } from './reports.repository.ts';
 
 export { attendanceModule } from './attendance.module.ts';
 export type { CheckInBody, CheckInResponse, TicketBody, TicketResponse } from './checkins.schemas.ts';
+export type { ExcuseBody, ExcuseCategory, ExcusedAbsence, ExcuseList } from './excuses.schemas.ts';
 export type { MarkBody, MarkedCheckin, UnmarkBody } from './marks.schemas.ts';
 export type {
   ExportRow,
   HistoryRow,
+  SessionCountsRow,
   SessionRow as ReportSessionRow,
+  StudentStandingRow,
   StudentSummaryRow,
 } from './reports.repository.ts';
+export type { ReviewBody, ReviewItem, ReviewList, ReviewResult } from './review.schemas.ts';
 export type { CheckinListResponse } from './session-checkins.schemas.ts';
 export { refusals } from './use-cases/checkin-gate.ts';
 

@@ -1,5 +1,5 @@
 // Attendance as reports read it: check-ins of a course's sessions from both the live table and
-// the archive (a finished term's rows live in checkins_archive). A session counts as held once
+// the archive (a finished term's rows live in checkins_archive), and the excused absences. A session counts as held once
 // it is closed or past its end. Times leave PostgreSQL as epoch milliseconds (the same on
 // node-postgres and PGlite); keyset cursors keep PostgreSQL's own text of the timestamp so
 // that microseconds survive the round trip.
@@ -28,6 +28,26 @@ export interface StudentSummaryRow {
   held: number;
   attended: number;
   late: number;
+  excused: number;
+}
+
+export interface SessionCountsRow {
+  session_id: string;
+  title: string | null;
+  opened_at: number;
+  present: number;
+  late: number;
+  excused: number;
+  enrolled: number;
+}
+
+export interface StudentStandingRow {
+  course_id: string;
+  course_code: string;
+  course_title: string;
+  held: number;
+  attended: number;
+  excused: number;
 }
 
 export interface SessionRow {
@@ -42,6 +62,9 @@ export interface SessionRow {
   verification: string | null;
   checked_in_at: number | null;
   reason: string | null;
+  excuse_id: string | null;
+  excuse_category: 'medical_report' | 'official_duty' | 'other' | null;
+  excuse_note: string | null;
 }
 
 export interface HistoryRow {
@@ -61,14 +84,19 @@ export interface HistoryRow {
 export interface ExportRow {
   school_number: string;
   full_name: string;
+  /** present, late or excused; null: absent (a rejected selfie is no attendance). */
   status: string | null;
   source: string | null;
   checked_in_at: number | null;
+  excuse_category: string | null;
 }
 
 export function createReportsRepository(db: () => Db) {
   return {
-    /** Per enrolled student: sessions held, attended (present or late, selfie not rejected), late. */
+    /**
+     * Per enrolled student: sessions held, attended (present or late, selfie not rejected), late,
+     * and excused (an excused absence from a held session they did not attend).
+     */
     courseSummary: (courseId: string, now: Date) =>
       rows<StudentSummaryRow>(
         db(),
@@ -76,18 +104,71 @@ export function createReportsRepository(db: () => Db) {
               select s.id from attendance_sessions s where s.course_id = ${courseId} and ${held(now)}),
             -- A check-in whose selfie the face check or the teacher rejected is no attendance.
             att as (
-              select c.student_id, c.status from ${allCheckins(sql`c.session_id in (select id from held)`)} c
-               where c.verification <> 'rejected')
+              select c.student_id, c.session_id, c.status
+                from ${allCheckins(sql`c.session_id in (select id from held)`)} c
+               where c.verification <> 'rejected'),
+            exc as (
+              select x.student_id from excused_absences x
+               where x.session_id in (select id from held)
+                 and not exists (select 1 from att where att.student_id = x.student_id and att.session_id = x.session_id))
             select u.id, u.school_number, u.full_name,
                    (select count(*) from held)::int as held,
-                   count(att.student_id)::int as attended,
-                   (count(*) filter (where att.status = 'late'))::int as late
+                   (select count(*) from att where att.student_id = u.id)::int as attended,
+                   (select count(*) from att where att.student_id = u.id and att.status = 'late')::int as late,
+                   (select count(*) from exc where exc.student_id = u.id)::int as excused
               from enrollments e
               join users u on u.id = e.student_id
-              left join att on att.student_id = e.student_id
              where e.course_id = ${courseId}
-             group by u.id, u.school_number, u.full_name
              order by u.school_number`,
+      ),
+
+    /** Per held session, oldest first: the roster's present, late and excused counts, and its size. */
+    sessionCounts: (courseId: string, now: Date) =>
+      rows<SessionCountsRow>(
+        db(),
+        sql`with held as (
+              select s.id, s.title, s.opened_at from attendance_sessions s
+               where s.course_id = ${courseId} and ${held(now)}),
+            roster as (select e.student_id from enrollments e where e.course_id = ${courseId}),
+            att as (
+              select c.student_id, c.session_id, c.status
+                from ${allCheckins(sql`c.session_id in (select id from held)`)} c
+               where c.verification <> 'rejected' and c.student_id in (select student_id from roster))
+            select h.id as session_id, h.title, ${ms('h.opened_at')} as opened_at,
+                   (select count(*) from att where att.session_id = h.id and att.status = 'present')::int as present,
+                   (select count(*) from att where att.session_id = h.id and att.status = 'late')::int as late,
+                   (select count(*) from excused_absences x
+                     where x.session_id = h.id and x.student_id in (select student_id from roster)
+                       and not exists (select 1 from att where att.session_id = h.id and att.student_id = x.student_id)
+                   )::int as excused,
+                   (select count(*) from roster)::int as enrolled
+              from held h
+             order by h.opened_at, h.id`,
+      ),
+
+    /** Per course the student is enrolled in: sessions held, attended and excused. */
+    studentStanding: (studentId: string, now: Date) =>
+      rows<StudentStandingRow>(
+        db(),
+        sql`with mine as (select e.course_id from enrollments e where e.student_id = ${studentId}),
+            held as (
+              select s.id, s.course_id from attendance_sessions s
+               where s.course_id in (select course_id from mine) and ${held(now)}),
+            att as (
+              select c.session_id from ${allCheckins(sql`c.student_id = ${studentId}`)} c
+               where c.verification <> 'rejected' and c.session_id in (select id from held)),
+            exc as (
+              select x.session_id from excused_absences x
+               where x.student_id = ${studentId} and x.session_id in (select id from held)
+                 and x.session_id not in (select session_id from att))
+            select co.id as course_id, co.code as course_code, co.title as course_title,
+                   (select count(*) from held where held.course_id = co.id)::int as held,
+                   (select count(*) from held where held.course_id = co.id
+                       and held.id in (select session_id from att))::int as attended,
+                   (select count(*) from held where held.course_id = co.id
+                       and held.id in (select session_id from exc))::int as excused
+              from mine join courses co on co.id = mine.course_id
+             order by co.code, co.id`,
       ),
 
     /** Every session of the course, oldest first, with this student's check-in if any. */
@@ -96,9 +177,11 @@ export function createReportsRepository(db: () => Db) {
         db(),
         sql`select s.id as session_id, s.title, ${ms('s.opened_at')} as opened_at, ${ms('s.ends_at')} as ends_at,
                    ${ms('s.closed_at')} as closed_at, ${held(now)} as held,
-                   c.status, c.source, c.verification, ${ms('c.checked_in_at')} as checked_in_at, c.reason
+                   c.status, c.source, c.verification, ${ms('c.checked_in_at')} as checked_in_at, c.reason,
+                   x.id as excuse_id, x.category as excuse_category, x.note as excuse_note
               from attendance_sessions s
               left join ${allCheckins(sql`c.student_id = ${studentId}`)} c on c.session_id = s.id
+              left join excused_absences x on x.session_id = s.id and x.student_id = ${studentId}
              where s.course_id = ${courseId}
              order by s.opened_at, s.id`,
       ),
@@ -134,10 +217,14 @@ export function createReportsRepository(db: () => Db) {
     exportBatch: (courseId: string, sessionId: string, after: string, limit: number) =>
       rows<ExportRow>(
         db(),
-        sql`select u.school_number, u.full_name, c.status, c.source, ${ms('c.checked_in_at')} as checked_in_at
+        sql`select u.school_number, u.full_name,
+                   case when c.status is not null and c.verification <> 'rejected' then c.status
+                        when x.id is not null then 'excused' end as status,
+                   c.source, ${ms('c.checked_in_at')} as checked_in_at, x.category as excuse_category
               from enrollments e
               join users u on u.id = e.student_id
               left join ${allCheckins(sql`c.session_id = ${sessionId}`)} c on c.student_id = e.student_id
+              left join excused_absences x on x.session_id = ${sessionId} and x.student_id = e.student_id
              where e.course_id = ${courseId} and u.school_number > ${after}
              order by u.school_number
              limit ${limit}`,

@@ -2,10 +2,12 @@
 
 export { reportsModule } from './reports.module.ts';
 export type {
+  AbsenceOverview,
   CourseReport,
   HistoryPage,
   Rate,
   SessionAttendance,
+  SessionCounts,
   StudentReport,
   TeacherStudentReport,
 } from './reports.schemas.ts';

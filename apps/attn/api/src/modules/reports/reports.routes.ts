@@ -19,13 +19,15 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ ctx: ReportsContext }> =
       config: teacher,
       schema: {
         tags: ['reports'],
-        summary: 'Attendance of every enrolled student: sessions held, attended, late, rate',
+        summary:
+          'Attendance of every enrolled student (present, late, excused, absent, rate, distance to the ' +
+          'absence limit; over and near the limit first) and of every held session',
         params: CourseParams,
         response: { 200: CourseReport, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) =>
-      getCourseReport(ctx, { teacherId: currentUser(request).userId, courseId: request.params.courseId }),
+      getCourseReport(ctx, { user: currentUser(request), courseId: request.params.courseId }),
   );
 
   app.get(
@@ -39,8 +41,7 @@ export const reportsRoutes: FastifyPluginAsyncTypebox<{ ctx: ReportsContext }> =
         response: { 200: TeacherStudentReport, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) =>
-      getTeacherStudentReport(ctx, { teacherId: currentUser(request).userId, ...request.params }),
+    async (request) => getTeacherStudentReport(ctx, { user: currentUser(request), ...request.params }),
   );
 
   app.get(

@@ -4,8 +4,14 @@ import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { currentUser } from '../auth/index.ts';
 import type { ReportsContext } from './reports.context.ts';
-import { CourseParams, HistoryPage, HistoryQuery, StudentReport } from './reports.schemas.ts';
-import { getOwnReport } from './use-cases/attendance-reports.ts';
+import {
+  AbsenceOverview,
+  CourseParams,
+  HistoryPage,
+  HistoryQuery,
+  StudentReport,
+} from './reports.schemas.ts';
+import { getOwnAbsences, getOwnReport } from './use-cases/attendance-reports.ts';
 import { findHistoryPage } from './use-cases/student-history.ts';
 
 export const studentReportsRoutes: FastifyPluginAsyncTypebox<{ ctx: ReportsContext }> = async (
@@ -42,5 +48,18 @@ export const studentReportsRoutes: FastifyPluginAsyncTypebox<{ ctx: ReportsConte
     // The response schema drops `reason`: a teacher's note stays with the teachers.
     async (request) =>
       getOwnReport(ctx, { studentId: currentUser(request).userId, courseId: request.params.courseId }),
+  );
+
+  app.get(
+    '/student/absences',
+    {
+      config: student,
+      schema: {
+        tags: ['reports'],
+        summary: 'Your absences in each of your courses and your distance to its absence limit',
+        response: { 200: AbsenceOverview, ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => getOwnAbsences(ctx, { studentId: currentUser(request).userId }),
   );
 };

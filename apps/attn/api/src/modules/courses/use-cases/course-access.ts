@@ -40,6 +40,19 @@ export async function assertEnrolled(q: Queryable, courseId: string, studentId: 
   return decide(courseAccess(course, enrolled, 'You are not enrolled in this course'));
 }
 
+/** Who may manage a course's attendance: its teachers, and admins. */
+export interface Manager {
+  userId: string;
+  role: string;
+}
+
+/** The course, if `user` is an admin or teaches it; else 404 (no such course) or 403. */
+export async function assertManages(q: Queryable, courseId: string, user: Manager): Promise<CourseRef> {
+  if (user.role !== 'admin') return assertTeaches(q, courseId, user.userId);
+  const course = await repoOn(q).getRef(courseId, q);
+  return decide(courseAccess(course, true, ''));
+}
+
 export async function isEnrolled(q: Queryable, courseId: string, studentId: string): Promise<boolean> {
   return repoOn(q).isEnrolled(courseId, studentId, q);
 }

@@ -41,6 +41,7 @@ function exportCourseCsv(repo: Repo, clock: Clock, courseId: string): Readable {
       { header: 'school_number', value: (r) => r.school_number },
       { header: 'full_name', value: (r) => r.full_name },
       { header: 'attendance', value: (r) => r.status ?? 'absent' },
+      { header: 'excuse_category', value: (r) => r.excuse_category },
       { header: 'source', value: (r) => r.source },
       { header: 'checked_in_at', value: (r) => iso(r.checked_in_at) },
     ],
