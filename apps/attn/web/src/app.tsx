@@ -22,6 +22,9 @@ const pages = {
   faceConsent: () => import('./features/face/consent.page.tsx'),
   facePhotos: () => import('./features/face/photos.page.tsx'),
   adminHome: () => import('./features/admin/admin-home.page.tsx'),
+  courseReport: () => import('./features/reports/course-report.page.tsx'),
+  studentReport: () => import('./features/reports/student-report.page.tsx'),
+  reviewQueue: () => import('./features/review/review-queue.page.tsx'),
   adminCourses: () => import('./features/admin/admin-courses.page.tsx'),
   rosterImport: () => import('./features/admin/roster-import.page.tsx'),
   sisSync: () => import('./features/admin/sis-sync.page.tsx'),
@@ -40,6 +43,9 @@ const HistoryPage = lazy(pages.history);
 const FaceConsentPage = lazy(pages.faceConsent);
 const FacePhotosPage = lazy(pages.facePhotos);
 const AdminHomePage = lazy(pages.adminHome);
+const CourseReportPage = lazy(pages.courseReport);
+const StudentReportPage = lazy(pages.studentReport);
+const ReviewQueuePage = lazy(pages.reviewQueue);
 const AdminCoursesPage = lazy(pages.adminCourses);
 const RosterImportPage = lazy(pages.rosterImport);
 const SisSyncPage = lazy(pages.sisSync);
@@ -121,6 +127,33 @@ export function App() {
           shell(
             <RequireRole allow="teacher">
               <CoursePage courseId={params.courseId} />
+            </RequireRole>,
+          )
+        }
+      </Route>
+      <Route path="/teacher/courses/:courseId/report">
+        {(params) =>
+          shell(
+            <RequireRole allow="teacher">
+              <CourseReportPage courseId={params.courseId} />
+            </RequireRole>,
+          )
+        }
+      </Route>
+      <Route path="/teacher/courses/:courseId/students/:studentId">
+        {(params) =>
+          shell(
+            <RequireRole allow="teacher">
+              <StudentReportPage courseId={params.courseId} studentId={params.studentId} />
+            </RequireRole>,
+          )
+        }
+      </Route>
+      <Route path="/teacher/sessions/:sessionId/review">
+        {(params) =>
+          shell(
+            <RequireRole allow="teacher">
+              <ReviewQueuePage sessionId={params.sessionId} />
             </RequireRole>,
           )
         }

@@ -4,6 +4,7 @@ import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import { PageTitle, Status } from '@campus/web/layout/app-shell.tsx';
 import { Link } from 'wouter';
 import { FaceCard } from '../face/components/face-card.tsx';
+import { AbsenceWarning } from '../reports/components/absence-warning.tsx';
 import { useStudentCourses } from './checkins.api.ts';
 import { OpenSessionCard } from './components/open-session-card.tsx';
 import './checkins.css';
@@ -31,6 +32,7 @@ export default function StudentHomePage() {
       )}
       {courses.isSuccess && (
         <>
+          <AbsenceWarning />
           {open.length > 0 ? (
             open.map((c) =>
               c.open_session ? (

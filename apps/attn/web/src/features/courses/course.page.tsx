@@ -89,6 +89,9 @@ export default function CoursePage(props: { courseId: string }) {
         {c.term.title} · {date(c.term.starts_on)} – {date(c.term.ends_on)} ·{' '}
         {t('courses.students', { count: c.roster_size, n: i18n.number(c.roster_size) })}
       </p>
+      <p>
+        <Link href={`/teacher/courses/${c.id}/report`}>{t('report.link')}</Link>
+      </p>
       {open ? (
         <OpenSessionNotice course={c} session={open} />
       ) : (

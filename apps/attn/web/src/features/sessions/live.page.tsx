@@ -74,6 +74,7 @@ export default function LivePage(props: { sessionId: string }) {
   const enrolled = course.data?.roster.length ?? s.counts?.enrolled;
   const flagged = checkins.filter((x) => x.device_flagged).length;
   const late = checkins.filter((x) => x.status === 'late').length;
+  const toReview = checkins.filter((x) => x.verification === 'needs_review').length;
 
   return (
     <div className="live">
@@ -135,6 +136,11 @@ export default function LivePage(props: { sessionId: string }) {
       {flagged > 0 && (
         <p className="notice notice--warning">
           <strong>{t('live.flaggedTitle', { count: flagged })}</strong> {t('live.flaggedBody')}
+        </p>
+      )}
+      {toReview > 0 && (
+        <p className="notice notice--warning">
+          <Link href={`/teacher/sessions/${s.id}/review`}>{t('live.reviewLink', { count: toReview })}</Link>
         </p>
       )}
       {live.isError && (

@@ -8,6 +8,7 @@ import type { CourseReport, SessionRow } from '../reports.api.ts';
 const STATUS_TONE: Record<SessionRow['attendance'], string> = {
   present: 'badge--success',
   late: 'badge--warning',
+  excused: '',
   absent: 'badge--error',
   not_yet: '',
 };
