@@ -136,6 +136,9 @@ export default function PhotosPage() {
     body = (
       <>
         <p>{t('face.photosIntro')}</p>
+        {(status.data?.enrolled ?? 0) > 0 && (
+          <p className="notice">{t('face.alreadyEnrolled', { count: status.data?.enrolled ?? 0 })}</p>
+        )}
         {errors.length > 0 && (
           <ErrorSummary
             title={refused.size > 0 ? t('face.refusedTitle') : t('forms.errorSummary')}
