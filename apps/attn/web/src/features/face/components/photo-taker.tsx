@@ -51,6 +51,8 @@ export function PhotoTaker(props: {
   const fileInput = useRef<HTMLInputElement>(null);
   /** After the student's own action only: the first render leaves the focus where it is. */
   const moved = useRef(false);
+  /** The student chose a file over the camera: a retake offers the file input again. */
+  const fromFile = useRef(false);
   const fileId = useId();
 
   const stop = useCallback(() => {
@@ -110,7 +112,7 @@ export function PhotoTaker(props: {
 
   const retake = act(() => {
     setPhoto(null);
-    setMode(fallback ? 'file' : 'starting');
+    setMode(fallback || fromFile.current ? 'file' : 'starting');
   });
 
   const chosen = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -127,6 +129,7 @@ export function PhotoTaker(props: {
   };
 
   const toFile = act(() => {
+    fromFile.current = true;
     stop();
     setMode('file');
   });
