@@ -380,6 +380,32 @@ test('every list opens with its rows and leads to their detail; a superadmin cha
     'accepted',
   );
 
+  // All matching, when one more record matches by the time it runs: the count is asked again.
+  await page.goto(`/admin/volunteers?q=${RUN}&status=accepted&page_size=10`);
+  await tableSettled(page);
+  const accepted = ACCEPTED + 1;
+  await range(page).getByText(`1–10 of ${accepted}`).waitFor({ timeout: WAIT_MS });
+  await page.getByRole('checkbox', { name: 'Select every row on this page' }).check();
+  await page.getByRole('button', { name: `Select all ${accepted} matching the filter` }).click();
+  await page.getByLabel('New status').selectOption('rejected');
+  await page.getByRole('button', { name: `Set status of ${accepted} records` }).click();
+  const confirm = page.getByRole('dialog', { name: 'Please confirm' });
+  await confirm.getByRole('button', { name: `Yes, change ${accepted}` }).waitFor({ timeout: WAIT_MS });
+  await site.t.app.db.insert(volunteerApplications).values({
+    reference: `VOL-${RUN}-LATE`,
+    name: 'Demo volunteer, late',
+    email: `late@${RUN.toLowerCase()}.example`,
+    status: 'accepted',
+    dedupeKey: `late-${RUN}`,
+  });
+  await confirm.getByRole('button', { name: `Yes, change ${accepted}` }).click();
+  await confirm
+    .getByText(`The filter now matches ${accepted + 1} records, not ${accepted}`, { exact: false })
+    .waitFor({ timeout: WAIT_MS });
+  await confirm.getByRole('button', { name: `Yes, change ${accepted + 1}` }).click();
+  await page.getByText(`${accepted + 1} records updated.`).waitFor({ timeout: WAIT_MS });
+  await range(page).getByText('0 of 0').waitFor({ timeout: WAIT_MS });
+
   // Two messages chosen by hand: their status changes at once; a superadmin may delete one.
   await page.goto('/admin/contact?q=sender');
   await tableSettled(page);
