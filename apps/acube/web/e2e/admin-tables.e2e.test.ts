@@ -4,6 +4,8 @@
 // matching") change status as a background operation whose bar follows every poll and is still
 // right after a reload, then shows the outcome, and the audit log has the operation. The records
 // are demo data written straight into the database (250 public forms would meet the rate limit).
+// axe runs here on what only these steps show (the confirmation, the outcome); every route of the
+// panel is checked in admin-accessibility.e2e.test.ts.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -104,8 +106,6 @@ test('filter, sort and page survive a reload and Back; the column choice survive
   await tableSettled(page);
   assert.equal(await nameHeader.getAttribute('aria-sort'), 'ascending');
   assert.equal(await firstReference(page), `VOL-${RUN}-001`);
-
-  assert.deepEqual(await axeViolations(page), []);
 
   // Page 3.
   await page.getByRole('button', { name: 'Next' }).click();
@@ -312,7 +312,7 @@ test('all 250 matching records selected across pages change status in the backgr
   await context.close();
 });
 
-test('every list opens with its rows and leads to their detail; a superadmin changes or deletes chosen rows at once', async () => {
+test('every list opens with its rows and leads to their detail; a count changed before it runs is asked again; a superadmin changes or deletes chosen rows at once', async () => {
   const post = async (url: string, payload: Record<string, unknown>) => {
     const res = await site.t.app.inject({ method: 'POST', url, payload });
     assert.ok(res.statusCode < 300, `${url}: ${res.body}`);
@@ -355,7 +355,6 @@ test('every list opens with its rows and leads to their detail; a superadmin cha
     await tableSettled(page);
     const row = page.locator('tbody tr', { hasText: list.row }).first();
     await row.waitFor({ timeout: WAIT_MS });
-    assert.deepEqual(await axeViolations(page), [], list.path);
     await saveScreenshot(page, `acube-admin${list.path.replaceAll('/', '-').replace('-admin', '')}`);
     await row.getByRole('link').first().click();
     await page.waitForURL((u) => list.detail.test(u.pathname), { timeout: WAIT_MS });
@@ -372,7 +371,6 @@ test('every list opens with its rows and leads to their detail; a superadmin cha
   await page.getByLabel('Status', { exact: true }).selectOption('accepted');
   await page.getByRole('button', { name: 'Save the status' }).click();
   await page.getByText('The status is saved.').waitFor({ timeout: WAIT_MS });
-  assert.deepEqual(await axeViolations(page), [], 'the volunteer page');
   await page.goBack();
   await tableSettled(page);
   assert.equal(
