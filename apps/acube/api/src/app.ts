@@ -51,7 +51,7 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
 
   await app.register(exportsModule, { audit, files, publicUrl });
   await app.register(uploadsModule, { prefix: '/api/admin/uploads', audit, files });
-  await app.register(bulkModule, { audit, files, clock, publicUrl });
+  await app.register(bulkModule, { audit, files, clock, publicUrl, timeZone });
 
   await app.register(auditRoutes, {
     prefix: '/api/admin/audit-logs',

@@ -6,10 +6,12 @@ import type { Clock } from '@campus/platform/clock';
 import type { Db } from '@campus/platform/db';
 import type { FastifyPluginAsync } from 'fastify';
 import { bookingStatuses } from '../../db/schema/bookings.ts';
+import { checkFilter } from '../listing/index.ts';
 import { type BulkEditable, bulkEditable } from '../submissions/index.ts';
 import type { BookingsContext } from './bookings.context.ts';
 import { bookingCancelled, bookingReceived } from './bookings.mail.ts';
 import { type BookingRow, type CreationCursor, createBookingsRepository } from './bookings.repository.ts';
+import { BookingFilter } from './bookings.schemas.ts';
 import { bookingsRoutes } from './bookings.routes.ts';
 
 export const bookingsModule: FastifyPluginAsync<{
@@ -39,9 +41,22 @@ export const bookingsModule: FastifyPluginAsync<{
  * Bookings as a bulk operation changes them: in its transaction, audited as bulk changes. Unlike
  * a single status change, the same status again is set and recorded (as bulk always did).
  */
-export function bookingsForBulk(deps: { db: () => Db; audit: AuditLog; clock: Clock }): BulkEditable {
+export function bookingsForBulk(deps: {
+  db: () => Db;
+  audit: AuditLog;
+  clock: Clock;
+  timeZone: string;
+}): BulkEditable {
   const store = createBookingsRepository(deps.db);
-  return bulkEditable(deps, { entity: 'booking', statuses: bookingStatuses, store });
+  return bulkEditable(deps, {
+    entity: 'booking',
+    statuses: bookingStatuses,
+    store,
+    matching: {
+      count: (filter) => store.countMatching(checkFilter(BookingFilter, filter), deps.timeZone),
+      ids: (filter, max) => store.idsMatching(checkFilter(BookingFilter, filter), deps.timeZone, max),
+    },
+  });
 }
 
 /** Every booking in creation order, a page at a time: what the CSV export reads. */

@@ -1,6 +1,6 @@
 // What the bulk use cases share, built once by bulk.module.ts. The records an operation changes
 // are reached through their own modules (`targets`), never through their tables.
-import type { AuditEntry } from '@campus/platform/audit';
+import type { AuditEntry, AuditLog } from '@campus/platform/audit';
 import type { Clock } from '@campus/platform/clock';
 import type { Db } from '@campus/platform/db';
 import type { Files } from '@campus/platform/files';
@@ -18,6 +18,8 @@ export interface BulkContext {
   mail: Pick<Mailer, 'send'>;
   jobs: Pick<JobSystem, 'send' | 'progress'>;
   clock: Clock;
+  /** The operation itself is audited here; each record changed, by its own module. */
+  audit: Pick<AuditLog, 'record'>;
   log: { info(fields: object, msg: string): void; error(fields: object, msg: string): void };
   /** Where the report mail is sent: the admin's name and address, if the admin still exists. */
   adminContact(id: string): Promise<{ name: string; email: string } | undefined>;

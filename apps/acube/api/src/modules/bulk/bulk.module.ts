@@ -22,11 +22,13 @@ export interface BulkModuleOptions {
   files: Files;
   clock: Clock;
   publicUrl: string;
+  /** The organisation's zone (TIME_ZONE): the days of a filter's dates are its days. */
+  timeZone: string;
 }
 
 export const bulkModule: FastifyPluginAsync<BulkModuleOptions> = async (app, opts) => {
   const db = () => app.db;
-  const edit = { db, audit: opts.audit, clock: opts.clock };
+  const edit = { db, audit: opts.audit, clock: opts.clock, timeZone: opts.timeZone };
   const bookings = bookingsForBulk(edit);
   const ctx: BulkContext = {
     db: app.db,
@@ -41,6 +43,7 @@ export const bulkModule: FastifyPluginAsync<BulkModuleOptions> = async (app, opt
     mail: app.mail,
     jobs: app.jobs,
     clock: opts.clock,
+    audit: opts.audit,
     log: app.log,
     adminContact: adminContacts(db),
     publicUrl: opts.publicUrl,

@@ -1,4 +1,5 @@
-// POST /api/admin/bulk/delete (superadmins) and /status-update (staff), the seed's bodies;
+// POST /api/admin/bulk/delete (superadmins) and /status-update (staff), the seed's bodies, or a
+// list filter with the count the admin confirmed instead of the ids; POST /count for that count;
 // GET /api/admin/bulk/operations/{id} for the progress and report of a background one.
 import { auditContext } from '@campus/platform/audit';
 import { errorResponses } from '@campus/platform/http';
@@ -6,16 +7,18 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { BulkContext } from './bulk.context.ts';
 import {
+  BulkCountBody,
+  BulkCountResponse,
   BulkDeleteBody,
-  type BulkRequest,
   BulkResult,
   BulkStatusBody,
   OperationParams,
   OperationResponse,
   toOperationResponse,
 } from './bulk.schemas.ts';
+import { countBulkFilter } from './use-cases/count-bulk-filter.ts';
 import { getBulkOperation } from './use-cases/get-bulk-operation.ts';
-import { type BulkStarted, startBulkOperation } from './use-cases/start-bulk-operation.ts';
+import { type BulkAsk, type BulkStarted, startBulkOperation } from './use-cases/start-bulk-operation.ts';
 
 const answer = (started: BulkStarted): { code: 200 | 202; body: BulkResult } =>
   started.processing === 'immediate'
@@ -41,13 +44,32 @@ const answer = (started: BulkStarted): { code: 200 | 202; body: BulkResult } =>
       };
 
 export const bulkRoutes: FastifyPluginAsyncTypebox<{ ctx: BulkContext }> = async (app, { ctx }) => {
-  const start = async (request: FastifyRequest, bulk: BulkRequest) =>
+  const start = async (request: FastifyRequest, ask: BulkAsk) =>
     answer(
       await startBulkOperation(
         { ...ctx, log: request.log },
-        { request: bulk, adminId: request.principal?.id ?? '', who: auditContext(request) },
+        { ask, adminId: request.principal?.id ?? '', who: auditContext(request) },
       ),
     );
+  const which = (body: { ids?: string[]; filter?: object; expected_count?: number }) => ({
+    ...(body.ids ? { ids: body.ids } : {}),
+    ...(body.filter ? { filter: body.filter } : {}),
+    ...(body.expected_count !== undefined ? { expected_count: body.expected_count } : {}),
+  });
+
+  app.post(
+    '/count',
+    {
+      config: { rateLimit: 'admin', access: ['staff', 'superadmin'] },
+      schema: {
+        tags: ['bulk'],
+        summary: 'How many records a list filter matches now: the count a bulk operation by filter confirms',
+        body: BulkCountBody,
+        response: { 200: BulkCountResponse, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => ({ count: await countBulkFilter(ctx, request.body) }),
+  );
 
   app.post(
     '/delete',
@@ -55,13 +77,15 @@ export const bulkRoutes: FastifyPluginAsyncTypebox<{ ctx: BulkContext }> = async
       config: { rateLimit: 'admin', access: ['superadmin'] },
       schema: {
         tags: ['bulk'],
-        summary: 'Delete many records: up to 100 at once, more in the background (superadmins)',
+        summary:
+          'Delete many records, by ids or by filter and confirmed count: up to 100 at once, more in the background (superadmins)',
         body: BulkDeleteBody,
-        response: { 200: BulkResult, 202: BulkResult, ...errorResponses(400, 401, 403) },
+        response: { 200: BulkResult, 202: BulkResult, ...errorResponses(400, 401, 403, 409) },
       },
     },
     async (request, reply) => {
-      const { code, body } = await start(request, { action: 'delete', ...request.body });
+      const { entity } = request.body;
+      const { code, body } = await start(request, { action: 'delete', entity, which: which(request.body) });
       return reply.code(code).send(body);
     },
   );
@@ -72,13 +96,20 @@ export const bulkRoutes: FastifyPluginAsyncTypebox<{ ctx: BulkContext }> = async
       config: { rateLimit: 'admin', access: ['staff', 'superadmin'] },
       schema: {
         tags: ['bulk'],
-        summary: 'Set the status of many records: up to 100 at once, more in the background',
+        summary:
+          'Set the status of many records, by ids or by filter and confirmed count: up to 100 at once, more in the background',
         body: BulkStatusBody,
-        response: { 200: BulkResult, 202: BulkResult, ...errorResponses(400, 401, 403) },
+        response: { 200: BulkResult, 202: BulkResult, ...errorResponses(400, 401, 403, 409) },
       },
     },
     async (request, reply) => {
-      const { code, body } = await start(request, { action: 'status-update', ...request.body });
+      const { entity, status } = request.body;
+      const { code, body } = await start(request, {
+        action: 'status-update',
+        entity,
+        status,
+        which: which(request.body),
+      });
       return reply.code(code).send(body);
     },
   );

@@ -12,12 +12,48 @@ export const BULK_QUEUE = 'bulk-operation';
 const Entity = Type.Union(BULK_ENTITIES.map((k) => Type.Literal(k)));
 const Ids = Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 10_000, uniqueItems: true });
 
-export const BulkDeleteBody = Type.Object({ entity: Entity, ids: Ids });
+/** Most records one operation takes, by ids or by filter. */
+export const BULK_MAX = 10_000;
+
+/**
+ * A list's filter (the list query without sort and paging), checked in full against the kind
+ * of record's own list filter when the operation starts.
+ */
+export const BulkFilter = Type.Object(
+  {
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    status: Type.Optional(Type.String({ maxLength: 40 })),
+    created_from: Type.Optional(Type.String({ format: 'date' })),
+    created_to: Type.Optional(Type.String({ format: 'date' })),
+    session_type: Type.Optional(Type.String({ maxLength: 40 })),
+  },
+  { additionalProperties: false, description: "the list's query without sort, page and page_size" },
+);
+export type BulkFilter = Static<typeof BulkFilter>;
+
+/** Which records: the ids, or the filter with the count the admin confirmed. */
+const Which = {
+  ids: Type.Optional(Ids),
+  filter: Type.Optional(BulkFilter),
+  expected_count: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: BULK_MAX,
+      description: 'with filter: the count the admin confirmed',
+    }),
+  ),
+};
+
+export const BulkDeleteBody = Type.Object({ entity: Entity, ...Which });
 export const BulkStatusBody = Type.Object({
   entity: Entity,
-  ids: Ids,
+  ...Which,
   status: Type.String({ maxLength: 40 }),
 });
+export type BulkWhich = { ids?: string[]; filter?: BulkFilter; expected_count?: number };
+
+export const BulkCountBody = Type.Object({ entity: Entity, filter: BulkFilter });
+export const BulkCountResponse = Type.Object({ count: Type.Integer({ minimum: 0 }) });
 
 /** What a bulk operation is asked to do (the job's payload carries it too). */
 export const BulkRequest = Type.Object({

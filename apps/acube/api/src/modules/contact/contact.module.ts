@@ -6,9 +6,11 @@ import type { Clock } from '@campus/platform/clock';
 import type { Db } from '@campus/platform/db';
 import type { FastifyPluginAsync } from 'fastify';
 import { contactStatuses } from '../../db/schema/submissions.ts';
+import { checkFilter } from '../listing/index.ts';
 import { type BulkEditable, bulkEditable } from '../submissions/index.ts';
 import { contactReceived } from './contact.mail.ts';
 import { type ContactRow, createContactRepository } from './contact.repository.ts';
+import { ContactFilter } from './contact.schemas.ts';
 import { contactRoutes } from './contact.routes.ts';
 
 export const contactModule: FastifyPluginAsync<{
@@ -30,9 +32,22 @@ export const contactModule: FastifyPluginAsync<{
 };
 
 /** Contact messages as a bulk operation changes them: in its transaction, audited as bulk changes. */
-export function contactForBulk(deps: { db: () => Db; audit: AuditLog; clock: Clock }): BulkEditable {
+export function contactForBulk(deps: {
+  db: () => Db;
+  audit: AuditLog;
+  clock: Clock;
+  timeZone: string;
+}): BulkEditable {
   const store = createContactRepository(deps.db);
-  return bulkEditable(deps, { entity: 'contact_message', statuses: contactStatuses, store });
+  return bulkEditable(deps, {
+    entity: 'contact_message',
+    statuses: contactStatuses,
+    store,
+    matching: {
+      count: (filter) => store.countMatching(checkFilter(ContactFilter, filter), deps.timeZone),
+      ids: (filter, max) => store.idsMatching(checkFilter(ContactFilter, filter), deps.timeZone, max),
+    },
+  });
 }
 
 /** Every contact message in creation order, a page at a time: what the CSV export reads. */

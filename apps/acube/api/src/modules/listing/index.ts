@@ -1,6 +1,7 @@
 // The admin lists' shared query: its TypeBox schemas and its Drizzle conditions. Not a module
 // with routes of its own: each list's module builds its query schema and its repository's
 // conditions from these, so every list filters, sorts and pages the same way.
+export { checkFilter } from './check-filter.ts';
 export { dayRange, startOfDayIn } from './day-range.ts';
 export {
   DEFAULT_PAGE_SIZE,

@@ -14,6 +14,7 @@ export { SubmissionAck } from './submissions.schemas.ts';
 export {
   type BulkEditable,
   type BulkEditContext,
+  type BulkMatching,
   type BulkStore,
   bulkEditable,
   deleteInBulk,

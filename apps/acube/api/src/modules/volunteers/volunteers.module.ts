@@ -6,10 +6,12 @@ import type { Clock } from '@campus/platform/clock';
 import type { Db } from '@campus/platform/db';
 import type { FastifyPluginAsync } from 'fastify';
 import { volunteerStatuses } from '../../db/schema/submissions.ts';
+import { checkFilter } from '../listing/index.ts';
 import { type BulkEditable, bulkEditable } from '../submissions/index.ts';
 import { volunteerReceived } from './volunteers.mail.ts';
 import { createVolunteersRepository, type VolunteerRow } from './volunteers.repository.ts';
 import { volunteersRoutes } from './volunteers.routes.ts';
+import { VolunteerFilter } from './volunteers.schemas.ts';
 
 export const volunteersModule: FastifyPluginAsync<{
   audit: AuditLog;
@@ -30,9 +32,22 @@ export const volunteersModule: FastifyPluginAsync<{
 };
 
 /** Volunteer applications as a bulk operation changes them: in its transaction, audited as bulk changes. */
-export function volunteersForBulk(deps: { db: () => Db; audit: AuditLog; clock: Clock }): BulkEditable {
+export function volunteersForBulk(deps: {
+  db: () => Db;
+  audit: AuditLog;
+  clock: Clock;
+  timeZone: string;
+}): BulkEditable {
   const store = createVolunteersRepository(deps.db);
-  return bulkEditable(deps, { entity: 'volunteer_application', statuses: volunteerStatuses, store });
+  return bulkEditable(deps, {
+    entity: 'volunteer_application',
+    statuses: volunteerStatuses,
+    store,
+    matching: {
+      count: (filter) => store.countMatching(checkFilter(VolunteerFilter, filter), deps.timeZone),
+      ids: (filter, max) => store.idsMatching(checkFilter(VolunteerFilter, filter), deps.timeZone, max),
+    },
+  });
 }
 
 /** Every volunteer application in creation order, a page at a time: what the CSV export reads. */

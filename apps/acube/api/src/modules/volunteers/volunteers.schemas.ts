@@ -19,7 +19,7 @@ export { SubmissionAck } from '../submissions/index.ts';
 export const VolunteerStatus = literals(volunteerStatuses);
 
 /** The admin list's filter (also a bulk operation's and an export's). */
-export const VolunteersFilter = listFilter(volunteerStatuses, {});
+export const VolunteerFilter = listFilter(volunteerStatuses, {});
 
 export const ListVolunteersQuery = listQuery({
   statuses: volunteerStatuses,

@@ -4,8 +4,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AppError } from '@campus/platform/errors';
 import {
+  auditableFilter,
   CHUNK,
   checkBulkStatus,
+  checkCount,
   chunksOf,
   countChunk,
   countFailedChunk,
@@ -14,6 +16,7 @@ import {
   notFoundOf,
   reportLines,
   runsInRequest,
+  selectionOf,
 } from './bulk-rules.ts';
 
 const ids = (n: number, tag = 'id') => Array.from({ length: n }, (_, i) => `${tag}${i}`);
@@ -86,4 +89,37 @@ test('an operation is for its author and superadmins only', () => {
   assert.equal(maySee(op, { id: 'a2', roles: ['superadmin'] }), true);
   assert.equal(maySee(op, { id: 'a2', roles: ['staff'] }), false);
   assert.equal(maySee(op, null), false);
+});
+
+test('an operation names its records by ids, or by a filter with the confirmed count; anything else is a 400', () => {
+  assert.equal(selectionOf({ ids: ['a'] }), 'ids');
+  assert.equal(selectionOf({ filter: {}, expected_count: 3 }), 'filter');
+  for (const bad of [{}, { ids: ['a'], filter: {} }, { filter: {} }, { ids: ['a'], expected_count: 1 }]) {
+    assert.throws(
+      () => selectionOf(bad),
+      (e: unknown) => e instanceof AppError && e.statusCode === 400,
+      JSON.stringify(bad),
+    );
+  }
+});
+
+test('a count other than the confirmed one is a 409 COUNT_CHANGED that says the new count', () => {
+  assert.doesNotThrow(() => checkCount(250, 250));
+  assert.throws(
+    () => checkCount(250, 251),
+    (e: unknown) =>
+      e instanceof AppError &&
+      e.code === 'COUNT_CHANGED' &&
+      e.statusCode === 409 &&
+      e.details?.[0]?.field === 'expected_count' &&
+      e.details?.[0]?.message === '251',
+  );
+});
+
+test('the audit log keeps a filter without the text typed in it', () => {
+  assert.deepEqual(auditableFilter({ q: 'Ayşe Yılmaz', status: 'new' }), {
+    status: 'new',
+    text_search: true,
+  });
+  assert.deepEqual(auditableFilter({ status: 'new' }), { status: 'new' });
 });

@@ -20,6 +20,43 @@ export function checkBulkStatus(allowed: readonly string[], status: string): voi
   }
 }
 
+/** Which records an operation names: its ids, or a filter with the count the admin confirmed. */
+export function selectionOf(which: {
+  ids?: readonly string[] | undefined;
+  filter?: object | undefined;
+  expected_count?: number | undefined;
+}): 'ids' | 'filter' {
+  const invalid = (field: string, message: string) =>
+    new AppError('VALIDATION_FAILED', 'The request is invalid', { details: [{ field, message }] });
+  if (which.ids && which.filter) throw invalid('body', 'send either ids or filter, not both');
+  if (which.ids) {
+    if (which.expected_count !== undefined) throw invalid('body.expected_count', 'goes with filter only');
+    return 'ids';
+  }
+  if (!which.filter) throw invalid('body', 'send ids, or filter with expected_count');
+  if (which.expected_count === undefined) {
+    throw invalid('body.expected_count', 'required with filter: the count the admin confirmed');
+  }
+  return 'filter';
+}
+
+/** The filter now matches another number than the admin confirmed: a 409 that says the new one. */
+export function checkCount(expected: number, actual: number): void {
+  if (expected !== actual) {
+    throw new AppError(
+      'COUNT_CHANGED',
+      `The filter now matches ${actual} records, not ${expected}: confirm the new count`,
+      { details: [{ field: 'expected_count', message: String(actual) }] },
+    );
+  }
+}
+
+/** A filter as the audit log keeps it: no text a person typed (it may be a name), only that there was one. */
+export function auditableFilter(filter: Record<string, unknown>): Record<string, unknown> {
+  const { q, ...rest } = filter;
+  return q === undefined ? rest : { ...rest, text_search: true };
+}
+
 /** The ids in chunks of CHUNK, in order. */
 export function chunksOf(ids: readonly string[], size = CHUNK): string[][] {
   const chunks: string[][] = [];

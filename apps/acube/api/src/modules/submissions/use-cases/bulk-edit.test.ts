@@ -36,7 +36,11 @@ function harness(existing: string[]) {
       return ids.filter((id) => existing.includes(id));
     },
   };
-  const kind = bulkEditable(ctx, { entity: 'thing', statuses: ['open', 'shut'] as const, store });
+  const matching = {
+    count: async () => existing.length,
+    ids: async (_filter: unknown, max: number) => existing.slice(0, max),
+  };
+  const kind = bulkEditable(ctx, { entity: 'thing', statuses: ['open', 'shut'] as const, store, matching });
   return { kind, audited, calls };
 }
 
@@ -45,6 +49,7 @@ test('a bulk status set answers the ids changed and audits each as a bulk change
   const done = await h.kind.setStatus({ ids: ['a', 'b', 'x'], status: 'shut', who, tx: TX });
   assert.deepEqual(done, ['a', 'b']);
   assert.deepEqual(h.kind.statuses, ['open', 'shut']);
+  assert.equal(await h.kind.matching.count({}), 2, "the kind's filter matching passes through");
   assert.deepEqual(
     h.audited.map((e) => [e.action, e.entity, e.entityId, e.changes, e.actorId]),
     [

@@ -19,9 +19,23 @@ export interface BulkEditContext {
   clock: Pick<Clock, 'now'>;
 }
 
-/** What a bulk operation may do to a kind of record: the statuses it takes, a status set, a delete. */
+/**
+ * The records a list filter matches, for a bulk operation by filter: the filter is checked
+ * against the kind's own list filter (a 400 otherwise), then counted or resolved to ids.
+ */
+export interface BulkMatching {
+  count(filter: unknown): Promise<number>;
+  /** The ids matched, oldest first, at most `max`. */
+  ids(filter: unknown, max: number): Promise<string[]>;
+}
+
+/**
+ * What a bulk operation may do to a kind of record: the statuses it takes, a status set, a
+ * delete, and the records a filter matches.
+ */
 export interface BulkEditable {
   statuses: readonly string[];
+  matching: BulkMatching;
   setStatus(input: { ids: string[]; status: string; who: Actor; tx: Tx }): Promise<string[]>;
   delete(input: { ids: string[]; who: Actor; tx: Tx }): Promise<string[]>;
 }
@@ -68,11 +82,12 @@ export async function deleteInBulk(
  */
 export function bulkEditable<Status extends string>(
   ctx: BulkEditContext,
-  kind: { entity: string; statuses: readonly Status[]; store: BulkStore<Status> },
+  kind: { entity: string; statuses: readonly Status[]; store: BulkStore<Status>; matching: BulkMatching },
 ): BulkEditable {
   const isStatus = (s: string): s is Status => (kind.statuses as readonly string[]).includes(s);
   return {
     statuses: kind.statuses,
+    matching: kind.matching,
     setStatus: ({ status, ...rest }) => {
       if (!isStatus(status)) throw new Error(`${kind.entity} has no status "${status}"`);
       return setStatusesInBulk(ctx, { entity: kind.entity, store: kind.store, status, ...rest });
