@@ -61,7 +61,7 @@ export default function CourseReportPage(props: { courseId: string }) {
               {t('report.export')}
             </a>
           </p>
-          <section aria-labelledby="students-title" className="section">
+          <section aria-labelledby="students-title" className="section report-students">
             <h2 id="students-title">{t('report.students.title')}</h2>
             <DataTable<ReportStudent>
               caption={t('report.students.caption', { course: c.code })}

@@ -99,9 +99,11 @@ export default function ReviewQueuePage(props: { sessionId: string }) {
   const title = useRef<HTMLDivElement>(null);
   const focusNext = useRef<string | null | undefined>(undefined);
 
-  const items = [...(reviews.data?.items ?? [])].sort(
-    (a, b) => Number(a.verification === 'rejected') - Number(b.verification === 'rejected'),
-  );
+  // A check-in the teacher has decided leaves the queue; the face check's own rejections stay
+  // (they can be accepted), after those that need review.
+  const items = (reviews.data?.items ?? [])
+    .filter((i) => i.reviewed_at === null)
+    .sort((a, b) => Number(a.verification === 'rejected') - Number(b.verification === 'rejected'));
 
   // After a decision, once the list is read again: the focus goes to the next card, or the title.
   useEffect(() => {
