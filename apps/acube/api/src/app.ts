@@ -5,14 +5,16 @@ import { Files, storageFor } from '@campus/platform/files';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AcubeConfig } from './config.ts';
 import { adminsModule, createAdminAuth } from './modules/admins/index.ts';
-import { bookingsModule } from './modules/bookings/index.ts';
+import { bookingsModule, bookingsWaiting } from './modules/bookings/index.ts';
 import { bulkModule } from './modules/bulk/index.ts';
-import { contactModule } from './modules/contact/index.ts';
+import { contactModule, messagesWaiting } from './modules/contact/index.ts';
+import { dashboardModule } from './modules/dashboard/index.ts';
 import { eventsModule } from './modules/events/index.ts';
 import { exportsModule } from './modules/exports/index.ts';
+import { jobsModule } from './modules/jobs/index.ts';
 import { siteModule } from './modules/site/index.ts';
 import { uploadsModule } from './modules/uploads/index.ts';
-import { volunteersModule } from './modules/volunteers/index.ts';
+import { applicationsWaiting, volunteersModule } from './modules/volunteers/index.ts';
 
 export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app, ctx) => {
   // The services the modules share, built once: who the admin is (the bearer authenticator on
@@ -44,6 +46,7 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
     publicUrl,
     privacyNoticeVersion: ctx.config.site.privacyNoticeVersion,
     timeZone,
+    mailFrom: ctx.config.mailFrom,
   });
   await app.register(eventsModule, { audit, clock, publicUrl, files, timeZone });
   await app.register(volunteersModule, { prefix: '/api/volunteers', audit, clock, timeZone });
@@ -52,6 +55,17 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
   await app.register(exportsModule, { audit, files, publicUrl });
   await app.register(uploadsModule, { prefix: '/api/admin/uploads', audit, files });
   await app.register(bulkModule, { audit, files, clock, publicUrl, timeZone });
+
+  const db = () => app.db;
+  await app.register(dashboardModule, {
+    prefix: '/api/admin/dashboard',
+    counters: {
+      bookingsNew: bookingsWaiting(db, timeZone),
+      messagesNew: messagesWaiting(db, timeZone),
+      applicationsNew: applicationsWaiting(db, timeZone),
+    },
+  });
+  await app.register(jobsModule, { prefix: '/api/admin/jobs', audit });
 
   await app.register(auditRoutes, {
     prefix: '/api/admin/audit-logs',

@@ -1,5 +1,6 @@
 // What the booking use cases need, built once by the module; the route adds the request's logger.
 import type { SubmitFormContext } from '../submissions/index.ts';
+import type { AppointmentsRepository } from './bookings.appointment.repository.ts';
 import type { BookingsRepository } from './bookings.repository.ts';
 
 export interface BookingsContext extends SubmitFormContext {
@@ -10,4 +11,8 @@ export interface BookingsContext extends SubmitFormContext {
   privacyNoticeVersion: string;
   /** The organisation's zone (TIME_ZONE): the days of the admin list's date filter are its days. */
   timeZone: string;
+  /** The appointment's queries (bookings.appointment.repository.ts). */
+  appointments: AppointmentsRepository;
+  /** MAIL_FROM: the organizer of the calendar invitations. */
+  mailFrom: string;
 }

@@ -1,5 +1,6 @@
-// Bookings as one module: its two mail templates, its repository and use-case context built
-// once, its routes under the prefix it is registered with (/api/sessions). Bulk operations and
+// Bookings as one module: its mail templates (the request's, and the appointment's with their
+// calendar files), its repositories and use-case context built once, its routes under the prefix
+// it is registered with (/api/sessions). Bulk operations and
 // exports reach its table through the two adapters below.
 import type { AuditLog } from '@campus/platform/audit';
 import type { Clock } from '@campus/platform/clock';
@@ -8,11 +9,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import { bookingStatuses } from '../../db/schema/bookings.ts';
 import { checkFilter } from '../listing/index.ts';
 import { type BulkEditable, bulkEditable } from '../submissions/index.ts';
+import { appointmentCancelled, appointmentSet } from './bookings.appointment.mail.ts';
+import { createAppointmentsRepository } from './bookings.appointment.repository.ts';
+import { appointmentRoutes } from './bookings.appointment.routes.ts';
 import type { BookingsContext } from './bookings.context.ts';
 import { bookingCancelled, bookingReceived } from './bookings.mail.ts';
 import { type BookingRow, type CreationCursor, createBookingsRepository } from './bookings.repository.ts';
-import { BookingFilter } from './bookings.schemas.ts';
 import { bookingsRoutes } from './bookings.routes.ts';
+import { BookingFilter } from './bookings.schemas.ts';
 
 export const bookingsModule: FastifyPluginAsync<{
   audit: AuditLog;
@@ -20,9 +24,13 @@ export const bookingsModule: FastifyPluginAsync<{
   publicUrl: string;
   privacyNoticeVersion: string;
   timeZone: string;
+  /** MAIL_FROM: the organizer of an appointment's calendar invitation. */
+  mailFrom: string;
 }> = async (app, opts) => {
   app.mail.template(bookingReceived);
   app.mail.template(bookingCancelled);
+  app.mail.template(appointmentSet);
+  app.mail.template(appointmentCancelled);
   const ctx: BookingsContext = {
     db: app.db,
     repo: createBookingsRepository(() => app.db),
@@ -33,8 +41,11 @@ export const bookingsModule: FastifyPluginAsync<{
     publicUrl: opts.publicUrl,
     privacyNoticeVersion: opts.privacyNoticeVersion,
     timeZone: opts.timeZone,
+    appointments: createAppointmentsRepository(() => app.db),
+    mailFrom: opts.mailFrom,
   };
   await app.register(bookingsRoutes, { ctx });
+  await app.register(appointmentRoutes, { ctx });
 };
 
 /**

@@ -19,6 +19,7 @@ import {
   OwnBooking,
   StatusBody,
 } from './bookings.schemas.ts';
+import { appointmentView } from './use-cases/appointment-rules.ts';
 import { cancelOwnBooking } from './use-cases/cancel-own-booking.ts';
 import { changeBookingStatus } from './use-cases/change-booking-status.ts';
 import { findBookings } from './use-cases/find-bookings.ts';
@@ -36,9 +37,10 @@ const own = (b: BookingRow) => ({
   preferred_time: b.preferredTime,
   status: b.status,
   created_at: b.createdAt.toISOString(),
+  appointment: appointmentView(b),
 });
 
-const forAdmin = (b: BookingRow) => ({
+export const forAdmin = (b: BookingRow) => ({
   id: b.id,
   reference: b.reference,
   name: b.name,
@@ -51,6 +53,7 @@ const forAdmin = (b: BookingRow) => ({
   status: b.status,
   created_at: b.createdAt.toISOString(),
   updated_at: b.updatedAt.toISOString(),
+  appointment: appointmentView(b),
 });
 
 const listed = (b: BookingListRow) => ({
@@ -66,6 +69,7 @@ const listed = (b: BookingListRow) => ({
   status: b.status,
   created_at: b.createdAt.toISOString(),
   updated_at: b.updatedAt.toISOString(),
+  appointment: appointmentView(b),
 });
 
 export const bookingsRoutes: FastifyPluginAsyncTypebox<{ ctx: BookingsContext }> = async (app, { ctx }) => {

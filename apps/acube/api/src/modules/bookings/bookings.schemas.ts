@@ -1,6 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { bookingStatuses, sessionTypes } from '../../db/schema/bookings.ts';
 import { listFilter, listPage, listQuery } from '../listing/index.ts';
+import { AppointmentOrNone } from './bookings.appointment.schemas.ts';
 import { BOOKING_SORTABLE } from './bookings.repository.ts';
 
 const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -60,6 +61,7 @@ export const OwnBooking = Type.Object({
   preferred_time: Type.Union([Type.String(), Type.Null()]),
   status: Type.String(),
   created_at: Type.String(),
+  appointment: AppointmentOrNone,
 });
 export type OwnBooking = Static<typeof OwnBooking>;
 
@@ -77,6 +79,7 @@ export const AdminBooking = Type.Object(
     status: Type.String(),
     created_at: Type.String(),
     updated_at: Type.String(),
+    appointment: AppointmentOrNone,
   },
   { $id: 'AdminBooking' },
 );
@@ -108,6 +111,7 @@ export const BookingListItem = Type.Object({
   status: Type.String(),
   created_at: Type.String(),
   updated_at: Type.String(),
+  appointment: AppointmentOrNone,
 });
 export type BookingListItem = Static<typeof BookingListItem>;
 

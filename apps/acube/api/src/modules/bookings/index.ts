@@ -1,4 +1,7 @@
 // Bookings: what other modules and the app may use.
+
+export type { Appointment, AppointmentBody } from './bookings.appointment.schemas.ts';
+export { bookingsWaiting } from './bookings.counts.ts';
 export { bookingsForBulk, bookingsForExport, bookingsModule } from './bookings.module.ts';
 export type { BookingRow } from './bookings.repository.ts';
 export type { BookAnswer, BookBody, BookingListItem, OwnBooking } from './bookings.schemas.ts';

@@ -9,9 +9,11 @@ import { contactStatuses } from '../../db/schema/submissions.ts';
 import { checkFilter } from '../listing/index.ts';
 import { type BulkEditable, bulkEditable } from '../submissions/index.ts';
 import { contactReceived } from './contact.mail.ts';
+import { contactReply } from './contact.reply.mail.ts';
+import { contactReplyRoutes } from './contact.reply.routes.ts';
 import { type ContactRow, createContactRepository } from './contact.repository.ts';
-import { ContactFilter } from './contact.schemas.ts';
 import { contactRoutes } from './contact.routes.ts';
+import { ContactFilter } from './contact.schemas.ts';
 
 export const contactModule: FastifyPluginAsync<{
   audit: AuditLog;
@@ -19,6 +21,7 @@ export const contactModule: FastifyPluginAsync<{
   timeZone: string;
 }> = async (app, opts) => {
   app.mail.template(contactReceived);
+  app.mail.template(contactReply);
   const ctx = {
     db: app.db,
     repo: createContactRepository(() => app.db),
@@ -29,6 +32,7 @@ export const contactModule: FastifyPluginAsync<{
     timeZone: opts.timeZone,
   };
   await app.register(contactRoutes, { ctx });
+  await app.register(contactReplyRoutes, { ctx });
 };
 
 /** Contact messages as a bulk operation changes them: in its transaction, audited as bulk changes. */
