@@ -52,7 +52,7 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
   await app.register(volunteersModule, { prefix: '/api/volunteers', audit, clock, timeZone });
   await app.register(contactModule, { prefix: '/api/contact', audit, clock, timeZone });
 
-  await app.register(exportsModule, { audit, files, publicUrl });
+  await app.register(exportsModule, { audit, files, publicUrl, timeZone });
   await app.register(uploadsModule, { prefix: '/api/admin/uploads', audit, files });
   await app.register(bulkModule, { audit, files, clock, publicUrl, timeZone });
 

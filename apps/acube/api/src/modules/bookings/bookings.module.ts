@@ -7,14 +7,20 @@ import type { Clock } from '@campus/platform/clock';
 import type { Db } from '@campus/platform/db';
 import type { FastifyPluginAsync } from 'fastify';
 import { bookingStatuses } from '../../db/schema/bookings.ts';
-import { checkFilter } from '../listing/index.ts';
+import { checkFilter, listExportQuery, listSource } from '../listing/index.ts';
 import { type BulkEditable, bulkEditable } from '../submissions/index.ts';
 import { appointmentCancelled, appointmentSet } from './bookings.appointment.mail.ts';
 import { createAppointmentsRepository } from './bookings.appointment.repository.ts';
 import { appointmentRoutes } from './bookings.appointment.routes.ts';
 import type { BookingsContext } from './bookings.context.ts';
 import { bookingCancelled, bookingReceived } from './bookings.mail.ts';
-import { type BookingRow, type CreationCursor, createBookingsRepository } from './bookings.repository.ts';
+import {
+  BOOKING_LIST,
+  BOOKING_SORTABLE,
+  type BookingListFilter,
+  type BookingRow,
+  createBookingsRepository,
+} from './bookings.repository.ts';
 import { bookingsRoutes } from './bookings.routes.ts';
 import { BookingFilter } from './bookings.schemas.ts';
 
@@ -70,10 +76,13 @@ export function bookingsForBulk(deps: {
   });
 }
 
-/** Every booking in creation order, a page at a time: what the CSV export reads. */
-export function bookingsForExport(
-  db: () => Db,
-): (after: CreationCursor | undefined, limit: number) => Promise<BookingRow[]> {
+/** The bookings a list query matches, in its sort, a batch at a time: what the CSV export reads. */
+export function bookingsForExport(db: () => Db, timeZone: string) {
   const repo = createBookingsRepository(db);
-  return (after, limit) => repo.findAfter(after, limit);
+  return listSource<BookingRow, BookingListFilter & { sort?: string }>({
+    query: listExportQuery(BookingFilter, BOOKING_SORTABLE, '-created_at'),
+    columns: BOOKING_LIST,
+    defaultSort: '-created_at',
+    read: (query, after, limit) => repo.findMatchingAfter(query, timeZone, after, limit),
+  });
 }

@@ -6,12 +6,17 @@ import type { Clock } from '@campus/platform/clock';
 import type { Db } from '@campus/platform/db';
 import type { FastifyPluginAsync } from 'fastify';
 import { contactStatuses } from '../../db/schema/submissions.ts';
-import { checkFilter } from '../listing/index.ts';
+import { checkFilter, type ListFilter, listExportQuery, listSource } from '../listing/index.ts';
 import { type BulkEditable, bulkEditable } from '../submissions/index.ts';
 import { contactReceived } from './contact.mail.ts';
 import { contactReply } from './contact.reply.mail.ts';
 import { contactReplyRoutes } from './contact.reply.routes.ts';
-import { type ContactRow, createContactRepository } from './contact.repository.ts';
+import {
+  CONTACT_LIST,
+  CONTACT_SORTABLE,
+  type ContactRow,
+  createContactRepository,
+} from './contact.repository.ts';
 import { contactRoutes } from './contact.routes.ts';
 import { ContactFilter } from './contact.schemas.ts';
 
@@ -54,10 +59,13 @@ export function contactForBulk(deps: {
   });
 }
 
-/** Every contact message in creation order, a page at a time: what the CSV export reads. */
-export function contactForExport(
-  db: () => Db,
-): (after: { createdAt: Date; id: string } | undefined, limit: number) => Promise<ContactRow[]> {
+/** The contact messages a list query matches, in its sort, a batch at a time: what the CSV export reads. */
+export function contactForExport(db: () => Db, timeZone: string) {
   const repo = createContactRepository(db);
-  return (after, limit) => repo.findAfter(after, limit);
+  return listSource<ContactRow, ListFilter & { sort?: string }>({
+    query: listExportQuery(ContactFilter, CONTACT_SORTABLE, '-created_at'),
+    columns: CONTACT_LIST,
+    defaultSort: '-created_at',
+    read: (query, after, limit) => repo.findMatchingAfter(query, timeZone, after, limit),
+  });
 }

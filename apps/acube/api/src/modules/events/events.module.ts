@@ -7,17 +7,22 @@ import type { Clock } from '@campus/platform/clock';
 import type { Db } from '@campus/platform/db';
 import type { Files } from '@campus/platform/files';
 import type { FastifyPluginAsync } from 'fastify';
+import { type ListFilter, listExportQuery, listSource } from '../listing/index.ts';
 import { eventsAdminRoutes } from './events.admin.routes.ts';
 import type { EventsContext } from './events.context.ts';
-import { createEventListsRepository } from './events.lists.repository.ts';
-import { eventCancelled, registrationPromoted, registrationReceived } from './events.mail.ts';
 import {
-  type CreationCursor,
-  createEventsRepository,
-  type EventRow,
-  type RegistrationRow,
-} from './events.repository.ts';
+  createEventListsRepository,
+  EVENT_LIST,
+  EVENT_SORTABLE,
+  REGISTRATION_LIST,
+  REGISTRATION_SORTABLE,
+  type RegistrationListFilter,
+  type RegistrationListRow,
+} from './events.lists.repository.ts';
+import { eventCancelled, registrationPromoted, registrationReceived } from './events.mail.ts';
+import { createEventsRepository, type EventRow } from './events.repository.ts';
 import { eventsRoutes } from './events.routes.ts';
+import { EventFilter, RegistrationFilter } from './events.schemas.ts';
 
 export interface EventsModuleOptions {
   audit: AuditLog;
@@ -47,18 +52,24 @@ export const eventsModule: FastifyPluginAsync<EventsModuleOptions> = async (app,
   await app.register(eventsAdminRoutes, { ctx });
 };
 
-/** Every event in creation order, a page at a time: what the CSV export reads. */
-export function eventsForExport(
-  db: Db,
-): (after: CreationCursor | undefined, limit: number) => Promise<EventRow[]> {
-  const repo = createEventsRepository(db);
-  return (after, limit) => repo.findEventsAfter(after, limit);
+/** The events a list query matches, in its sort, a batch at a time: what the CSV export reads. */
+export function eventsForExport(db: Db, timeZone: string) {
+  const lists = createEventListsRepository(db);
+  return listSource<EventRow, ListFilter & { sort?: string }>({
+    query: listExportQuery(EventFilter, EVENT_SORTABLE, '-starts_at'),
+    columns: EVENT_LIST,
+    defaultSort: '-starts_at',
+    read: (query, after, limit) => lists.findEventsMatchingAfter(query, timeZone, after, limit),
+  });
 }
 
-/** Every registration in creation order, a page at a time: what the CSV export reads. */
-export function registrationsForExport(
-  db: Db,
-): (after: CreationCursor | undefined, limit: number) => Promise<RegistrationRow[]> {
-  const repo = createEventsRepository(db);
-  return (after, limit) => repo.findRegistrationsAfter(after, limit);
+/** The registrations (with their event's title) a list query matches, in its sort: what the CSV export reads. */
+export function registrationsForExport(db: Db, timeZone: string) {
+  const lists = createEventListsRepository(db);
+  return listSource<RegistrationListRow, RegistrationListFilter & { sort?: string }>({
+    query: listExportQuery(RegistrationFilter, REGISTRATION_SORTABLE, '-created_at'),
+    columns: REGISTRATION_LIST,
+    defaultSort: '-created_at',
+    read: (query, after, limit) => lists.findRegistrationsMatchingAfter(query, timeZone, after, limit),
+  });
 }

@@ -18,6 +18,8 @@ export interface ExportsModuleOptions {
   audit: AuditLog;
   files: Files;
   publicUrl: string;
+  /** The organisation's zone (TIME_ZONE): the days of an export's filter are its days. */
+  timeZone: string;
 }
 
 export const exportsModule: FastifyPluginAsync<ExportsModuleOptions> = async (app, opts) => {
@@ -29,11 +31,11 @@ export const exportsModule: FastifyPluginAsync<ExportsModuleOptions> = async (ap
     mail: app.mail,
     jobs: app.jobs,
     sources: {
-      bookings: bookingsForExport(db),
-      events: eventsForExport(app.db),
-      registrations: registrationsForExport(app.db),
-      volunteers: volunteersForExport(db),
-      contact: contactForExport(db),
+      bookings: bookingsForExport(db, opts.timeZone),
+      events: eventsForExport(app.db, opts.timeZone),
+      registrations: registrationsForExport(app.db, opts.timeZone),
+      volunteers: volunteersForExport(db, opts.timeZone),
+      contact: contactForExport(db, opts.timeZone),
     },
     adminContact: adminContacts(db),
     publicUrl: opts.publicUrl,

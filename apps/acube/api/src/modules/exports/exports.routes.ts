@@ -12,6 +12,7 @@ import {
   AuditExportState,
   Csv,
   EntityParams,
+  ExportQuery,
   FileParams,
 } from './exports.schemas.ts';
 import { exportEntity } from './use-cases/export-entity.ts';
@@ -111,15 +112,22 @@ export const exportsRoutes: FastifyPluginAsyncTypebox<{ ctx: ExportsContext }> =
       config,
       schema: {
         tags: ['exports'],
-        summary: 'Every record of a kind as CSV, streamed through the file store (no row cap)',
+        summary:
+          "The records of a kind that the list's filter matches, in its sort, as CSV streamed through the file store (no row cap); free text only for superadmins who ask",
         params: EntityParams,
+        querystring: ExportQuery,
         produces: ['text/csv'],
         response: { 200: Csv, ...errorResponses(400, 401, 403) },
       },
     },
     async (request, reply) => {
       const { entity } = request.params;
-      const { file, stream } = await exportEntity(ctx, { entity, who: auditContext(request) });
+      const { file, stream } = await exportEntity(ctx, {
+        entity,
+        query: request.query,
+        roles: request.principal?.roles ?? [],
+        who: auditContext(request),
+      });
       request.log.info(
         { event: 'export.streamed', entity, fileId: file.id, by: request.principal?.id },
         'export streamed',

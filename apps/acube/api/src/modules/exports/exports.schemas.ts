@@ -63,12 +63,52 @@ export const EXPORT_COLUMNS = {
     'updatedAt',
   ],
   events: ['id', 'title', 'status', 'location', 'startsAt', 'endsAt', 'capacity', 'createdAt'],
-  registrations: ['id', 'eventId', 'status', 'position', 'name', 'email', 'createdAt', 'updatedAt'],
+  registrations: [
+    'id',
+    'eventId',
+    'eventTitle',
+    'status',
+    'position',
+    'name',
+    'email',
+    'createdAt',
+    'updatedAt',
+  ],
   volunteers: ['id', 'reference', 'status', 'name', 'email', 'phone', 'availability', 'message', 'createdAt'],
   contact: ['id', 'reference', 'status', 'name', 'email', 'subject', 'message', 'createdAt'],
 } as const;
 
 export type ExportEntity = keyof typeof EXPORT_COLUMNS;
+
+/** Free text people wrote (therapy messages, notes): need-to-know, out of a CSV unless a superadmin asks. */
+export const FREE_TEXT_COLUMNS: Record<ExportEntity, readonly string[]> = {
+  bookings: ['message'],
+  events: [],
+  registrations: [],
+  volunteers: ['availability', 'message'],
+  contact: ['message'],
+};
+
+/**
+ * The list query of the record type (filter and sort, no paging), checked in full against that
+ * list's own when the export starts; and whether free text is wanted (superadmins only).
+ */
+export const ExportQuery = Type.Object({
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  status: Type.Optional(Type.String({ maxLength: 40 })),
+  created_from: Type.Optional(Type.String({ format: 'date' })),
+  created_to: Type.Optional(Type.String({ format: 'date' })),
+  session_type: Type.Optional(Type.String({ maxLength: 40 })),
+  event_id: Type.Optional(Type.String({ format: 'uuid' })),
+  sort: Type.Optional(
+    Type.String({ maxLength: 60, description: "one of the list's sortable columns, - for descending" }),
+  ),
+  include_free_text: Type.Boolean({
+    default: false,
+    description: 'messages and availability notes too: superadmins only, audited (export.free_text)',
+  }),
+});
+export type ExportQuery = Static<typeof ExportQuery>;
 
 export const EntityParams = Type.Object({
   entity: Type.Union(Object.keys(EXPORT_COLUMNS).map((k) => Type.Literal(k as ExportEntity))),

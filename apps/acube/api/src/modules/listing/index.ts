@@ -14,6 +14,7 @@ export {
   parseSort,
   sortParam,
 } from './list-query.ts';
+export { listExportQuery, listSource } from './list-source.ts';
 export {
   cursorOf,
   type ListColumns,

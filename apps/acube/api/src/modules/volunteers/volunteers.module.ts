@@ -6,10 +6,15 @@ import type { Clock } from '@campus/platform/clock';
 import type { Db } from '@campus/platform/db';
 import type { FastifyPluginAsync } from 'fastify';
 import { volunteerStatuses } from '../../db/schema/submissions.ts';
-import { checkFilter } from '../listing/index.ts';
+import { checkFilter, type ListFilter, listExportQuery, listSource } from '../listing/index.ts';
 import { type BulkEditable, bulkEditable } from '../submissions/index.ts';
 import { volunteerReceived } from './volunteers.mail.ts';
-import { createVolunteersRepository, type VolunteerRow } from './volunteers.repository.ts';
+import {
+  createVolunteersRepository,
+  VOLUNTEER_LIST,
+  VOLUNTEER_SORTABLE,
+  type VolunteerRow,
+} from './volunteers.repository.ts';
 import { volunteersRoutes } from './volunteers.routes.ts';
 import { VolunteerFilter } from './volunteers.schemas.ts';
 
@@ -50,10 +55,13 @@ export function volunteersForBulk(deps: {
   });
 }
 
-/** Every volunteer application in creation order, a page at a time: what the CSV export reads. */
-export function volunteersForExport(
-  db: () => Db,
-): (after: { createdAt: Date; id: string } | undefined, limit: number) => Promise<VolunteerRow[]> {
+/** The volunteer applications a list query matches, in its sort, a batch at a time: what the CSV export reads. */
+export function volunteersForExport(db: () => Db, timeZone: string) {
   const repo = createVolunteersRepository(db);
-  return (after, limit) => repo.findAfter(after, limit);
+  return listSource<VolunteerRow, ListFilter & { sort?: string }>({
+    query: listExportQuery(VolunteerFilter, VOLUNTEER_SORTABLE, '-created_at'),
+    columns: VOLUNTEER_LIST,
+    defaultSort: '-created_at',
+    read: (query, after, limit) => repo.findMatchingAfter(query, timeZone, after, limit),
+  });
 }

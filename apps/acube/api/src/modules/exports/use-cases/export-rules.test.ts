@@ -7,6 +7,7 @@ import {
   auditFilterOf,
   countingLines,
   csvColumns,
+  exportedColumns,
   exportJobState,
   keysetBatches,
   mayDownload,
@@ -23,10 +24,13 @@ async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
 test('keyset batches page after the last row of each batch and stop at a short or empty page', async () => {
   const rows = Array.from({ length: 5 }, (_, i) => row(i));
   const asked: (string | undefined)[] = [];
-  const page = async (after: { createdAt: Date; id: string } | undefined, limit: number) => {
-    asked.push(after?.id);
-    const start = after ? rows.findIndex((r) => r.id === after.id) + 1 : 0;
-    return rows.slice(start, start + limit);
+  const page = {
+    page: async (after: { value: unknown; id: string } | undefined, limit: number) => {
+      asked.push(after?.id);
+      const start = after ? rows.findIndex((r) => r.id === after.id) + 1 : 0;
+      return rows.slice(start, start + limit);
+    },
+    cursor: (row: ExportRow) => ({ value: row.createdAt, id: row.id }),
   };
   const batches = await collect(keysetBatches(page, 2));
   assert.deepEqual(
@@ -36,7 +40,7 @@ test('keyset batches page after the last row of each batch and stop at a short o
   assert.deepEqual(asked, [undefined, 'id1', 'id3'], 'a short page is the last one asked for');
   const exact = await collect(keysetBatches(page, 5));
   assert.equal(exact.length, 1);
-  assert.deepEqual(await collect(keysetBatches(async () => [], 5)), []);
+  assert.deepEqual(await collect(keysetBatches({ page: async () => [], cursor: page.cursor }, 5)), []);
 });
 
 test('columns are headed in snake_case; dates, numbers, text and nulls pass as they are, the rest as text', () => {
@@ -99,4 +103,10 @@ test('a job state reads as the exports page says it', () => {
   assert.equal(exportJobState('completed'), 'completed');
   assert.equal(exportJobState('failed'), 'failed');
   assert.equal(exportJobState('cancelled'), 'cancelled');
+});
+
+test('free-text columns are left out unless asked for', () => {
+  const all = ['id', 'name', 'availability', 'message', 'createdAt'];
+  assert.deepEqual(exportedColumns(all, ['availability', 'message'], false), ['id', 'name', 'createdAt']);
+  assert.deepEqual(exportedColumns(all, ['availability', 'message'], true), all);
 });

@@ -2,20 +2,29 @@
 // columns of a record type, the audit export's filters, and counting the lines that stream past.
 import type { AuditFilter } from '@campus/platform/audit';
 import type { CsvColumn, CsvValue } from '@campus/platform/csv';
-import type { ExportRow, PageSource } from '../exports.context.ts';
+import type { ExportPages, ExportRow } from '../exports.context.ts';
 import type { AuditExportBody } from '../exports.schemas.ts';
 
 /** Every row of a source, a batch at a time, each batch after the last row of the one before. */
-export async function* keysetBatches(page: PageSource, batchSize: number): AsyncGenerator<ExportRow[]> {
-  let after: { createdAt: Date; id: string } | undefined;
+export async function* keysetBatches(pages: ExportPages, batchSize: number): AsyncGenerator<ExportRow[]> {
+  let after: ReturnType<ExportPages['cursor']> | undefined;
   for (;;) {
-    const batch = await page(after, batchSize);
+    const batch = await pages.page(after, batchSize);
     if (batch.length === 0) return;
     yield batch;
     const last = batch[batch.length - 1];
     if (batch.length < batchSize || !last) return;
-    after = { createdAt: last.createdAt, id: last.id };
+    after = pages.cursor(last);
   }
+}
+
+/** The columns exported: free text (messages, availability notes) only when asked for. */
+export function exportedColumns(
+  all: readonly string[],
+  freeText: readonly string[],
+  includeFreeText: boolean,
+): string[] {
+  return includeFreeText ? [...all] : all.filter((c) => !freeText.includes(c));
 }
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
