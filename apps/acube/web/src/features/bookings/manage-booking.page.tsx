@@ -73,6 +73,40 @@ export default function ManageBookingPage(props: { token: string }) {
             <span className="muted">{time.zoneText}</span>
           </dd>
         </div>
+        {b.appointment && (
+          <div>
+            <dt>{t('manage.appointment')}</dt>
+            <dd>
+              {time.day(b.appointment.starts_at)}, {time.clock(b.appointment.starts_at)}–
+              {time.clock(
+                new Date(
+                  Date.parse(b.appointment.starts_at) + b.appointment.duration_minutes * 60_000,
+                ).toISOString(),
+              )}
+              <br />
+              {t(`manage.appointmentMode.${b.appointment.mode}`)},{' '}
+              {t('manage.appointmentWith', { name: b.appointment.with })}
+              <br />
+              <span className="muted">{time.zoneText}</span>
+            </dd>
+          </div>
+        )}
+        {b.appointment?.location && (
+          <div>
+            <dt>
+              {b.appointment.mode === 'online' ? t('manage.appointmentLink') : t('manage.appointmentPlace')}
+            </dt>
+            <dd>
+              {b.appointment.mode === 'online' && /^https:\/\//.test(b.appointment.location) ? (
+                <a href={b.appointment.location} rel="noreferrer">
+                  {b.appointment.location}
+                </a>
+              ) : (
+                b.appointment.location
+              )}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{t('manage.sent')}</dt>
           <dd>
