@@ -31,7 +31,7 @@ function ReviewCard(props: {
   onDecide(decision: Decision): void;
   headingRef?: (el: HTMLHeadingElement | null) => void;
 }) {
-  const { t, time, has } = useI18n();
+  const { t, time, has, number } = useI18n();
   const { item } = props;
   const titleId = `review-${item.id}`;
   const reason = `review.reasons.${item.review_reason}`;
@@ -56,7 +56,12 @@ function ReviewCard(props: {
         </p>
         <p>{has(reason) ? t(reason) : item.review_reason}</p>
         <dl className="review-scores">
-          <Score label={t('review.similarity', { threshold: props.threshold })} value={item.similarity} />
+          <Score
+            label={t('review.similarity', {
+              threshold: number(props.threshold, { maximumFractionDigits: 3 }),
+            })}
+            value={item.similarity}
+          />
           <Score label={t('review.faces')} value={item.face_count} />
           <Score label={t('review.spoof')} value={item.spoof_score} />
           <Score label={t('review.liveness')} value={item.liveness_score} />
