@@ -46,6 +46,7 @@ export const adminRoutes: AdminRoute[] = [
     role: 'staff',
     nav: 'nav.volunteers',
   },
+  { path: '/admin/bookings/:id', load: () => import('./bookings/booking.page.tsx'), role: 'staff' },
   { path: '/admin/volunteers/:id', load: () => import('./lists/volunteer.page.tsx'), role: 'staff' },
   {
     path: '/admin/contact',
@@ -53,6 +54,7 @@ export const adminRoutes: AdminRoute[] = [
     role: 'staff',
     nav: 'nav.contact',
   },
+  { path: '/admin/contact/:id', load: () => import('./contact/contact-message.page.tsx'), role: 'staff' },
   { path: '/admin/audit', load: () => import('./audit/audit.page.tsx'), role: 'staff', nav: 'nav.audit' },
   {
     path: '/admin/exports',

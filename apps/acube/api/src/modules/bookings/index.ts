@@ -4,4 +4,4 @@ export type { Appointment, AppointmentBody } from './bookings.appointment.schema
 export { bookingsWaiting } from './bookings.counts.ts';
 export { bookingsForBulk, bookingsForExport, bookingsModule } from './bookings.module.ts';
 export type { BookingRow } from './bookings.repository.ts';
-export type { BookAnswer, BookBody, BookingListItem, OwnBooking } from './bookings.schemas.ts';
+export type { AdminBooking, BookAnswer, BookBody, BookingListItem, OwnBooking } from './bookings.schemas.ts';
