@@ -49,7 +49,7 @@ test('a reload keeps the admin logged in; after logging out a reload shows the l
   assert.equal(refresh.path, '/api/admin/auth');
 
   // Moving inside the panel adds history entries: Back returns to the page before.
-  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
   await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor({ timeout: WAIT_MS });
   await page.goBack();
   await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor({ timeout: WAIT_MS });
