@@ -8,6 +8,7 @@ import { PageTitle, Status } from '@campus/web/layout/app-shell.tsx';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
+import type { AuditExportState } from '../../../../api/src/modules/exports/index.ts';
 import { requestErrorText } from '../../features/shell/form-errors.ts';
 import { useSite } from '../../features/site/site.api.ts';
 import { adminApi } from '../admin-api.ts';
@@ -19,14 +20,6 @@ import {
   auditSearch,
   readAuditUrl,
 } from '../audit/audit-url.ts';
-
-/** GET /api/admin/bulk/export/audit-logs/:job_id's answer. */
-export interface AuditExportState {
-  job_id: string;
-  state: 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
-  file_id: string | null;
-  file_url: string | null;
-}
 
 const finished = (s: AuditExportState | undefined) =>
   s !== undefined && (s.state === 'completed' || s.state === 'failed' || s.state === 'cancelled');

@@ -4,18 +4,10 @@ import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import { PageTitle } from '@campus/web/layout/app-shell.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
+import type { Dashboard } from '../../../../api/src/modules/dashboard/index.ts';
 import { requestErrorText } from '../../features/shell/form-errors.ts';
 import { adminApi, allows, useAdmin } from '../admin-api.ts';
 import { ADMIN_APP_NAME, Loading } from '../admin-shell.tsx';
-
-/** GET /api/admin/dashboard's answer. */
-export interface Dashboard {
-  bookings_new: number;
-  messages_new: number;
-  applications_new: number;
-  jobs_running: number;
-  jobs_failed: number;
-}
 
 const figures: { key: keyof Dashboard; href: string; superadmin?: boolean; alert?: boolean }[] = [
   { key: 'bookings_new', href: '/admin/bookings?status=pending' },
