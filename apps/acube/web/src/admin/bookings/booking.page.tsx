@@ -124,7 +124,7 @@ export default function BookingPage(props: AdminPageProps) {
       </div>
 
       {a && (
-        <section aria-labelledby="cancel-appointment">
+        <section className="form" aria-labelledby="cancel-appointment">
           <h2 id="cancel-appointment">{t('booking.cancelTitle')}</h2>
           <p>{t('booking.cancelBody')}</p>
           <button
@@ -147,7 +147,12 @@ export default function BookingPage(props: AdminPageProps) {
         )}
       </div>
 
-      <StatusForm booking={data} pending={setStatus.isPending} onSubmit={(s) => setStatus.mutate(s)} />
+      <StatusForm
+        key={data.status}
+        booking={data}
+        pending={setStatus.isPending}
+        onSubmit={(s) => setStatus.mutate(s)}
+      />
       <div aria-live="polite">
         {setStatus.isSuccess && <p className="notice notice--success">{t('booking.statusSaved')}</p>}
         {setStatus.isError && <p className="notice notice--error">{errorText(setStatus.error, t)}</p>}
