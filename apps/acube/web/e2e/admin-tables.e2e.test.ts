@@ -372,6 +372,7 @@ test('every list opens with its rows and leads to their detail; a count changed 
   await page.getByLabel('Status', { exact: true }).selectOption('accepted');
   await page.getByRole('button', { name: 'Save the status' }).click();
   await page.getByText('The status is saved.').waitFor({ timeout: WAIT_MS });
+  await saveScreenshot(page, 'acube-admin-volunteer');
   await page.goBack();
   await tableSettled(page);
   assert.equal(

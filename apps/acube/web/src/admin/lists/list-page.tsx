@@ -68,7 +68,9 @@ export function ListPage<T>(props: { definition: ListDefinition<T>; actions?: Re
     def.defaultHidden,
   );
   const [selection, dispatch] = useSelection(filterKey(state.filters));
-  const { data, error, isPending, isPlaceholderData } = useQuery(listPageQuery<T>(def.path, state));
+  const { data, error, isPending, isPlaceholderData, isFetching } = useQuery(
+    listPageQuery<T>(def.path, state),
+  );
   const [download, setDownload] = useState<{ kind: 'busy' | 'done' | 'error'; text: string } | null>(null);
   const [freeText, setFreeText] = useState(false);
   const operation = url.param('operation');
@@ -188,7 +190,7 @@ export function ListPage<T>(props: { definition: ListDefinition<T>; actions?: Re
             onSort={url.sortBy}
             selectable={def.bulk ? { selection, dispatch } : undefined}
             empty={t('lists.empty')}
-            busy={isPlaceholderData}
+            busy={isFetching}
           />
           <Pager
             page={state.page}

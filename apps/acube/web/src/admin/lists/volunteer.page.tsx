@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link } from 'wouter';
 import { adminApi } from '../admin-api.ts';
+import './lists.css';
 import type { AdminPageProps } from '../admin-routes.tsx';
 import { VOLUNTEER_STATUSES, type VolunteerItem } from './rows.ts';
 
