@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { auditLog } from '@campus/platform/tables';
 import { LAPTOP, newContext } from '@campus/web/testing/browser.ts';
+import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { type Site, saveScreenshot, settled, startSite, WAIT_MS } from './harness.ts';
 
@@ -117,5 +118,45 @@ test('the audit log: a filter and its pages survive a reload, and Back returns t
   await page.waitForURL((u) => u.pathname === '/admin/audit' && u.search === '', { timeout: WAIT_MS });
   await page.getByRole('table', { name: 'Audit entries, newest first' }).waitFor({ timeout: WAIT_MS });
   assert.equal(await page.getByLabel('Action').inputValue(), '');
+  await context.close();
+});
+
+test('the jobs page shows a failed job with its error and runs it again', async () => {
+  const superadmin = await site.newAdmin('superadmin');
+  // A job of the audit export's queue that ran out of retries (written as pg-boss keeps one).
+  const failed = (await site.t.app.db.execute(sql`
+    insert into pgboss.job (name, data, state, output)
+    values ('audit-export', ${JSON.stringify({ adminId: superadmin.id, filter: {} })}::jsonb, 'failed',
+            '{"message":"the file store was full"}'::jsonb)
+    returning id`)) as unknown as { rows?: { id: string }[] } & { id: string }[];
+  const id = (failed.rows ?? failed)[0]?.id ?? '';
+  assert.match(id, /^[0-9a-f-]{36}$/);
+  const short = id.slice(0, 8);
+
+  const { context } = await newContext(site.browser, site.url, { viewport: LAPTOP });
+  const page = await context.newPage();
+  await site.logIn(page, superadmin, '/admin/jobs');
+  await page.getByRole('heading', { name: 'Jobs', level: 1 }).waitFor({ timeout: WAIT_MS });
+  const queue = page
+    .getByRole('table', { name: 'Queues' })
+    .getByRole('row')
+    .filter({ hasText: 'audit-export' });
+  await queue.waitFor({ timeout: WAIT_MS });
+  const job = page.getByRole('table', { name: 'Failed jobs of audit-export' }).getByRole('row').filter({
+    hasText: short,
+  });
+  await job.getByText('the file store was full').waitFor({ timeout: WAIT_MS });
+  await saveScreenshot(page, 'acube-admin-jobs');
+  await job.getByRole('button', { name: `Run again (${short})` }).click();
+  await page.getByText(`Job ${short} will run again.`).waitFor({ timeout: WAIT_MS });
+
+  const audit = await site.t.app.inject({
+    url: '/api/admin/audit-logs?action=job.retried',
+    headers: { authorization: superadmin.authorization },
+  });
+  assert.deepEqual(
+    audit.json().items.map((e: { entity_id: string }) => e.entity_id),
+    [id],
+  );
   await context.close();
 });
