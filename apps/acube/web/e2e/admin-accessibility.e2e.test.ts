@@ -59,7 +59,7 @@ const concrete = (path: string): string => {
   if (!path.includes(':')) return path;
   const sample = samples[path];
   assert.ok(sample, `no sample for ${path}: add one to the samples of admin-accessibility.e2e.test.ts`);
-  return sample();
+  return path.replace(/:[A-Za-z]+/, encodeURIComponent(sample()));
 };
 
 /** The id of the first item a list route answers. */
@@ -133,6 +133,7 @@ after(async () => {
 
 /** Goes to `path` inside the panel as a link would (no reload), and waits for its data. */
 async function visit(target: Page, path: string) {
+  assert.ok(path.startsWith('/admin'), `${path} is a panel address`);
   const here = new URL(target.url());
   if (here.pathname + here.search === path) return settled(target);
   await target.evaluate((to) => {
@@ -149,7 +150,8 @@ async function visit(target: Page, path: string) {
   await target.waitForFunction(
     () => (globalThis as unknown as { document: { title: string } }).document.title !== 'navigating',
     undefined,
-    { timeout: WAIT_MS },
+    // (a detail page sets its title once its record has come: twice the usual wait on a busy machine)
+    { timeout: 2 * WAIT_MS },
   );
   await target.getByRole('heading', { level: 1 }).first().waitFor({ timeout: WAIT_MS });
   await settled(target);
