@@ -83,6 +83,7 @@ test("the seed's curl body: its past date is a clear 400 naming the field; a fut
   const view = await t.app.inject({ url: `/api/sessions/manage?token=${link[1]}` });
   assert.equal(view.statusCode, 200);
   assert.deepEqual(Object.keys(view.json()).sort(), [
+    'appointment',
     'created_at',
     'name',
     'preferred_date',
@@ -91,6 +92,7 @@ test("the seed's curl body: its past date is a clear 400 naming the field; a fut
     'session_type',
     'status',
   ]);
+  assert.equal(view.json().appointment, null, 'no appointment until staff set one');
   assert.equal(view.json().reference, reference);
   const forged = await t.app.inject({ url: `/api/sessions/manage?token=${'x'.repeat(43)}` });
   assert.equal(forged.statusCode, 404);
