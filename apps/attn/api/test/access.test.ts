@@ -81,6 +81,11 @@ test('every ATTN route declares the access this table gives it, and the guard en
       'POST /api/admin/sis/sync': A,
       'GET /api/admin/sis/sync-runs': A,
       'GET /api/admin/sis/status': A,
+      // the platform's job admin routes, mounted for admins
+      'GET /api/admin/jobs': A,
+      'GET /api/admin/jobs/:queue/failed': A,
+      'POST /api/admin/jobs/:queue/:id/retry': A,
+      'POST /api/admin/jobs/:queue/:id/cancel': A,
       // face enrolment (no ids: always the caller's own)
       'GET /api/student/face': S,
       'POST /api/student/face/consent': S,
