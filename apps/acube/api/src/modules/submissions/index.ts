@@ -7,7 +7,6 @@ export {
   dedupeKey,
   isRepeatOf,
   newReference,
-  nextBefore,
   repeatWindowStart,
 } from './submission.ts';
 export { SubmissionAck } from './submissions.schemas.ts';

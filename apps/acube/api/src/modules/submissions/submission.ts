@@ -24,8 +24,3 @@ export function repeatWindowStart(nowMs: number): Date {
 export function isRepeatOf(firstCreatedAt: Date, nowMs: number): boolean {
   return firstCreatedAt.getTime() > repeatWindowStart(nowMs).getTime();
 }
-
-/** The cursor of the next page of a newest-first list: the last row's created_at when the page is full. */
-export function nextBefore(rows: readonly { createdAt: Date }[], limit: number): Date | null {
-  return rows.length === limit ? (rows.at(-1)?.createdAt ?? null) : null;
-}

@@ -1,6 +1,6 @@
 // Staff list events of any status: filtered, sorted (latest start first unless asked), paged and
 // counted, each with its places taken and its waiting list's length (one query for the page).
-import type { ListParams } from '../../listing/index.ts';
+import { type ListParams, pageWindow } from '../../listing/index.ts';
 import type { EventsContext } from '../events.context.ts';
 import type { EventRow } from '../events.repository.ts';
 import type { PlaceCounts } from './waiting-list.ts';
@@ -14,6 +14,6 @@ export async function findEvents(
   return {
     rows: rows.map((event) => ({ event, places: places.get(event.id) ?? { confirmed: 0, waiting: 0 } })),
     total,
-    pageSize: params.page_size ?? params.limit ?? 25,
+    pageSize: pageWindow(params).limit,
   };
 }

@@ -1,6 +1,6 @@
 // Staff list registrations across events (or one event's): filtered, sorted, paged and counted,
 // each with its event's title.
-import type { ListParams } from '../../listing/index.ts';
+import { type ListParams, pageWindow } from '../../listing/index.ts';
 import type { EventsContext } from '../events.context.ts';
 import type { RegistrationListFilter, RegistrationListRow } from '../events.lists.repository.ts';
 
@@ -9,5 +9,5 @@ export async function findRegistrations(
   params: RegistrationListFilter & ListParams,
 ): Promise<{ rows: RegistrationListRow[]; total: number; pageSize: number }> {
   const { rows, total } = await ctx.lists.findRegistrationList(params, ctx.timeZone);
-  return { rows, total, pageSize: params.page_size ?? params.limit ?? 25 };
+  return { rows, total, pageSize: pageWindow(params).limit };
 }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Db } from '@campus/platform/db';
 import { defineTemplate, html } from '@campus/platform/mail';
-import { dedupeKey, isRepeatOf, nextBefore, repeatWindowStart } from '../submission.ts';
+import { dedupeKey, isRepeatOf, repeatWindowStart } from '../submission.ts';
 import { type SubmissionStore, type SubmitFormContext, submitForm } from './submit-form.ts';
 
 const NOW = Date.parse('2026-01-01T12:00:00Z');
@@ -122,11 +122,4 @@ test('the same address in another case or with spaces, and content with outer sp
   assert.equal(dedupeKey('a@example.org', undefined), dedupeKey('a@example.org', ''));
   assert.notEqual(dedupeKey('a@example.org', 'hello'), dedupeKey('a@example.org', 'hello!'));
   assert.notEqual(dedupeKey('a@example.org', 'a', 'b'), dedupeKey('a@example.org', 'b', 'a'));
-});
-
-test('a full page points to the next by its last created_at; a short page is the last', () => {
-  const rows = [{ createdAt: new Date(NOW) }, { createdAt: new Date(NOW - 1000) }];
-  assert.deepEqual(nextBefore(rows, 2), new Date(NOW - 1000));
-  assert.equal(nextBefore(rows, 3), null);
-  assert.equal(nextBefore([], 1), null);
 });
