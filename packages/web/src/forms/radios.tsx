@@ -17,6 +17,8 @@ export function RadioGroupField(props: {
   hint?: ReactNode;
   error?: string;
   defaultValue?: string;
+  /** Told each new choice, for a form that changes with it (the radios stay uncontrolled). */
+  onChange?(value: string): void;
 }) {
   const { id, hint, error } = props;
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
@@ -46,6 +48,7 @@ export function RadioGroupField(props: {
               name={props.name}
               value={choice.value}
               defaultChecked={props.defaultValue === choice.value}
+              onChange={props.onChange ? () => props.onChange?.(choice.value) : undefined}
             />
             <label htmlFor={radioId}>{choice.label}</label>
           </div>

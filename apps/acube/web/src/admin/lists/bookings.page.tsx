@@ -3,11 +3,10 @@
 // the detail page's, where it is audited.
 import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import { useMemo } from 'react';
-import { Link } from 'wouter';
 import type { AdminPageProps } from '../admin-routes.tsx';
+import { submittedColumns } from './columns.tsx';
 import { type ListDefinition, ListPage, tableSpec } from './list-page.tsx';
 import { BOOKING_STATUSES, type BookingItem, SESSION_TYPES } from './rows.ts';
-import { StatusCell } from './status-cell.tsx';
 
 const spec = tableSpec(
   ['session_type'],
@@ -18,7 +17,14 @@ const spec = tableSpec(
 export default function BookingsPage(_props: AdminPageProps) {
   const { t, date, dateTime } = useI18n();
   const definition = useMemo<ListDefinition<BookingItem>>(() => {
-    const statuses = BOOKING_STATUSES.map((s) => ({ value: s, label: t(`lists.status.${s}`) }));
+    const c = submittedColumns<BookingItem>(
+      { t, dateTime },
+      {
+        page: (r) => `/admin/bookings/${r.id}`,
+        statusPath: (r) => `/api/sessions/${r.id}/status`,
+        statuses: BOOKING_STATUSES,
+      },
+    );
     return {
       id: 'bookings',
       path: '/api/sessions',
@@ -37,16 +43,9 @@ export default function BookingsPage(_props: AdminPageProps) {
       rowLabel: (r) => r.reference,
       defaultHidden: ['phone'],
       columns: [
-        {
-          key: 'reference',
-          header: t('lists.col.reference'),
-          sortable: true,
-          fixed: true,
-          nowrap: true,
-          cell: (r) => <Link href={`/admin/bookings/${r.id}`}>{r.reference}</Link>,
-        },
-        { key: 'name', header: t('lists.col.name'), sortable: true, cell: (r) => r.name },
-        { key: 'email', header: t('lists.col.email'), sortable: true, cell: (r) => r.email },
+        c.reference,
+        c.name,
+        c.email,
         { key: 'phone', header: t('lists.col.phone'), cell: (r) => r.phone },
         {
           key: 'session_type',
@@ -66,27 +65,8 @@ export default function BookingsPage(_props: AdminPageProps) {
           header: t('lists.col.message'),
           cell: (r) => (r.has_message ? t('lists.yes') : t('lists.no')),
         },
-        {
-          key: 'status',
-          header: t('lists.col.status'),
-          sortable: true,
-          cell: (r) => (
-            <StatusCell
-              key={`${r.id}:${r.status}`}
-              path={`/api/sessions/${r.id}/status`}
-              current={r.status}
-              rowLabel={r.reference}
-              statuses={statuses}
-            />
-          ),
-        },
-        {
-          key: 'created_at',
-          header: t('lists.col.received'),
-          sortable: true,
-          nowrap: true,
-          cell: (r) => dateTime(r.created_at),
-        },
+        c.status,
+        c.received,
       ],
     };
   }, [t, date, dateTime]);

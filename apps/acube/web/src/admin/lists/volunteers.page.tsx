@@ -2,11 +2,10 @@
 // status changed from the list, one by one or in bulk.
 import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import { useMemo } from 'react';
-import { Link } from 'wouter';
 import type { AdminPageProps } from '../admin-routes.tsx';
+import { submittedColumns } from './columns.tsx';
 import { type ListDefinition, ListPage, tableSpec } from './list-page.tsx';
 import { VOLUNTEER_STATUSES, type VolunteerItem } from './rows.ts';
-import { StatusCell } from './status-cell.tsx';
 
 const spec = tableSpec(
   [],
@@ -17,7 +16,14 @@ const spec = tableSpec(
 export default function VolunteersPage(_props: AdminPageProps) {
   const { t, dateTime } = useI18n();
   const definition = useMemo<ListDefinition<VolunteerItem>>(() => {
-    const statuses = VOLUNTEER_STATUSES.map((s) => ({ value: s, label: t(`lists.status.${s}`) }));
+    const c = submittedColumns<VolunteerItem>(
+      { t, dateTime },
+      {
+        page: (r) => `/admin/volunteers/${r.id}`,
+        statusPath: (r) => `/api/volunteers/${r.id}/status`,
+        statuses: VOLUNTEER_STATUSES,
+      },
+    );
     return {
       id: 'volunteers',
       path: '/api/volunteers',
@@ -29,38 +35,12 @@ export default function VolunteersPage(_props: AdminPageProps) {
       rowLabel: (r) => r.reference,
       defaultHidden: ['phone'],
       columns: [
-        {
-          key: 'reference',
-          header: t('lists.col.reference'),
-          sortable: true,
-          fixed: true,
-          nowrap: true,
-          cell: (r) => <Link href={`/admin/volunteers/${r.id}`}>{r.reference}</Link>,
-        },
-        { key: 'name', header: t('lists.col.name'), sortable: true, cell: (r) => r.name },
-        { key: 'email', header: t('lists.col.email'), sortable: true, cell: (r) => r.email },
+        c.reference,
+        c.name,
+        c.email,
         { key: 'phone', header: t('lists.col.phone'), cell: (r) => r.phone },
-        {
-          key: 'status',
-          header: t('lists.col.status'),
-          sortable: true,
-          cell: (r) => (
-            <StatusCell
-              key={`${r.id}:${r.status}`}
-              path={`/api/volunteers/${r.id}/status`}
-              current={r.status}
-              rowLabel={r.reference}
-              statuses={statuses}
-            />
-          ),
-        },
-        {
-          key: 'created_at',
-          header: t('lists.col.received'),
-          sortable: true,
-          nowrap: true,
-          cell: (r) => dateTime(r.created_at),
-        },
+        c.status,
+        c.received,
       ],
     };
   }, [t, dateTime]);
