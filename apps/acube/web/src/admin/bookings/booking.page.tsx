@@ -71,7 +71,7 @@ export default function BookingPage(props: AdminPageProps) {
                 [t('lists.col.name'), data.name],
                 [t('lists.col.email'), data.email],
                 [t('lists.col.phone'), data.phone],
-                [t('lists.col.sessionType'), data.session_type],
+                [t('lists.col.sessionType'), t(`lists.sessionType.${data.session_type}`)],
                 [
                   t('lists.col.preferred'),
                   `${data.preferred_date}${data.preferred_time ? `, ${data.preferred_time}` : ''}`,
