@@ -3,8 +3,9 @@
 // columns the person chose to see. Its words come from the app's catalogue, under `table.*`.
 // The rows' data, the sort and the page live in the URL (useTableUrl), never in here.
 
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
+import { ScrollRegion } from './scroll-region.tsx';
 import { isSelected, pageState, type Selection, type SelectionAction } from './selection.ts';
 
 export interface GridColumn<T> {
@@ -65,12 +66,15 @@ export function DataGrid<T>(props: {
   busy?: boolean;
 }) {
   const { t } = useI18n();
+  const captionId = useId();
   const { columns, rows, selectable } = props;
   const ids = rows.map(props.rowKey);
   return (
-    <div className="table-wrap">
+    <ScrollRegion className="table-wrap" labelledBy={captionId}>
       <table className="data-table data-grid" aria-busy={props.busy || undefined}>
-        <caption className="visually-hidden">{props.caption}</caption>
+        <caption id={captionId} className="visually-hidden">
+          {props.caption}
+        </caption>
         <thead>
           <tr>
             {selectable && (
@@ -147,6 +151,6 @@ export function DataGrid<T>(props: {
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

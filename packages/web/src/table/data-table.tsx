@@ -1,7 +1,8 @@
 // A plain, accessible data table: a caption (visible or for screen readers only), header cells
 // with scope, and a message when there are no rows. Sorting and paging, where a screen needs
 // them, live in the URL of that screen.
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
+import { ScrollRegion } from './scroll-region.tsx';
 
 export interface Column<T> {
   key: string;
@@ -20,11 +21,14 @@ export function DataTable<T>(props: {
   empty: ReactNode;
   rowClassName?(row: T): string | undefined;
 }) {
+  const captionId = useId();
   if (props.rows.length === 0) return <p className="empty">{props.empty}</p>;
   return (
-    <div className="table-wrap">
+    <ScrollRegion className="table-wrap" labelledBy={captionId}>
       <table className="data-table">
-        <caption className={props.captionHidden ? 'visually-hidden' : undefined}>{props.caption}</caption>
+        <caption id={captionId} className={props.captionHidden ? 'visually-hidden' : undefined}>
+          {props.caption}
+        </caption>
         <thead>
           <tr>
             {props.columns.map((c) => (
@@ -52,6 +56,6 @@ export function DataTable<T>(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,12 +1,12 @@
-// A wide table on a phone scrolls sideways inside this box, never the page. The box is a named
-// region that takes the focus, so a keyboard can scroll it too (axe: scrollable-region-focusable).
+// A wide table on a phone scrolls sideways inside this box, never the page; while it scrolls the
+// box is a named region a keyboard can reach (the shared ScrollRegion).
+import { ScrollRegion } from '@campus/web/table/scroll-region.tsx';
 import type { ReactNode } from 'react';
 
 export function ScrollBox(props: { label: string; children: ReactNode }) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-    <section className="admin-scroll" aria-label={props.label} tabIndex={0}>
+    <ScrollRegion className="admin-scroll" label={props.label}>
       {props.children}
-    </section>
+    </ScrollRegion>
   );
 }
