@@ -3,6 +3,8 @@
 // (a category and a note for the course's teachers) and an excuse removed.
 import './reports.css';
 import '../courses/courses.css';
+import { SelectField, TextAreaField } from '@campus/web/forms/fields.tsx';
+import { RadioGroupField } from '@campus/web/forms/radios.tsx';
 import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import { PageTitle, Status } from '@campus/web/layout/app-shell.tsx';
 import { DataTable } from '@campus/web/table/data-table.tsx';
@@ -47,57 +49,36 @@ function ExcuseForm(props: { courseId: string; studentId: string; absences: Line
   };
   return (
     <form className="excuse-form" onSubmit={submit}>
-      <div className="field">
-        <label htmlFor="excuse-session" className="field__label">
-          {t('report.excuse.session')}
-        </label>
-        <select
-          id="excuse-session"
-          className="input"
-          value={sessionId}
-          onChange={(e) => setSessionId(e.target.value)}
-        >
-          {props.absences.map((s) => (
-            <option key={s.session_id} value={s.session_id}>
-              {date(s.opened_at, { weekday: 'short', day: 'numeric', month: 'short' })}
-              {s.title ? ` · ${s.title}` : ''}
-            </option>
-          ))}
-        </select>
-      </div>
-      <fieldset className="field">
-        <legend className="field__label">{t('report.excuse.category')}</legend>
-        {CATEGORIES.map((c) => (
-          <div key={c} className="radio">
-            <input
-              type="radio"
-              id={`excuse-${c}`}
-              name="excuse-category"
-              value={c}
-              checked={category === c}
-              onChange={() => setCategory(c)}
-            />
-            <label htmlFor={`excuse-${c}`}>{t(`report.excuse.categories.${c}`)}</label>
-          </div>
+      <SelectField
+        id="excuse-session"
+        label={t('report.excuse.session')}
+        value={sessionId}
+        onChange={(e) => setSessionId(e.target.value)}
+      >
+        {props.absences.map((s) => (
+          <option key={s.session_id} value={s.session_id}>
+            {date(s.opened_at, { weekday: 'short', day: 'numeric', month: 'short' })}
+            {s.title ? ` · ${s.title}` : ''}
+          </option>
         ))}
-      </fieldset>
-      <div className="field">
-        <label htmlFor="excuse-note" className="field__label">
-          {t('report.excuse.note')}
-        </label>
-        <p id="excuse-note-hint" className="field__hint">
-          {t('report.excuse.noteHint')}
-        </p>
-        <textarea
-          id="excuse-note"
-          className="input"
-          rows={3}
-          maxLength={1000}
-          aria-describedby="excuse-note-hint"
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-        />
-      </div>
+      </SelectField>
+      <RadioGroupField
+        id="excuse-category"
+        name="excuse-category"
+        legend={t('report.excuse.category')}
+        choices={CATEGORIES.map((c) => ({ value: c, label: t(`report.excuse.categories.${c}`) }))}
+        defaultValue={category}
+        onChange={(c) => setCategory(c as NewExcuse['category'])}
+      />
+      <TextAreaField
+        id="excuse-note"
+        label={t('report.excuse.note')}
+        hint={t('report.excuse.noteHint')}
+        rows={3}
+        maxLength={1000}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
       <button type="submit" className="button" disabled={record.isPending}>
         {t('report.excuse.submit')}
       </button>

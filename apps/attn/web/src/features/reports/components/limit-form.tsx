@@ -1,6 +1,7 @@
 // The course's absence limit: a percentage of the sessions, and the sessions planned this term
 // (left empty: the sessions held so far). Its teachers change it here.
 import { ApiError } from '@campus/web/api/client.ts';
+import { TextField } from '@campus/web/forms/fields.tsx';
 import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import { Status } from '@campus/web/layout/app-shell.tsx';
 import { type FormEvent, useState } from 'react';
@@ -27,41 +28,30 @@ export function LimitForm(props: { courseId: string; limit: Limit }) {
   };
   return (
     <form className="limit-form" onSubmit={submit} noValidate={false}>
-      <div className="field">
-        <label htmlFor="limit-percent" className="field__label">
-          {t('report.limit.percent')}
-        </label>
-        <input
-          id="limit-percent"
-          className="input input--short"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={100}
-          required
-          value={percent}
-          onChange={(e) => setPercent(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="limit-planned" className="field__label">
-          {t('report.limit.planned')}
-        </label>
-        <p id="limit-planned-hint" className="field__hint">
-          {t('report.limit.plannedHint')}
-        </p>
-        <input
-          id="limit-planned"
-          className="input input--short"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={500}
-          aria-describedby="limit-planned-hint"
-          value={planned}
-          onChange={(e) => setPlanned(e.target.value)}
-        />
-      </div>
+      <TextField
+        id="limit-percent"
+        label={t('report.limit.percent')}
+        inputClassName="input input--short"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={100}
+        required
+        value={percent}
+        onChange={(e) => setPercent(e.target.value)}
+      />
+      <TextField
+        id="limit-planned"
+        label={t('report.limit.planned')}
+        hint={t('report.limit.plannedHint')}
+        inputClassName="input input--short"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={500}
+        value={planned}
+        onChange={(e) => setPlanned(e.target.value)}
+      />
       <button type="submit" className="button button--secondary" disabled={save.isPending}>
         {t('report.limit.save')}
       </button>
