@@ -12,49 +12,25 @@ import { axeViolations } from '@campus/web/testing/page-checks.ts';
 import type { Page } from 'playwright-core';
 import { fixturesDir, groupSample } from '../../api/test/face/sample-images.ts';
 import type { TestCourse, TestUser } from '../../api/test/helpers.ts';
-import { markEnrolled, pageFor } from './face-helpers.ts';
-import { fakeCamera } from './fake-camera.ts';
-import { type Classroom, saveScreenshot, startClassroom, WAIT_MS } from './harness.ts';
+import { markEnrolled, pageFor, type SelfieRoom, startSelfieRoom } from './face-helpers.ts';
+import { type Classroom, saveScreenshot, WAIT_MS } from './harness.ts';
 
+let selfie: SelfieRoom;
 let room: Classroom;
-let camera: Awaited<ReturnType<typeof fakeCamera>>;
 let course: TestCourse;
 let sessionId: string;
 
 before(async () => {
   // The fixture face if it is there; else the face photo that ships in an npm package's demo.
   const photo = join(fixturesDir, 'person-a-1.jpg');
-  camera = await fakeCamera(existsSync(photo) ? photo : groupSample);
-  room = await startClassroom({ env: { FACE_THREADS: '1' }, browserArgs: camera.args });
-  course = await room.t.course({ students: 2 });
+  selfie = await startSelfieRoom(existsSync(photo) ? photo : groupSample, 2);
+  ({ room, course, sessionId } = selfie);
   for (const s of course.students) await markEnrolled(room, s);
-  const opened = await room.t.app.inject({
-    method: 'POST',
-    url: `/api/teacher/courses/${course.id}/sessions`,
-    headers: course.teacher.headers,
-    payload: { duration_minutes: 60, selfie_required: true },
-  });
-  assert.equal(opened.statusCode, 201, opened.body);
-  sessionId = opened.json().id;
 });
-after(async () => {
-  await room?.close();
-  await camera?.remove();
-});
+after(() => selfie?.close());
 
-const student = (i: number) => {
-  const s = course.students[i];
-  assert.ok(s);
-  return s;
-};
-
-async function code(): Promise<string> {
-  const res = await room.t.app.inject({
-    url: `/api/teacher/sessions/${sessionId}/code`,
-    headers: course.teacher.headers,
-  });
-  return res.json().code;
-}
+const student = (i: number) => selfie.student(i);
+const code = () => selfie.code();
 
 for (const lang of ['en', 'tr'] as const) {
   for (const viewport of [PHONE, LAPTOP]) {

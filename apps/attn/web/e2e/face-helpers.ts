@@ -3,13 +3,15 @@
 // camera; and a student made "enrolled" without the face models (for screens that only need the
 // API to say so).
 
+import assert from 'node:assert/strict';
 import { newContext, PHONE } from '@campus/web/testing/browser.ts';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { faceConsents, faceEmbeddings } from '../../api/src/db/schema/index.ts';
 import { FACE_EMBEDDING_MODEL } from '../../api/src/modules/face/face.repository.ts';
-import type { TestUser } from '../../api/test/helpers.ts';
-import { type Classroom, sessionCookie } from './harness.ts';
+import type { TestCourse, TestUser } from '../../api/test/helpers.ts';
+import { fakeCamera } from './fake-camera.ts';
+import { type Classroom, sessionCookie, startClassroom } from './harness.ts';
 
 /**
  * A page logged in as `user`. `camera`: the person answers "allow" to the camera prompt; else
@@ -83,4 +85,61 @@ export async function markEnrolled(room: Classroom, user: TestUser) {
     model: FACE_EMBEDDING_MODEL,
     createdAt: room.clock.now(),
   });
+}
+
+export interface SelfieRoom {
+  room: Classroom;
+  course: TestCourse;
+  /** The open session that requires a selfie. */
+  sessionId: string;
+  student(i: number): TestUser;
+  /** The session's current code, as the projector shows it. */
+  code(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * ATTN with a browser whose fake camera shows `photo`, a course of `students` and an open session
+ * of it that requires a selfie.
+ */
+export async function startSelfieRoom(photo: string, students: number): Promise<SelfieRoom> {
+  const camera = await fakeCamera(photo);
+  let room: Classroom;
+  try {
+    room = await startClassroom({ env: { FACE_THREADS: '1' }, browserArgs: camera.args });
+  } catch (err) {
+    await camera.remove();
+    throw err;
+  }
+  const close = async () => {
+    await room.close();
+    await camera.remove();
+  };
+  const course = await room.t.course({ students });
+  const opened = await room.t.app.inject({
+    method: 'POST',
+    url: `/api/teacher/courses/${course.id}/sessions`,
+    headers: course.teacher.headers,
+    payload: { duration_minutes: 60, selfie_required: true },
+  });
+  assert.equal(opened.statusCode, 201, opened.body);
+  const sessionId: string = opened.json().id;
+  return {
+    room,
+    course,
+    sessionId,
+    student(i) {
+      const s = course.students[i];
+      assert.ok(s);
+      return s;
+    },
+    async code() {
+      const res = await room.t.app.inject({
+        url: `/api/teacher/sessions/${sessionId}/code`,
+        headers: course.teacher.headers,
+      });
+      return res.json().code;
+    },
+    close,
+  };
 }

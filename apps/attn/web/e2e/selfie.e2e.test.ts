@@ -13,52 +13,27 @@ import { eq } from 'drizzle-orm';
 import { faceConsents, faceEmbeddings } from '../../api/src/db/schema/index.ts';
 import { enrol } from '../../api/test/attendance/verification-helpers.ts';
 import { fixturesDir, fixturesMissing } from '../../api/test/face/sample-images.ts';
-import type { TestCourse, TestUser } from '../../api/test/helpers.ts';
-import { cameraAsked, pageFor, statuses } from './face-helpers.ts';
-import { fakeCamera } from './fake-camera.ts';
-import { type Classroom, saveScreenshot, startClassroom } from './harness.ts';
+import type { TestUser } from '../../api/test/helpers.ts';
+import { cameraAsked, pageFor, type SelfieRoom, startSelfieRoom, statuses } from './face-helpers.ts';
+import { type Classroom, saveScreenshot } from './harness.ts';
 
 const fixture = (name: string) => join(fixturesDir, name);
 /** A verdict waits for the face job: the models' first load on a busy machine takes a while. */
 const VERDICT_MS = 60_000;
 
+let selfie: SelfieRoom;
 let room: Classroom;
-let camera: Awaited<ReturnType<typeof fakeCamera>>;
-let course: TestCourse;
 let sessionId: string;
 
 before(async () => {
   if (fixturesMissing) return;
-  camera = await fakeCamera(fixture('person-a-1.jpg'));
-  room = await startClassroom({ env: { FACE_THREADS: '1' }, browserArgs: camera.args });
-  course = await room.t.course({ students: 7 });
-  const opened = await room.t.app.inject({
-    method: 'POST',
-    url: `/api/teacher/courses/${course.id}/sessions`,
-    headers: course.teacher.headers,
-    payload: { duration_minutes: 60, selfie_required: true },
-  });
-  assert.equal(opened.statusCode, 201, opened.body);
-  sessionId = opened.json().id;
+  selfie = await startSelfieRoom(fixture('person-a-1.jpg'), 7);
+  ({ room, sessionId } = selfie);
 });
-after(async () => {
-  await room?.close();
-  await camera?.remove();
-});
+after(() => selfie?.close());
 
-const student = (i: number) => {
-  const s = course.students[i];
-  assert.ok(s);
-  return s;
-};
-
-async function code(): Promise<string> {
-  const res = await room.t.app.inject({
-    url: `/api/teacher/sessions/${sessionId}/code`,
-    headers: course.teacher.headers,
-  });
-  return res.json().code;
-}
+const student = (i: number) => selfie.student(i);
+const code = () => selfie.code();
 
 async function faceStatus(user: TestUser) {
   const res = await room.t.app.inject({ url: '/api/student/face', headers: user.headers });
