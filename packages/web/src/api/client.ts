@@ -45,7 +45,7 @@ export const NETWORK_ERROR = 'NETWORK_ERROR';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Sent as JSON; a FormData is sent as multipart as it is. */
+  /** Sent as JSON; a FormData (multipart) or a Blob (with its type) is sent as it is. */
   body?: unknown;
   signal?: AbortSignal;
   /** Extra request headers (A-Cube's admin panel sends its bearer token here). */
@@ -80,17 +80,21 @@ export async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, 'ERROR', res.statusText || `HTTP ${res.status}`, [], undefined, retryAfter);
 }
 
-export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+/**
+ * The request as it goes out: JSON, or a FormData (multipart) or Blob (its own type) as it is;
+ * same-origin with the session cookie; the answer as it came. No answer at all is an ApiError
+ * with NETWORK_ERROR (an abort stays an abort).
+ */
+export async function send(path: string, opts: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
-  let body: FormData | string | undefined;
-  if (opts.body instanceof FormData) body = opts.body;
+  let body: FormData | Blob | string | undefined;
+  if (opts.body instanceof FormData || opts.body instanceof Blob) body = opts.body;
   else if (opts.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }
-  let res: Response;
   try {
-    res = await fetch(path, {
+    return await fetch(path, {
       method: opts.method ?? (body === undefined ? 'GET' : 'POST'),
       headers,
       body,
@@ -101,6 +105,11 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, NETWORK_ERROR, 'No connection to the server');
   }
+}
+
+/** A request whose answer is JSON (or nothing, 204); a refusal is an ApiError in the API's shape. */
+export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const res = await send(path, opts);
   if (!res.ok) throw await toApiError(res);
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;

@@ -4,7 +4,14 @@
 // request answered 401 does the same once and tries again. Concurrent calls share one refresh
 // (the refresh token rotates: two refreshes with the same cookie would end the login). When the
 // refresh is refused the admin is logged out here, and the panel's guard shows the login page.
-import { ApiError, api, NETWORK_ERROR, type RequestOptions, toApiError } from '@campus/web/api/client.ts';
+import {
+  ApiError,
+  api,
+  NETWORK_ERROR,
+  type RequestOptions,
+  send,
+  toApiError,
+} from '@campus/web/api/client.ts';
 import { useEffect, useSyncExternalStore } from 'react';
 import type { AdminView, TokenResponse } from '../../../api/src/modules/admins/index.ts';
 
@@ -90,23 +97,7 @@ function fetchWithToken(
   token: string,
   accept: string,
 ): Promise<Response> {
-  const headers: Record<string, string> = { accept, authorization: `Bearer ${token}` };
-  let body: FormData | string | undefined;
-  if (opts.body instanceof FormData) body = opts.body;
-  else if (opts.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(opts.body);
-  }
-  return fetch(path, {
-    method: opts.method ?? (body === undefined ? 'GET' : 'POST'),
-    headers,
-    body,
-    credentials: 'same-origin',
-    signal: opts.signal,
-  }).catch((err: Error) => {
-    if (err.name === 'AbortError') throw err;
-    throw new ApiError(0, NETWORK_ERROR, 'No connection to the server');
-  });
+  return send(path, { ...opts, headers: { ...opts.headers, accept, authorization: `Bearer ${token}` } });
 }
 
 /**

@@ -1,6 +1,6 @@
 // The admin's server state: terms and courses, the roster import (a dry run, then applying),
 // the SIS sync's runs and "run now", and the job queues. Types come from the API's index.ts.
-import { ApiError, api, NETWORK_ERROR, toApiError } from '@campus/web/api/client.ts';
+import { api } from '@campus/web/api/client.ts';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type {
@@ -52,16 +52,10 @@ export function useAdminCourses(termId: string | undefined) {
 
 /** The roster file to the API: a dry run (nothing changes) or the real import. */
 async function sendRoster(csv: string, dryRun: boolean): Promise<ImportResult> {
-  const res = await fetch(`/api/admin/import/roster?dry_run=${dryRun}`, {
+  return api<ImportResult>(`/api/admin/import/roster?dry_run=${dryRun}`, {
     method: 'POST',
-    headers: { accept: 'application/json', 'content-type': 'text/csv' },
-    body: csv,
-    credentials: 'same-origin',
-  }).catch(() => {
-    throw new ApiError(0, NETWORK_ERROR, 'No connection to the server');
+    body: new Blob([csv], { type: 'text/csv' }),
   });
-  if (!res.ok) throw await toApiError(res);
-  return (await res.json()) as ImportResult;
 }
 
 export function useRosterImport() {
