@@ -18,6 +18,8 @@ export const acubeSpec: AppSpec<AcubeConfig> = {
     public: '10/minute;30/hour',
     admin: '60/minute;1000/hour',
     auth: '5/minute;20/hour',
+    // Every panel load and every access token's expiry refreshes: generous, unlike a password guess.
+    refresh: '60/minute;600/hour',
     upload: '10/minute;50/hour',
     export: '5/minute;20/hour',
   },

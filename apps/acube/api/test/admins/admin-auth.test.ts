@@ -124,3 +124,14 @@ test('expired refresh tokens are swept by an hourly schedule', async () => {
   )) as unknown as { rows: { cron: string }[] };
   assert.deepEqual(result.rows, [{ cron: '17 * * * *' }]);
 });
+
+test('the panel refreshes on every load: refresh has its own policy, so ten reloads in a minute are not locked out', async () => {
+  const res = await login('boss@acube.test');
+  let cookie = res.cookies.find((c) => c.name === 'acube_refresh')?.value ?? '';
+  for (let i = 0; i < 10; i++) {
+    const rotated = await refresh(cookie);
+    assert.equal(rotated.statusCode, 200, `reload ${i + 1}`);
+    assert.equal(rotated.headers['x-ratelimit-limit'], '60');
+    cookie = rotated.cookies.find((c) => c.name === 'acube_refresh')?.value ?? '';
+  }
+});

@@ -61,7 +61,7 @@ export const adminsAuthRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/refresh',
     {
-      config: { rateLimit: 'auth', access: 'public' },
+      config: { rateLimit: 'refresh', access: 'public' },
       schema: {
         tags: ['admin auth'],
         summary: 'A new access token for the refresh cookie, which rotates',
