@@ -5,3 +5,4 @@ export { authModule } from './auth.module.ts';
 export type { LoginBody, Me } from './auth.schemas.ts';
 export { SESSION_COOKIE } from './auth.ts';
 export { type CurrentUser, currentUser } from './current-user.ts';
+export { accountsForPrivacy, type PrivacyAccount } from './users.privacy.ts';
