@@ -1,6 +1,6 @@
 // The platform's authentication tables, created by the platform's own migrations (db/migrations)
 // in every app's database. An app imports them from here, for queries or a foreign key.
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Rotating refresh tokens, stored as SHA-256; one family per login. */
 export const refreshTokens = pgTable(
@@ -43,3 +43,36 @@ export const authSessions = pgTable(
     index('auth_sessions_expires_idx').on(t.expiresAt),
   ],
 );
+
+/**
+ * TOTP second factors (RFC 6238), one a subject. The secret is encrypted (AES-256-GCM under a
+ * key derived from APP_SECRET); `enabledAt` is null until a first code confirmed the enrolment.
+ * `lastStep` is the time step of the last accepted code: a code is accepted once.
+ */
+export const authSecondFactors = pgTable('auth_second_factors', {
+  subject: text().primaryKey(),
+  secret: text().notNull(),
+  enabledAt: timestamp({ withTimezone: true }),
+  lastStep: bigint({ mode: 'number' }),
+  createdAt: timestamp({ withTimezone: true }).notNull(),
+});
+
+/** One-time recovery codes for a second factor, stored as a keyed hash; each works once. */
+export const authRecoveryCodes = pgTable(
+  'auth_recovery_codes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    subject: text().notNull(),
+    codeHash: text().notNull().unique(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('auth_recovery_codes_subject_idx').on(t.subject)],
+);
+
+/** Authentication settings an admin changes at run time (e.g. whether 2FA is required). */
+export const authSettings = pgTable('auth_settings', {
+  key: text().primaryKey(),
+  value: jsonb().$type<unknown>().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull(),
+  updatedBy: text(),
+});
