@@ -25,3 +25,4 @@ export { getCourseWithRoster, listStudentCourses, listTeacherCourses } from './u
 
 /** What another module's use cases need to call the course lists above. */
 export const coursesReader = (db: () => Db) => ({ repo: createCoursesRepository(db) });
+export { coursesForPrivacy, type RosterStanding } from './courses.privacy.ts';
