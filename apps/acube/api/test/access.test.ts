@@ -82,6 +82,7 @@ test('every A-Cube route declares the access this table gives it', async () => {
       'POST /api/events': ['staff', 'superadmin'],
       'GET /api/admin/events': ['staff', 'superadmin'],
       'GET /api/admin/events/:id': ['staff', 'superadmin'],
+      'GET /api/admin/events/image-rules': ['staff', 'superadmin'],
       'GET /api/admin/registrations': ['staff', 'superadmin'],
       'PATCH /api/admin/events/:id': ['staff', 'superadmin'],
       'POST /api/admin/events/:id/publish': ['staff', 'superadmin'],
