@@ -4,3 +4,4 @@ export * from './audit/schema.ts';
 export * from './auth/schema.ts';
 export * from './files/schema.ts';
 export * from './jobs/schema.ts';
+export * from './db/counters.schema.ts';

@@ -5,7 +5,13 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./src/audit/schema.ts', './src/auth/schema.ts', './src/files/schema.ts', './src/jobs/schema.ts'],
+  schema: [
+    './src/audit/schema.ts',
+    './src/auth/schema.ts',
+    './src/files/schema.ts',
+    './src/jobs/schema.ts',
+    './src/db/counters.schema.ts',
+  ],
   out: './src/db/migrations',
   casing: 'snake_case',
 });

@@ -3,3 +3,4 @@
 export * from './create-database.ts';
 export * from './database.ts';
 export * from './group-commit.ts';
+export * from './keyed-counters.ts';
