@@ -11,6 +11,8 @@ const settings = {
   baseDelaySeconds: 1,
   maxDelaySeconds: 900,
   forgetAfterSeconds: 86_400,
+  deviceFailures: 3,
+  deviceDays: 180,
 };
 
 function throttle() {
@@ -51,5 +53,30 @@ test('counts are forgotten a day after the last failure', async () => {
   assert.equal((await t.blocked({ account: 'a', ip: '2' }))?.scope, 'account');
   clock.advance(86_400_000 + 1);
   assert.equal(await t.blocked({ account: 'a', ip: '2' }), null);
+  await store.close();
+});
+
+test('a crowd locking an account out does not hold the owner\'s device; its own failures soon distrust it', async () => {
+  const { t, store } = throttle();
+  const device = await t.deviceCookie('Ana@example.org');
+  for (let i = 0; i < 50; i++) {
+    await assert.rejects(t.attempt({ account: 'ana@example.org', ip: `10.0.${i}.1` }, async () => null));
+  }
+  const owner = { account: 'ana@example.org', ip: '192.0.2.7' };
+  await assert.rejects(t.attempt(owner, async () => 'ana'), { statusCode: 429 }, 'an untrusted client waits');
+  const other = await t.deviceCookie('ben@example.org');
+  await assert.rejects(t.attempt({ ...owner, device: other }, async () => 'ana'), { statusCode: 429 });
+  await assert.rejects(t.attempt({ ...owner, device: `${device}x` }, async () => 'ana'), { statusCode: 429 });
+  assert.equal(await t.attempt({ ...owner, device }, async () => 'ana'), 'ana', 'the device logs in at once');
+
+  // The account's count was cleared by that success; lock it again, then spend the device's budget.
+  for (let i = 0; i < 10; i++) {
+    await assert.rejects(t.attempt({ account: 'ana@example.org', ip: `10.1.${i}.1` }, async () => null));
+  }
+  assert.equal((await t.blocked(owner))?.scope, 'account');
+  for (let i = 0; i < 3; i++) {
+    await assert.rejects(t.attempt({ ...owner, device }, async () => null), { statusCode: 401 });
+  }
+  await assert.rejects(t.attempt({ ...owner, device }, async () => 'ana'), { statusCode: 429 }, 'distrusted');
   await store.close();
 });

@@ -14,18 +14,28 @@
 //   A successful login clears the account's count (not the IP's).
 //   IP threshold: per app (A-Cube 20; ATTN 200 so a lecture hall behind one NAT address can
 //   make its usual typos).
-import { createHmac } from 'node:crypto';
+//
+// Device cookies (OWASP, "Slow Down Online Guessing Attacks with Device Cookies"): a browser that
+// logged in to an account gets a signed cookie naming that account (`deviceCookie`). An attempt
+// that shows a valid one for the account it logs in to is not held by the account's lockout, so
+// a crowd guessing from elsewhere cannot lock the owner out; its failures count against the
+// cookie's own small budget (LOGIN_DEVICE_FAILURES) instead of the account, and once that is
+// spent the cookie is distrusted like any other client. The IP's own block still applies.
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock/clock.ts';
 import { deriveKey } from '../config/derive-key.ts';
 import type { LoginProtection } from '../config/types.ts';
 import { tooManyRequests, unauthenticated } from '../errors.ts';
 import type { CounterStore, FailureCount } from '../ratelimit/store.ts';
+import { SignedTokens } from './signed-tokens.ts';
 
 export interface LoginAttempt {
   /** The login name as typed (e-mail, school number); normalised here. */
   account: string;
   ip: string;
+  /** The device cookie the client sent, if any. */
+  device?: string | undefined;
 }
 
 export interface Block {
@@ -39,6 +49,7 @@ export class LoginThrottle {
   readonly #clock: Clock;
   readonly #logger: Logger;
   readonly #key: Buffer;
+  readonly #devices: SignedTokens<{ acct: string; nonce: string }>;
 
   constructor(opts: {
     store: CounterStore;
@@ -52,6 +63,30 @@ export class LoginThrottle {
     this.#clock = opts.clock;
     this.#logger = opts.logger;
     this.#key = deriveKey(opts.appSecret, 'login-throttle');
+    this.#devices = new SignedTokens({ appSecret: opts.appSecret, purpose: 'device-cookie', clock: opts.clock });
+  }
+
+  /** How long a device cookie lives, for the cookie's Max-Age. */
+  get deviceSeconds(): number {
+    return this.settings.deviceDays * 86_400;
+  }
+
+  /** A new device cookie for the account just logged in to (a fresh nonce: a fresh budget). */
+  deviceCookie(account: string): Promise<string> {
+    return this.#devices.sign(
+      { acct: this.accountRef(account), nonce: randomBytes(16).toString('base64url') },
+      this.deviceSeconds,
+    );
+  }
+
+  /** The counter key of a device cookie that is valid for this account and still trusted. */
+  async #trustedDevice(attempt: LoginAttempt): Promise<string | null> {
+    const claims = await this.#devices.read(attempt.device);
+    if (!claims || claims.acct !== this.accountRef(attempt.account) || typeof claims.nonce !== 'string')
+      return null;
+    const key = `dev:${claims.nonce}`;
+    const [count] = await this.#store.failures([key]);
+    return (count?.count ?? 0) < this.settings.deviceFailures ? key : null;
   }
 
   /** Seconds a count of `failures` makes the next attempt wait after the last failure. */
@@ -61,13 +96,13 @@ export class LoginThrottle {
     return Math.min(baseDelaySeconds * 2 ** Math.min(failures - threshold, 30), maxDelaySeconds);
   }
 
-  /** The block in force for this attempt, if any. */
-  async blocked(attempt: LoginAttempt): Promise<Block | null> {
+  /** The block in force for this attempt, if any; a trusted device is not held by the account's. */
+  async blocked(attempt: LoginAttempt, trustedDevice = false): Promise<Block | null> {
     const [account, ip] = await this.#store.failures([this.#accountKey(attempt.account), `ip:${attempt.ip}`]);
     const nowMs = this.#clock.nowMs();
     const wait = (count: FailureCount | null | undefined, threshold: number) =>
       count ? (count.lastAt + this.delaySeconds(count.count, threshold) * 1000 - nowMs) / 1000 : 0;
-    const accountWait = wait(account, this.settings.accountThreshold);
+    const accountWait = trustedDevice ? 0 : wait(account, this.settings.accountThreshold);
     const ipWait = wait(ip, this.settings.ipThreshold);
     if (accountWait <= 0 && ipWait <= 0) return null;
     return accountWait >= ipWait
@@ -82,7 +117,8 @@ export class LoginThrottle {
    */
   async attempt<T>(attempt: LoginAttempt, verify: () => Promise<T | null>): Promise<T> {
     const accountRef = this.accountRef(attempt.account);
-    const block = await this.blocked(attempt);
+    const device = await this.#trustedDevice(attempt);
+    const block = await this.blocked(attempt, device !== null);
     if (block) {
       this.#logger.info(
         {
@@ -90,6 +126,7 @@ export class LoginThrottle {
           accountRef,
           ip: attempt.ip,
           scope: block.scope,
+          trustedDevice: device !== null,
           retryAfter: block.retryAfterSeconds,
         },
         'login refused: too many failed attempts',
@@ -102,8 +139,9 @@ export class LoginThrottle {
     }
     const user = await verify();
     if (user === null) {
+      // A trusted device's failure spends its own budget, not the account's.
       const [account, ip] = await this.#store.addFailure(
-        [this.#accountKey(attempt.account), `ip:${attempt.ip}`],
+        [device ?? this.#accountKey(attempt.account), `ip:${attempt.ip}`],
         this.#clock.nowMs(),
         this.settings.forgetAfterSeconds,
       );
@@ -112,7 +150,7 @@ export class LoginThrottle {
           event: 'login.failed',
           accountRef,
           ip: attempt.ip,
-          accountFailures: account?.count,
+          [device ? 'deviceFailures' : 'accountFailures']: account?.count,
           ipFailures: ip?.count,
         },
         'login failed',

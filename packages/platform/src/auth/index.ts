@@ -7,3 +7,4 @@ export * from './refresh-tokens.ts';
 export * from './sessions.ts';
 export * from './sweep-queue.ts';
 export * from './tokens.ts';
+export * from './signed-tokens.ts';

@@ -96,6 +96,8 @@ const platformSpecs = {
   LOGIN_BASE_DELAY: int({ fallback: '1', min: 1, max: 3600 }),
   LOGIN_MAX_DELAY: int({ fallback: '900', min: 1, max: 86_400 }),
   LOGIN_FORGET_AFTER: int({ fallback: '86400', min: 60, max: 30 * 86_400 }),
+  LOGIN_DEVICE_FAILURES: int({ fallback: '5', min: 1, max: 100 }),
+  LOGIN_DEVICE_DAYS: int({ fallback: '180', min: 1, max: 730 }),
   PUBLIC_URL: url(['http:', 'https:']),
 };
 
@@ -227,6 +229,8 @@ export function loadConfig<E extends ExtraSpecs = Record<never, never>>(
       baseDelaySeconds: values.LOGIN_BASE_DELAY ?? 1,
       maxDelaySeconds: values.LOGIN_MAX_DELAY ?? 900,
       forgetAfterSeconds: values.LOGIN_FORGET_AFTER ?? 86_400,
+      deviceFailures: values.LOGIN_DEVICE_FAILURES ?? 5,
+      deviceDays: values.LOGIN_DEVICE_DAYS ?? 180,
     },
     extra,
   };

@@ -58,4 +58,12 @@ export interface LoginProtection {
   readonly maxDelaySeconds: number;
   /** A count with no new failure for this long is forgotten. */
   readonly forgetAfterSeconds: number;
+  /**
+   * LOGIN_DEVICE_FAILURES: failed logins a trusted device cookie may make before it is distrusted
+   * (OWASP's device cookies: a browser that logged in to an account is not held by that
+   * account's lockout, within this budget of its own).
+   */
+  readonly deviceFailures: number;
+  /** LOGIN_DEVICE_DAYS: how long a device cookie stays valid after the login that issued it. */
+  readonly deviceDays: number;
 }
