@@ -34,3 +34,4 @@ export async function listCheckedInSessions(db: () => Db, studentId: string, ses
 /** The reports' reads of attendance: live and archived check-ins alike. */
 export const attendanceReports = (db: () => Db) => createReportsRepository(db);
 export type AttendanceReports = ReturnType<typeof attendanceReports>;
+export { attendanceForPrivacy, type PrivacyCheckin } from './attendance.privacy.ts';

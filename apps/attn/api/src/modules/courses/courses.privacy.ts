@@ -47,9 +47,10 @@ export function coursesForPrivacy(db: () => Db) {
         .select({
           studentId: enrollments.studentId,
           lastTermEnd: max(terms.endsOn),
-          active: sql<number>`count(*) filter (where ${and(isNull(terms.archivedAt), gte(terms.endsOn, today))})`.mapWith(
-            Number,
-          ),
+          active:
+            sql<number>`count(*) filter (where ${and(isNull(terms.archivedAt), gte(terms.endsOn, today))})`.mapWith(
+              Number,
+            ),
         })
         .from(enrollments)
         .innerJoin(courses, eq(courses.id, enrollments.courseId))
@@ -57,7 +58,11 @@ export function coursesForPrivacy(db: () => Db) {
         .where(inArray(enrollments.studentId, studentIds))
         .groupBy(enrollments.studentId);
       for (const r of rows)
-        result.set(r.studentId, { studentId: r.studentId, onActiveRoster: r.active > 0, lastTermEnd: r.lastTermEnd });
+        result.set(r.studentId, {
+          studentId: r.studentId,
+          onActiveRoster: r.active > 0,
+          lastTermEnd: r.lastTermEnd,
+        });
       return result;
     },
   };

@@ -15,3 +15,5 @@ export { undecided, type Verdict } from './use-cases/verdict.ts';
 
 /** Whether a selfie of this student can be verified: live consent and at least one embedding. */
 export const hasEnrolment = (db: Db, studentId: string) => hasEnrolmentIn(db, studentId);
+export { faceForPrivacy } from './face.privacy.ts';
+export { withdrawConsent } from './use-cases/withdraw-consent.ts';
