@@ -56,17 +56,27 @@ test('counts are forgotten a day after the last failure', async () => {
   await store.close();
 });
 
-test('a crowd locking an account out does not hold the owner\'s device; its own failures soon distrust it', async () => {
+test("a crowd locking an account out does not hold the owner's device; its own failures soon distrust it", async () => {
   const { t, store } = throttle();
   const device = await t.deviceCookie('Ana@example.org');
   for (let i = 0; i < 50; i++) {
     await assert.rejects(t.attempt({ account: 'ana@example.org', ip: `10.0.${i}.1` }, async () => null));
   }
   const owner = { account: 'ana@example.org', ip: '192.0.2.7' };
-  await assert.rejects(t.attempt(owner, async () => 'ana'), { statusCode: 429 }, 'an untrusted client waits');
+  await assert.rejects(
+    t.attempt(owner, async () => 'ana'),
+    { statusCode: 429 },
+    'an untrusted client waits',
+  );
   const other = await t.deviceCookie('ben@example.org');
-  await assert.rejects(t.attempt({ ...owner, device: other }, async () => 'ana'), { statusCode: 429 });
-  await assert.rejects(t.attempt({ ...owner, device: `${device}x` }, async () => 'ana'), { statusCode: 429 });
+  await assert.rejects(
+    t.attempt({ ...owner, device: other }, async () => 'ana'),
+    { statusCode: 429 },
+  );
+  await assert.rejects(
+    t.attempt({ ...owner, device: `${device}x` }, async () => 'ana'),
+    { statusCode: 429 },
+  );
   assert.equal(await t.attempt({ ...owner, device }, async () => 'ana'), 'ana', 'the device logs in at once');
 
   // The account's count was cleared by that success; lock it again, then spend the device's budget.
@@ -75,8 +85,15 @@ test('a crowd locking an account out does not hold the owner\'s device; its own 
   }
   assert.equal((await t.blocked(owner))?.scope, 'account');
   for (let i = 0; i < 3; i++) {
-    await assert.rejects(t.attempt({ ...owner, device }, async () => null), { statusCode: 401 });
+    await assert.rejects(
+      t.attempt({ ...owner, device }, async () => null),
+      { statusCode: 401 },
+    );
   }
-  await assert.rejects(t.attempt({ ...owner, device }, async () => 'ana'), { statusCode: 429 }, 'distrusted');
+  await assert.rejects(
+    t.attempt({ ...owner, device }, async () => 'ana'),
+    { statusCode: 429 },
+    'distrusted',
+  );
   await store.close();
 });

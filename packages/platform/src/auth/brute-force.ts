@@ -63,7 +63,11 @@ export class LoginThrottle {
     this.#clock = opts.clock;
     this.#logger = opts.logger;
     this.#key = deriveKey(opts.appSecret, 'login-throttle');
-    this.#devices = new SignedTokens({ appSecret: opts.appSecret, purpose: 'device-cookie', clock: opts.clock });
+    this.#devices = new SignedTokens({
+      appSecret: opts.appSecret,
+      purpose: 'device-cookie',
+      clock: opts.clock,
+    });
   }
 
   /** How long a device cookie lives, for the cookie's Max-Age. */

@@ -5,6 +5,6 @@ export * from './brute-force.ts';
 export * from './passwords.ts';
 export * from './refresh-tokens.ts';
 export * from './sessions.ts';
+export * from './signed-tokens.ts';
 export * from './sweep-queue.ts';
 export * from './tokens.ts';
-export * from './signed-tokens.ts';
