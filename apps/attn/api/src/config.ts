@@ -1,6 +1,7 @@
 // ATTN's settings: the platform's, with ATTN's defaults (port 3001, data under data/attn/), and
 // the student information system's (SIS_*; see modules/sis/sis-config.ts, through its index.ts), and FACE_THREADS, the
-// face analysis threads of a process that runs the selfie verification jobs.
+// face analysis threads of a process that runs the selfie verification jobs, and
+// FACE_RETENTION_DAYS, how long face data of a student on no active roster is kept.
 import { availableParallelism } from 'node:os';
 import type { PlatformConfig } from '@campus/platform/config';
 import { int, loadConfig } from '@campus/platform/config';
@@ -11,11 +12,19 @@ export type AttnConfig = PlatformConfig & {
   readonly sis: SisConfig | undefined;
   /** Worker threads for face analysis in a process that runs jobs (each holds ~550 MB of models). */
   readonly faceThreads: number;
+  /** Days after a student left their last active roster before their face data is deleted. */
+  readonly faceRetentionDays: number;
 };
 
 const faceSettings = {
   // The cores, capped at 2 by default: memory, not CPU, is what a worker machine runs out of.
   FACE_THREADS: int({ fallback: String(Math.min(availableParallelism(), 2)), min: 1, max: 64 }),
+  /**
+   * Face data (embeddings, kept selfies) of a student on no active roster is deleted by a daily
+   * schedule once this many days have passed since their last term ended, their last check-in
+   * and their last enrolment, whichever is latest.
+   */
+  FACE_RETENTION_DAYS: int({ fallback: '180', min: 1, max: 3650 }),
 };
 
 export function loadAttnConfig(env: Record<string, string | undefined> = process.env): AttnConfig {
@@ -32,5 +41,6 @@ export function loadAttnConfig(env: Record<string, string | undefined> = process
     ...config,
     sis: sisConfigFrom(config.extra),
     faceThreads: config.extra.FACE_THREADS ?? 1,
+    faceRetentionDays: config.extra.FACE_RETENTION_DAYS ?? 180,
   });
 }
