@@ -6,6 +6,7 @@ export {
   eventsModule,
   registrationsForExport,
 } from './events.module.ts';
+export { registrationsForPrivacy } from './events.privacy.ts';
 export type { EventRow, RegistrationRow } from './events.repository.ts';
 export type {
   AdminEvent,

@@ -1,6 +1,8 @@
 // The submission flow that bookings, volunteers and contact share. Not a module with routes of
 // its own: each feature calls these use cases with its table's queries and its mail.
 
+export { sameAddress } from './personal-records.repository.ts';
+export { type PersonalRecords, personalRecords, personalView } from './personal-records.ts';
 export { createSubmissionRepository, type SubmissionTable } from './submission.repository.ts';
 export {
   DUPLICATE_WINDOW_MS,

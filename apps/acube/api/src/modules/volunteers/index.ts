@@ -2,5 +2,6 @@
 
 export { applicationsWaiting } from './volunteers.counts.ts';
 export { volunteersForBulk, volunteersForExport, volunteersModule } from './volunteers.module.ts';
+export { volunteersForPrivacy } from './volunteers.privacy.ts';
 export type { VolunteerRow, VolunteerStatus } from './volunteers.repository.ts';
 export type { AdminVolunteer, SubmissionAck, VolunteerBody } from './volunteers.schemas.ts';

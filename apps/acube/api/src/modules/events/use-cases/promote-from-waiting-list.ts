@@ -11,7 +11,7 @@ import { registrationPromoted } from '../events.mail.ts';
 import type { EventRow, RegistrationRow } from '../events.repository.ts';
 
 export async function promoteFromWaitingList(
-  ctx: EventsContext,
+  ctx: Pick<EventsContext, 'repo' | 'audit' | 'mail' | 'link'>,
   input: { tx: Tx; event: EventRow; places: number; who: Actor; now: Date },
 ): Promise<RegistrationRow[]> {
   const { tx, event, who, now } = input;
