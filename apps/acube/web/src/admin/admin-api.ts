@@ -112,6 +112,13 @@ export async function adminApi<T>(path: string, opts: RequestOptions = {}): Prom
   return (await res.json()) as T;
 }
 
+/** A file the panel shows rather than saves (a draft event's image): its bytes, with the admin's token. */
+export async function adminBlob(path: string, opts: { signal?: AbortSignal } = {}): Promise<Blob> {
+  const res = await withToken((token) => fetchWithToken(path, opts, token, '*/*'));
+  if (!res.ok) throw await toApiError(res);
+  return res.blob();
+}
+
 /** The file name of a download: Content-Disposition's, else the path's last part. */
 export function fileNameOf(disposition: string | null, path: string): string {
   const star = disposition?.match(/filename\*\s*=\s*UTF-8''([^;]+)/i)?.[1];
