@@ -3,6 +3,7 @@
 import { ConfigError } from '../config/load-config.ts';
 import type { PlatformConfig } from '../config/types.ts';
 import { serve } from '../http/serve.ts';
+import { formatSafeError } from '../log/safe-error.ts';
 import type { AppCommand, AppSpec } from './app-spec.ts';
 import { buildApp } from './build-app.ts';
 import { openApp } from './start-app.ts';
@@ -88,7 +89,8 @@ export async function runCli<C extends PlatformConfig>(
     ) {
       console.error((err as Error).message);
     } else {
-      console.error(err);
+      // Start-up failures too: a failed query's parameters and rows never reach the console.
+      console.error(formatSafeError(err));
     }
     process.exit(1);
   }

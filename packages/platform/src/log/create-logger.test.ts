@@ -144,3 +144,36 @@ test('the file rotates by size and keeps a bounded number of files', async () =>
     files.join(', '),
   );
 });
+
+test('an error is logged in its safe form: no query parameters, rows or addresses', () => {
+  const { lines, stream } = memory();
+  const { logger } = createLogger({ config: baseConfig, destination: stream });
+  const cause = Object.assign(
+    new Error('duplicate key value violates unique constraint "people_email_key"'),
+    {
+      code: '23505',
+      severity: 'ERROR',
+      table: 'people',
+      constraint: 'people_email_key',
+      detail: 'Key (email)=(ana@example.org) already exists.',
+    },
+  );
+  const err = Object.assign(
+    new Error('Failed query: insert into "people" ("email") values ($1)\nparams: ana@example.org', { cause }),
+    { query: 'insert into "people" ("email") values ($1)', params: ['ana@example.org'] },
+  );
+  err.name = 'DrizzleQueryError';
+  logger.error({ err }, 'unexpected error');
+  logger.error(err);
+  const text = JSON.stringify(lines);
+  assert.doesNotMatch(text, /ana@example\.org/);
+  assert.deepEqual((lines[0]?.err as { db: unknown } | undefined)?.db, {
+    code: '23505',
+    table: 'people',
+    constraint: 'people_email_key',
+  });
+  assert.equal(
+    (lines[1]?.err as { message: string } | undefined)?.message,
+    'Failed query: insert into "people"',
+  );
+});

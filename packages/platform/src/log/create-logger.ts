@@ -1,13 +1,14 @@
 // The app's logger: pino, JSON lines (pretty only when a person watches: stdout is a TTY
 // outside production), to the console and to a rotating file (`<dataDir>/logs/app.log`; the
 // live file keeps that name, rotated ones get a date and number, bounded by size and count of
-// days). Secrets are redacted by path; requests are logged through safe serializers.
+// days). Secrets are redacted by path; requests and errors are logged through safe serializers.
 import { basename, dirname } from 'node:path';
-import pino, { type DestinationStream, type Logger, stdSerializers } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import pretty from 'pino-pretty';
 import { createStream, type RotatingFileStream } from 'rotating-file-stream';
 import type { PlatformConfig } from '../config/types.ts';
 import { CENSOR, redactPaths, redactUrl } from './redaction.ts';
+import { safeError } from './safe-error.ts';
 
 export { redactUrl } from './redaction.ts';
 export { REQUEST_ID_HEADER, requestIdFrom } from './request-id.ts';
@@ -101,10 +102,21 @@ export function createLogger(opts: LoggerOptions): AppLogger {
     {
       level: config.logLevel,
       redact: { paths: redactPaths(opts.sensitivePaths), censor: CENSOR },
+      hooks: {
+        // `log.error(err)` would make the error's own message the line's message: use its safe one.
+        logMethod(args, method) {
+          const [first, ...rest] = args as unknown[];
+          if (!(first instanceof Error)) return method.apply(this, args);
+          const message = typeof rest[0] === 'string' ? rest : [safeError(first).message];
+          return method.apply(this, [{ err: first }, ...message] as Parameters<typeof method>);
+        },
+      },
       serializers: {
         req: serializeRequest,
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-        err: stdSerializers.err,
+        // Any error, under `err` or passed alone: its safe form (no query parameters, rows or
+        // quoted values; see safe-error.ts).
+        err: (err: unknown) => safeError(err),
       },
     },
     pino.multistream(streams),
