@@ -14,6 +14,7 @@ import { FacePool, faceModule } from './modules/face/index.ts';
 import { jobsModule } from './modules/jobs/index.ts';
 import { liveModule } from './modules/live/index.ts';
 import { myCoursesModule } from './modules/my-courses/index.ts';
+import { privacyModule } from './modules/privacy/index.ts';
 import { reportsModule } from './modules/reports/index.ts';
 import { sessionsModule } from './modules/sessions/index.ts';
 import { sisClientFromConfig, sisModule } from './modules/sis/index.ts';
@@ -59,6 +60,8 @@ export const attnApp: FastifyPluginAsync<AppContext<AttnConfig>> = async (app, c
   await app.register(liveModule, services);
   await app.register(reportsModule, services);
   await app.register(myCoursesModule, services);
+  // A student's data on request and the face data retention schedule, over the modules above.
+  await app.register(privacyModule, services);
   // Last: the admins' view of every queue the modules above defined.
   await app.register(jobsModule, services);
 };
