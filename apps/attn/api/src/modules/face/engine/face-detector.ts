@@ -3,8 +3,9 @@
 // found the same faces on every fixture (14 and 3 in the group photos, one in each selfie). Its
 // box is tighter than SSD's; face-api's own chain gives the landmark net SSD's boxes, so each
 // box is mapped to where SSD puts it (ratios measured on the fixtures) before the landmarks see it.
-import type { Tensor, Tensor2D, Tensor3D, Tensor4D } from '@tensorflow/tfjs-core';
+import type { Tensor, Tensor3D, Tensor4D } from '@tensorflow/tfjs-core';
 import type { GraphModel, Tf } from './models.ts';
+import { type Box, faceSuppression, suppressOverlaps } from './suppress-overlaps.ts';
 
 /** The model's input side, in pixels. */
 const INPUT = 256;
@@ -15,9 +16,6 @@ const GRIDS = [
 ] as const;
 /** Values per anchor: score logit, box (cx, cy, w, h), six keypoints. */
 const VALUES = 17;
-/** Overlapping boxes above this intersection-over-union are one face. */
-const IOU_THRESHOLD = 0.3;
-const MAX_FACES = 50;
 /** From BlazeFace's box to SSD's (median ratios over the fixtures): taller, a little narrower, higher. */
 const TO_SSD = { width: 0.9, height: 1.12, dx: -0.05, dy: -0.12 } as const;
 
@@ -69,7 +67,7 @@ export async function detectFaces(
   const data = await output.data();
   output.dispose();
   const count = data.length / VALUES;
-  const boxes: number[][] = [];
+  const boxes: Box[] = [];
   const scores: number[] = [];
   const scale = side / INPUT;
   for (let i = 0; i < count; i++) {
@@ -81,19 +79,10 @@ export async function detectFaces(
     boxes.push([(cy - h / 2) * scale, (cx - w / 2) * scale, (cy + h / 2) * scale, (cx + w / 2) * scale]);
     scores.push(1 / (1 + Math.exp(-(data[at] ?? 0))));
   }
-  const boxTensor = tf.tensor2d(boxes) as Tensor2D;
-  const scoreTensor = tf.tensor1d(scores);
-  const kept = await tf.image.nonMaxSuppressionAsync(
-    boxTensor,
-    scoreTensor,
-    MAX_FACES,
-    IOU_THRESHOLD,
-    minScore,
-  );
-  const indices = Array.from(await kept.data());
-  tf.dispose([boxTensor, scoreTensor, kept]);
+  // One box per face: duplicates across anchors and scales dropped (./suppress-overlaps.ts).
+  const indices = suppressOverlaps(boxes, scores, { ...faceSuppression, minScore });
   return indices.map((i) => {
-    const [top, left, bottom, right] = boxes[i] as [number, number, number, number];
+    const [top, left, bottom, right] = boxes[i] as Box;
     const w = right - left;
     const h = bottom - top;
     const cx = left + w / 2 + TO_SSD.dx * w;
