@@ -150,9 +150,13 @@ const page = () => (globalThis as unknown as { document: DownloadDocument }).doc
 
 /**
  * Fetches a file with the admin's token and hands it to the browser as a download (a mailed
- * link cannot carry the token: the panel's download page does this). Answers the file's name.
+ * link cannot carry the token: the panel's download page does this; a person's data is asked for
+ * with a POST, the address in the body). Answers the file's name.
  */
-export async function adminDownload(path: string, opts: { signal?: AbortSignal } = {}): Promise<string> {
+export async function adminDownload(
+  path: string,
+  opts: Pick<RequestOptions, 'method' | 'body' | 'signal'> = {},
+): Promise<string> {
   const res = await withToken((token) => fetchWithToken(path, opts, token, '*/*'));
   if (!res.ok) throw await toApiError(res);
   const name = fileNameOf(res.headers.get('content-disposition'), path);
