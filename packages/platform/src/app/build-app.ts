@@ -28,6 +28,7 @@ export async function buildApp<C extends PlatformConfig>(
     logger: ctx.logger,
     clock: ctx.clock,
     role: ctx.config.role,
+    appSecret: ctx.config.appSecret,
     shutdownTimeoutMs: ctx.config.shutdownTimeoutMs,
     pollingIntervalSeconds: ctx.config.nodeEnv === 'test' ? 0.5 : 2,
     superviseIntervalSeconds: ctx.config.nodeEnv === 'test' ? 1 : 60,
@@ -39,6 +40,8 @@ export async function buildApp<C extends PlatformConfig>(
     smtpUrl: ctx.config.smtpUrl,
     from: ctx.config.mailFrom,
     dataDir: ctx.config.dataDir,
+    appSecret: ctx.config.appSecret,
+    keepSentHours: ctx.config.mailKeepSentHours,
     retryDelaySeconds: ctx.config.nodeEnv === 'test' ? 1 : 30,
   });
   await app.register(livePlugin, {

@@ -71,6 +71,7 @@ const platformSpecs = {
         ? { ok: true as const, value: raw }
         : { ok: false as const, problem: 'must contain an e-mail address' },
   } satisfies SettingSpec<string>,
+  MAIL_KEEP_SENT_HOURS: int({ fallback: '24', min: 1, max: 24 * 365 }),
   LOG_LEVEL: oneOf(LOG_LEVELS, { fallback: 'info' }),
   LOG_FILE: str(),
   LOG_FILE_SIZE: {
@@ -210,6 +211,7 @@ export function loadConfig<E extends ExtraSpecs = Record<never, never>>(
     redisPrefix: values.REDIS_PREFIX ?? `${opts.app}:`,
     smtpUrl: values.SMTP_URL,
     mailFrom: values.MAIL_FROM ?? `${title} <no-reply@localhost>`,
+    mailKeepSentHours: values.MAIL_KEEP_SENT_HOURS ?? 24,
     logLevel: values.LOG_LEVEL ?? 'info',
     logFile: logFile === null ? null : isAbsolute(logFile) ? logFile : resolve(cwd, logFile),
     logFileSize: values.LOG_FILE_SIZE ?? '10m',

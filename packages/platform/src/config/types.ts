@@ -23,6 +23,11 @@ export interface PlatformConfig {
   readonly redisPrefix: string;
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
+  /**
+   * MAIL_KEEP_SENT_HOURS (default 24): finished mail jobs (sealed payloads) and the .eml files
+   * written without SMTP_URL are deleted this many hours after they are done.
+   */
+  readonly mailKeepSentHours: number;
   readonly logLevel: LogLevel;
   /** Absolute path of the rotating log file (LOG_FILE, default `<dataDir>/logs/app.log`); null when LOG_FILE=off. */
   readonly logFile: string | null;

@@ -2,24 +2,30 @@
 // PGlite backend), with its own small pool on PostgreSQL. Queues are declared in code; a job can
 // be enqueued inside the transaction of the change that causes it; cron schedules run once per
 // tick however many workers there are (pg-boss's timekeeper); ROLE decides whether this process
-// runs workers and schedules; stop() lets running jobs finish, bounded.
+// runs workers and schedules; stop() lets running jobs finish, bounded. A sealed queue's
+// payloads are stored encrypted; a failing job's error is stored and logged in its safe form
+// (no query parameters or rows: see log/safe-error.ts).
 import { sql } from 'drizzle-orm';
 import { fromDrizzle, fromPglite, PgBoss } from 'pg-boss';
 import Value from 'typebox/value';
+import { storableError } from '../log/safe-error.ts';
 import type { FailedJob, JobState, JobSystemOptions, QueueSummary, SendOptions } from './job-types.ts';
 import { JobPayloadError, UnknownQueueError } from './job-types.ts';
 import { deadLetterName, type QueueDefinition } from './queue.ts';
 import { jobProgress } from './schema.ts';
+import { isSealed, PayloadSealer } from './sealed-payload.ts';
 
 export class JobSystem {
   readonly #opts: JobSystemOptions;
   readonly #queues = new Map<string, QueueDefinition>();
   readonly #schedules: { queue: string; cron: string; data: object; key?: string }[] = [];
+  readonly #sealer: PayloadSealer | undefined;
   #boss: PgBoss | undefined;
   #started = false;
 
   constructor(opts: JobSystemOptions) {
     this.#opts = opts;
+    this.#sealer = opts.appSecret ? new PayloadSealer(opts.appSecret, 'job-payload') : undefined;
   }
 
   hasQueue(name: string): boolean {
@@ -37,6 +43,8 @@ export class JobSystem {
   define(queue: QueueDefinition): void {
     if (this.#started) throw new Error(`queue "${queue.name}" defined after the job system started`);
     if (this.#queues.has(queue.name)) throw new Error(`queue "${queue.name}" defined twice`);
+    if (queue.sealed && !this.#sealer)
+      throw new Error(`queue "${queue.name}" is sealed: the job system needs appSecret`);
     this.#queues.set(queue.name, queue);
   }
 
@@ -73,15 +81,18 @@ export class JobSystem {
     for (const queue of this.#queues.values()) {
       const dead = deadLetterName(queue.name);
       await boss.createQueue(dead, { retentionSeconds: 14 * 86_400, deleteAfterSeconds: 30 * 86_400 });
+      const deleteAfterSeconds = queue.keepFinishedSeconds ?? 7 * 86_400;
       await boss.createQueue(queue.name, {
         retryLimit: queue.retryLimit ?? 5,
         retryDelay: queue.retryDelaySeconds ?? 10,
         retryBackoff: true,
         retryDelayMax: queue.retryDelayMaxSeconds ?? 3600,
         expireInSeconds: queue.expireInSeconds ?? 900,
-        deleteAfterSeconds: 7 * 86_400,
+        deleteAfterSeconds,
         deadLetter: dead,
       });
+      // createQueue leaves an existing queue as it was: a changed keep time applies from now on.
+      await boss.updateQueue(queue.name, { deleteAfterSeconds });
     }
     for (const s of this.#schedules) {
       if (!this.#queues.has(s.queue))
@@ -109,7 +120,8 @@ export class JobSystem {
       throw new JobPayloadError(`payload for "${queueName}" is invalid: ${problems.join('; ')}`);
     }
     const boss = this.#require();
-    const id = await boss.send(queueName, data as object, {
+    const stored = queue.sealed ? this.#seal(queue, data) : (data as object);
+    const id = await boss.send(queueName, stored, {
       ...(options.tx ? { db: fromDrizzle(options.tx as never, sql as never) } : {}),
       ...(options.startAfter ? { startAfter: options.startAfter } : {}),
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
@@ -137,7 +149,22 @@ export class JobSystem {
     const boss = this.#require();
     const [job] = await boss.findJobs<unknown>(queueName, { id: jobId });
     if (!job) return null;
-    return { id: job.id, state: job.state, data: job.data, output: job.output ?? null };
+    const data = this.#open(queueName, job.data);
+    return { id: job.id, state: job.state, data, output: job.output ?? null };
+  }
+
+  /**
+   * Deletes the jobs of a queue (and of its dead-letter queue), in any state, whose stored
+   * payload holds these fields: for a sealed queue, its lookup fields. Returns how many.
+   */
+  async deleteJobs(queueName: string, match: Record<string, string>): Promise<number> {
+    this.#known(queueName);
+    if (Object.keys(match).length === 0) throw new Error('deleteJobs needs at least one field to match');
+    const rows = await this.#sql<{ id: string }>(
+      `DELETE FROM pgboss.job WHERE name = ANY($1::text[]) AND data @> $2::jsonb RETURNING id`,
+      [[queueName, deadLetterName(queueName)], JSON.stringify(match)],
+    );
+    return rows.length;
   }
 
   /** Queue counts for the admin API, counted now (pg-boss's own counts are cached for a minute). */
@@ -257,7 +284,7 @@ export class JobSystem {
         try {
           const output = await queue.handler({
             id: job.id,
-            data: job.data as never,
+            data: this.#open(queue.name, job.data) as never,
             retryCount: job.retryCount,
             signal: job.signal,
             progress: async (done, total) => {
@@ -274,10 +301,23 @@ export class JobSystem {
           return output ?? undefined;
         } catch (err) {
           log.warn({ event: 'job.failed', err, retryCount: job.retryCount }, 'job failed');
-          throw err;
+          // pg-boss stores every own property of the error in the job's output: only its safe form.
+          throw storableError(err);
         }
       },
     );
+  }
+
+  #seal(queue: QueueDefinition, data: unknown): object {
+    const sealer = this.#sealer as PayloadSealer;
+    return { ...(queue.lookup?.(data as never) ?? {}), sealed: sealer.seal(data, queue.name) };
+  }
+
+  /** A sealed payload decrypted; a plain one (a queue sealed since it was sent) as it is. */
+  #open(queueName: string, data: unknown): unknown {
+    if (!isSealed(data)) return data;
+    if (!this.#sealer) throw new Error(`a sealed job of "${queueName}" needs appSecret to open`);
+    return this.#sealer.open(data.sealed, queueName);
   }
 
   #require(): PgBoss {

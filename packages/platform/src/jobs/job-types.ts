@@ -12,6 +12,8 @@ export interface JobSystemOptions {
   logger: Logger;
   clock: Clock;
   role: ProcessRole;
+  /** APP_SECRET: the key of sealed (encrypted) payloads is derived from it. */
+  appSecret?: string;
   /** How long stop() waits for running jobs. */
   shutdownTimeoutMs: number;
   /** How often idle workers look for jobs (default 2 s; tests use 0.5). */

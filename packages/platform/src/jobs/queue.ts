@@ -1,5 +1,6 @@
 // A named queue declared in code: its payload schema (checked on enqueue), its retry policy
-// (exponential back-off), expiry, and the handler that runs it in the worker role. Every
+// (exponential back-off), expiry, how long finished jobs are kept, whether its payload is stored
+// encrypted, and the handler that runs it in the worker role. Every
 // queue gets a dead-letter queue, `<name>.dead`, where jobs land when their retries run out.
 import type { Static, TSchema } from 'typebox';
 
@@ -26,6 +27,18 @@ export interface QueueDefinition<S extends TSchema = TSchema> {
   expireInSeconds?: number;
   /** How many jobs of this queue one process runs at once (default 1). */
   concurrency?: number;
+  /**
+   * Store the payload encrypted (AES-256-GCM, key derived from APP_SECRET): for a queue whose
+   * payload must hold personal data or tokens. The handler and `jobs.job()` see it decrypted.
+   */
+  sealed?: boolean;
+  /**
+   * Plain fields stored beside a sealed payload so its jobs can be found (`jobs.deleteJobs`):
+   * keyed hashes, never the data itself.
+   */
+  lookup?(data: Static<S>): Record<string, string>;
+  /** How long a finished (completed, failed or cancelled) job is kept, in seconds (default 7 days). */
+  keepFinishedSeconds?: number;
   /**
    * Runs the job. What it returns (a small object, e.g. the id of the file it made) is kept as the
    * job's output, which `jobs.job(queue, id)` reads back.

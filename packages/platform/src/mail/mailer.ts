@@ -2,7 +2,11 @@
 // request never waits on SMTP and a failing server delays mail without losing it (the job
 // retries with back-off). Without SMTP_URL, each message is written as an .eml file under
 // DATA_DIR/mail/ and logged with the address redacted; with it, sent over SMTP.
-import { mkdir, writeFile } from 'node:fs/promises';
+// Privacy: the job's payload (address, name, private links) is stored sealed (encrypted under a
+// key derived from APP_SECRET); beside it, and in each .eml file's name, only a keyed hash of the
+// lower-cased address, so `forgetRecipient` finds one person's mail without reading any.
+// Finished mail jobs and .eml files are deleted after MAIL_KEEP_SENT_HOURS (an hourly sweep).
+import { mkdir, readdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
@@ -10,6 +14,7 @@ import { Type } from 'typebox';
 import type { Tx } from '../db/database.ts';
 import type { JobSystem } from '../jobs/job-system.ts';
 import { defineQueue } from '../jobs/queue.ts';
+import { keyedHash } from '../jobs/sealed-payload.ts';
 import type { MailTemplate } from './template.ts';
 
 export interface MailerOptions {
@@ -18,11 +23,24 @@ export interface MailerOptions {
   smtpUrl: string | undefined;
   from: string;
   dataDir: string;
+  /** APP_SECRET: the payloads' encryption key and the recipients' hash key are derived from it. */
+  appSecret: string;
+  /** MAIL_KEEP_SENT_HOURS: finished mail jobs and .eml files older than this are deleted (default 24). */
+  keepSentHours?: number;
   /** First retry delay in seconds when SMTP fails (default 30, doubling up to an hour). */
   retryDelaySeconds?: number;
 }
 
 export const MAIL_QUEUE = 'mail';
+/** The hourly sweep that deletes .eml files older than MAIL_KEEP_SENT_HOURS. */
+export const MAIL_SWEEP_QUEUE = 'mail-sweep';
+export const MAIL_SWEEP_CRON = '23 * * * *';
+
+/** What `forgetRecipient` deleted: mail jobs (queued, retrying, finished or dead) and .eml files. */
+export interface ForgottenMail {
+  jobs: number;
+  files: number;
+}
 
 const MailJob = Type.Object({
   template: Type.String(),
@@ -42,6 +60,10 @@ export class Mailer {
   readonly #templates = new Map<string, MailTemplate<never>>();
   readonly #transport: Transporter;
   #queueDefined = false;
+  /** Whether this app has a mail queue at all (set by the first template), for `forgetRecipient`. */
+  get hasQueue(): boolean {
+    return this.#queueDefined;
+  }
 
   constructor(opts: MailerOptions) {
     this.#opts = opts;
@@ -71,10 +93,79 @@ export class Mailer {
           retryDelayMaxSeconds: 3600,
           expireInSeconds: 120,
           concurrency: 2,
+          sealed: true,
+          lookup: (data) => ({ rcpt: this.recipientKey(data.to) }),
+          keepFinishedSeconds: this.#keepHours * 3600,
           handler: (job) => this.deliver(job.id, job.data.template, job.data.to, job.data.values),
         }),
       );
+      this.#opts.jobs.define(
+        defineQueue({
+          name: MAIL_SWEEP_QUEUE,
+          payload: Type.Object({}),
+          retryLimit: 1,
+          expireInSeconds: 600,
+          handler: async () => ({ deleted: await this.sweepSent() }),
+        }),
+      );
+      this.#opts.jobs.schedule(MAIL_SWEEP_QUEUE, MAIL_SWEEP_CRON);
     }
+  }
+
+  get #keepHours(): number {
+    return this.#opts.keepSentHours ?? 24;
+  }
+
+  get #folder(): string {
+    return join(this.#opts.dataDir, 'mail');
+  }
+
+  /**
+   * The keyed hash (HMAC-SHA256 under a key derived from APP_SECRET, 32 hex digits) of a
+   * lower-cased address: stored beside each mail job and in each .eml file's name.
+   */
+  recipientKey(address: string): string {
+    return keyedHash(this.#opts.appSecret, 'mail-recipient', address.trim().toLowerCase()).slice(0, 32);
+  }
+
+  /**
+   * Forgets one recipient (erasure on request): deletes every mail job to that address, in any
+   * state, with its dead-letter copies, and every .eml file written for it. Returns the counts.
+   */
+  async forgetRecipient(address: string): Promise<ForgottenMail> {
+    const rcpt = this.recipientKey(address);
+    const jobs = this.#queueDefined ? await this.#opts.jobs.deleteJobs(MAIL_QUEUE, { rcpt }) : 0;
+    let files = 0;
+    for (const name of await this.#emlFiles()) {
+      if (!name.includes(`-${rcpt}-`)) continue;
+      await unlink(join(this.#folder, name)).catch(() => {});
+      files++;
+    }
+    this.#opts.logger.info(
+      { event: 'mail.recipient_forgotten', rcpt: rcpt.slice(0, 12), jobs, files },
+      'mail to one recipient forgotten',
+    );
+    return { jobs, files };
+  }
+
+  /** Deletes the .eml files older than MAIL_KEEP_SENT_HOURS at `now`. Returns how many. */
+  async sweepSent(now: Date = new Date()): Promise<number> {
+    const before = now.getTime() - this.#keepHours * 3_600_000;
+    let deleted = 0;
+    for (const name of await this.#emlFiles()) {
+      const path = join(this.#folder, name);
+      const info = await stat(path).catch(() => undefined);
+      if (!info || info.mtimeMs >= before) continue;
+      await unlink(path).catch(() => {});
+      deleted++;
+    }
+    if (deleted > 0) this.#opts.logger.info({ event: 'mail.swept', deleted }, 'old .eml files deleted');
+    return deleted;
+  }
+
+  async #emlFiles(): Promise<string[]> {
+    const names = await readdir(this.#folder).catch(() => [] as string[]);
+    return names.filter((name) => name.endsWith('.eml'));
   }
 
   /** Enqueues a message (in `tx` when given: a rolled-back change sends nothing). Returns the job id. */
@@ -107,10 +198,13 @@ export class Mailer {
     };
     const info = await this.#transport.sendMail(message);
     let file: string | undefined;
+    const rcpt = this.recipientKey(to);
     if (!this.#opts.smtpUrl) {
-      const folder = join(this.#opts.dataDir, 'mail');
-      await mkdir(folder, { recursive: true });
-      file = join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')}-${templateName}-${jobId}.eml`);
+      const folder = this.#folder;
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      // <time>-<template>-<recipient key>-<job id>.eml: found again by forgetRecipient.
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      file = join(folder, `${stamp}-${templateName}-${rcpt}-${jobId}.eml`);
       await writeFile(file, info.message as Buffer, { mode: 0o600 });
     }
     this.#opts.logger.info(
@@ -118,6 +212,7 @@ export class Mailer {
         event: 'mail.sent',
         template: templateName,
         to: redactAddress(to),
+        rcpt: rcpt.slice(0, 12),
         jobId,
         ...(file ? { file } : { via: 'smtp' }),
       },
