@@ -16,6 +16,8 @@ export const acubeSpec: AppSpec<AcubeConfig> = {
   // The seed's limits, per caller (admin id once logged in, else client IP).
   policies: {
     public: '10/minute;30/hour',
+    // A bot-check challenge before each public form: a few more than the forms themselves.
+    challenge: '20/minute;100/hour',
     admin: '60/minute;1000/hour',
     auth: '5/minute;20/hour',
     // Every panel load and every access token's expiry refreshes: generous, unlike a password guess.

@@ -21,14 +21,26 @@ export interface AcubeTest extends TestApp {
   mails(): Promise<ParsedMail[]>;
 }
 
-/** `opts.clock`: the app's clock (default: the platform's test clock, standing at its start). */
+/**
+ * `opts.clock`: the app's clock (default: the platform's test clock, standing at its start).
+ * The bot check is off and the daily mail cap per address high unless a test sets them
+ * (BOT_CHECK, PUBLIC_MAIL_PER_ADDRESS_PER_DAY): test/abuse/ tests both; the others send many
+ * forms from one address without solving anything.
+ */
 export async function startAcube(
   env: Record<string, string> = {},
   opts: { clock?: TestClock } = {},
 ): Promise<AcubeTest> {
   const dir = await mkdtemp(join(tmpdir(), 'acube-test-'));
   const t = await createTestApp(acubeSpec, {
-    env: { DEMO_DATA: 'false', DATA_DIR: dir, PUBLIC_URL: 'https://acube.example', ...env },
+    env: {
+      DEMO_DATA: 'false',
+      DATA_DIR: dir,
+      PUBLIC_URL: 'https://acube.example',
+      BOT_CHECK: 'off',
+      PUBLIC_MAIL_PER_ADDRESS_PER_DAY: '1000',
+      ...env,
+    },
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
   const tokens = new AccessTokens({

@@ -3,6 +3,7 @@
 // the lower-cased address with a key derived from APP_SECRET (`deriveKey(secret, 'mail-address-cap')`).
 // The app decides what counts and what a period is (the policy); this holds the count.
 import { createHmac } from 'node:crypto';
+import { Counter, type Registry } from 'prom-client';
 import type { Db, Tx } from '../db/database.ts';
 import type { KeyedCounters } from '../db/keyed-counters.ts';
 
@@ -14,6 +15,21 @@ export interface AddressCapOptions {
   scope: string;
   /** How many messages one address may get in a period. */
   limit: number;
+  /** Where refusals are counted (`mail_address_cap_refused_total{scope}`): the app's /metrics. */
+  registry?: Registry;
+}
+
+const REFUSED = 'mail_address_cap_refused_total';
+
+function refusedCounter(registry: Registry): Counter<'scope'> {
+  const existing = registry.getSingleMetric(REFUSED);
+  if (existing) return existing as Counter<'scope'>;
+  return new Counter({
+    name: REFUSED,
+    help: 'Messages not sent because their address had reached its cap for the period',
+    labelNames: ['scope'],
+    registers: [registry],
+  });
 }
 
 export interface AddressCapResult {
@@ -26,11 +42,13 @@ export interface AddressCapResult {
 
 export class AddressCap {
   readonly #opts: AddressCapOptions;
+  readonly #refused: Counter<'scope'> | undefined;
 
   constructor(opts: AddressCapOptions) {
     if (!Number.isInteger(opts.limit) || opts.limit < 0)
       throw new Error('AddressCap limit must be an integer ≥ 0');
     this.#opts = opts;
+    this.#refused = opts.registry ? refusedCounter(opts.registry) : undefined;
   }
 
   get limit(): number {
@@ -60,6 +78,8 @@ export class AddressCap {
       now,
       tx,
     );
-    return { allowed: count <= this.#opts.limit, count, addressKey };
+    const allowed = count <= this.#opts.limit;
+    if (!allowed) this.#refused?.inc({ scope: this.#opts.scope });
+    return { allowed, count, addressKey };
   }
 }

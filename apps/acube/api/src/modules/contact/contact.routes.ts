@@ -3,6 +3,7 @@
 import { auditContext } from '@campus/platform/audit';
 import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { BotCheckHeaders, requireBotCheck } from '../abuse/index.ts';
 import type { ContactContext } from './contact.context.ts';
 import type { ContactRow } from './contact.repository.ts';
 import {
@@ -38,16 +39,18 @@ export const contactRoutes: FastifyPluginAsyncTypebox<{ ctx: ContactContext }> =
     '/',
     {
       config: { rateLimit: 'public', access: 'public' },
+      preHandler: requireBotCheck(app),
       schema: {
         tags: ['contact'],
-        summary: 'Send a contact message',
+        summary: 'Send a contact message (with a solved bot check)',
+        headers: BotCheckHeaders,
         body: ContactBody,
         response: { 201: SubmissionAck, 200: SubmissionAck, ...errorResponses(400) },
       },
     },
     async (request, reply) => {
       const { row, created } = await submitMessage(
-        { ...ctx, log: request.log },
+        { ...ctx, log: request.log, mailCap: app.publicMailCap },
         { body: request.body, who: auditContext(request) },
       );
       return created

@@ -6,6 +6,7 @@ import { auditContext } from '@campus/platform/audit';
 import { errorResponses, privateHeaders } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { BotCheckHeaders, requireBotCheck } from '../abuse/index.ts';
 import type { EventsContext } from './events.context.ts';
 import {
   CancelRegistrationBody,
@@ -106,20 +107,26 @@ export const eventsRoutes: FastifyPluginAsyncTypebox<{ ctx: EventsContext }> = a
     '/:id/register',
     {
       config,
+      preHandler: requireBotCheck(app),
       schema: {
         tags: ['events'],
-        summary: 'Register for a published event; a full event puts you on the waiting list',
+        summary:
+          'Register for a published event (with a solved bot check); a full event puts you on the waiting list',
+        headers: BotCheckHeaders,
         params: EventParams,
         body: RegisterBody,
         response: { 201: RegistrationResponse, 200: RegistrationResponse, ...errorResponses(400, 404, 409) },
       },
     },
     async (request, reply) => {
-      const { registration, created, position } = await registerForEvent(ctx, {
-        eventId: request.params.id,
-        ...request.body,
-        who: auditContext(request),
-      });
+      const { registration, created, position } = await registerForEvent(
+        { ...ctx, log: request.log, mailCap: app.publicMailCap },
+        {
+          eventId: request.params.id,
+          ...request.body,
+          who: auditContext(request),
+        },
+      );
       request.log.info(
         {
           event: 'registration.created',

@@ -3,6 +3,7 @@
 import { auditContext } from '@campus/platform/audit';
 import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { BotCheckHeaders, requireBotCheck } from '../abuse/index.ts';
 import { changeApplicationStatus } from './use-cases/change-application-status.ts';
 import { findApplications } from './use-cases/find-applications.ts';
 import { getApplication } from './use-cases/get-application.ts';
@@ -42,16 +43,18 @@ export const volunteersRoutes: FastifyPluginAsyncTypebox<{ ctx: VolunteersContex
     '/',
     {
       config: { rateLimit: 'public', access: 'public' },
+      preHandler: requireBotCheck(app),
       schema: {
         tags: ['volunteers'],
-        summary: 'Send a volunteer application',
+        summary: 'Send a volunteer application (with a solved bot check)',
+        headers: BotCheckHeaders,
         body: VolunteerBody,
         response: { 201: SubmissionAck, 200: SubmissionAck, ...errorResponses(400) },
       },
     },
     async (request, reply) => {
       const { row, created } = await submitApplication(
-        { ...ctx, log: request.log },
+        { ...ctx, log: request.log, mailCap: app.publicMailCap },
         { body: request.body, who: auditContext(request) },
       );
       return created

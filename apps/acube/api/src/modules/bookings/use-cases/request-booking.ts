@@ -6,6 +6,7 @@
 import type { AuditEntry } from '@campus/platform/audit';
 import { hashToken, newToken } from '@campus/platform/auth';
 import { AppError } from '@campus/platform/errors';
+import type { PublicFormMail } from '../../abuse/index.ts';
 import { submitForm } from '../../submissions/index.ts';
 import type { BookingsContext } from '../bookings.context.ts';
 import { bookingReceived } from '../bookings.mail.ts';
@@ -18,7 +19,7 @@ export const privateLink = (publicUrl: string, token: string) =>
 
 /** The booking and whether it is new (false: a repeat of a recent one). */
 export async function requestBooking(
-  ctx: BookingsContext,
+  ctx: BookingsContext & PublicFormMail,
   input: { body: BookBody; who: Pick<AuditEntry, 'ip' | 'requestId'> },
 ): Promise<{ booking: BookingRow; created: boolean }> {
   const r = input.body;

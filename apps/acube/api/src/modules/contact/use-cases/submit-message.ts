@@ -1,6 +1,7 @@
 // A contact message from the public, through the shared submission flow: trimmed, the address
 // in lower case, acknowledged by mail with the name and the reference only.
 import type { AuditEntry } from '@campus/platform/audit';
+import type { PublicFormMail } from '../../abuse/index.ts';
 import { submitForm } from '../../submissions/index.ts';
 import type { ContactContext } from '../contact.context.ts';
 import { contactReceived } from '../contact.mail.ts';
@@ -21,7 +22,7 @@ export function messageFromBody(body: ContactBody) {
 }
 
 export function submitMessage(
-  ctx: ContactContext,
+  ctx: ContactContext & PublicFormMail,
   input: { body: ContactBody; who: Pick<AuditEntry, 'ip' | 'requestId'> },
 ) {
   const { values, sameIf } = messageFromBody(input.body);

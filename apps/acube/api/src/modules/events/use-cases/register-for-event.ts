@@ -2,16 +2,18 @@
 // the waiting list. The event's row is locked for the short transaction, so places are counted
 // exactly and waiting-list positions never repeat or skip, on PostgreSQL as on PGlite. The same
 // address twice gets its live registration back (created: false) and no second mail. The
-// position people are told is their place in the queue now (see queuePlace).
+// position people are told is their place in the queue now (see queuePlace). The mail counts
+// against the public forms' daily cap on one address (the registration stands either way).
 import { hashToken, newToken } from '@campus/platform/auth';
 import { conflict, notFound } from '@campus/platform/errors';
+import type { PublicFormMail } from '../../abuse/index.ts';
 import type { Actor, EventsContext } from '../events.context.ts';
 import { registrationReceived } from '../events.mail.ts';
 import type { RegistrationRow } from '../events.repository.ts';
 import { decidePlace, queuePlace } from './waiting-list.ts';
 
 export async function registerForEvent(
-  ctx: EventsContext,
+  ctx: EventsContext & PublicFormMail,
   input: { eventId: string; name: string; email: string; who: Pick<Actor, 'ip' | 'requestId'> },
 ): Promise<{ registration: RegistrationRow; created: boolean; position: number | null }> {
   const email = input.email.trim().toLowerCase();
@@ -57,19 +59,22 @@ export async function registerForEvent(
       entityId: row.id,
       changes: { status, position: stored },
     });
-    await ctx.mail.send(
-      registrationReceived,
-      email,
-      {
-        name: row.name,
-        eventTitle: event.title,
-        startsAt: event.startsAt.toISOString(),
-        status,
-        position,
-        link: ctx.link(token),
-      },
-      { tx },
-    );
+    const about = { entity: 'registration', id: row.id, template: registrationReceived.name };
+    if (await ctx.mailCap.allow(email, about, ctx.log, tx)) {
+      await ctx.mail.send(
+        registrationReceived,
+        email,
+        {
+          name: row.name,
+          eventTitle: event.title,
+          startsAt: event.startsAt.toISOString(),
+          status,
+          position,
+          link: ctx.link(token),
+        },
+        { tx },
+      );
+    }
     return { registration: row, created: true, position };
   });
 }

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Db } from '@campus/platform/db';
 import { defineTemplate, html } from '@campus/platform/mail';
+import type { PublicFormMail } from '../../abuse/index.ts';
 import { dedupeKey, isRepeatOf, repeatWindowStart } from '../submission.ts';
 import { type SubmissionStore, type SubmitFormContext, submitForm } from './submit-form.ts';
 
@@ -16,12 +17,12 @@ const ack = defineTemplate<{ reference: string }>({
 });
 type Row = { id: string; reference: string; status: string; email: string; message: string };
 
-function harness(existing?: Row) {
+function harness(existing?: Row, capped = false) {
   const calls: string[] = [];
   const logs: object[] = [];
   const inserted: object[] = [];
   const TX = { tx: true };
-  const ctx: SubmitFormContext = {
+  const ctx: SubmitFormContext & PublicFormMail = {
     db: { transaction: async (fn: (tx: unknown) => unknown) => fn(TX) } as unknown as Db,
     audit: {
       record: async (tx, ...entries) => {
@@ -38,6 +39,13 @@ function harness(existing?: Row) {
       },
     },
     log: { info: (fields) => void logs.push(fields) },
+    mailCap: {
+      allow: async (to, about, _log, tx) => {
+        assert.equal(tx, TX, 'counted in the transaction');
+        calls.push(`cap ${to} ${about.entity} ${about.id} ${about.template}`);
+        return !capped;
+      },
+    },
   };
   let since: Date | undefined;
   const store: SubmissionStore<Row, { email: string; message: string }> = {
@@ -105,10 +113,19 @@ test('a new submission is stored with its reference and key, audited with its st
   ]);
   assert.deepEqual(h.calls, [
     'audit thing.created:{"status":"new"}',
+    'cap a@example.org thing id-2 ack',
     `mail ack a@example.org {"reference":"${row.reference}"}`,
   ]);
   assert.deepEqual(h.logs, [{ event: 'thing.created', id: 'id-2' }]);
   assert.ok(!JSON.stringify(h.logs).includes('private words'), 'ids, never what was written');
+});
+
+test('an address over its daily cap: the submission is stored and audited, only its mail is not queued', async () => {
+  const h = harness(undefined, true);
+  const { created } = await h.submit();
+  assert.equal(created, true);
+  assert.equal(h.inserted.length, 1);
+  assert.deepEqual(h.calls, ['audit thing.created:{"status":"new"}', 'cap a@example.org thing id-2 ack']);
 });
 
 test('a repeat is strictly less than ten minutes old', () => {

@@ -1,11 +1,14 @@
 // One public form submission, as bookings, volunteers and contact all take it: a repeat of the
 // same content within ten minutes answers with the first row and changes nothing; otherwise the
 // row is stored, audited and its acknowledgement queued in one transaction (a rollback sends
-// nothing). Logs carry the event and the id, never what the person wrote.
+// nothing), unless the address has had its mails from the public forms today (the mail cap:
+// the row is stored and the answer the same, only the mail is not sent). Logs carry the event
+// and the id, never what the person wrote.
 import type { AuditEntry, AuditLog } from '@campus/platform/audit';
 import type { Clock } from '@campus/platform/clock';
 import type { Db, Tx } from '@campus/platform/db';
 import type { Mailer, MailTemplate } from '@campus/platform/mail';
+import type { PublicFormMail } from '../../abuse/index.ts';
 import { dedupeKey, newReference, repeatWindowStart } from '../submission.ts';
 
 export interface SubmittedRow {
@@ -58,7 +61,7 @@ export interface SubmitFormInput<Row extends SubmittedRow, Values, V> {
 
 /** The stored row and whether it is new (false: a repeat of a recent one). */
 export async function submitForm<Row extends SubmittedRow, Values, V>(
-  ctx: SubmitFormContext,
+  ctx: SubmitFormContext & PublicFormMail,
   input: SubmitFormInput<Row, Values, V>,
 ): Promise<{ row: Row; created: boolean }> {
   const key = dedupeKey(...input.sameIf);
@@ -85,7 +88,10 @@ export async function submitForm<Row extends SubmittedRow, Values, V>(
       changes: { status: inserted.status, ...input.auditChanges },
     });
     const ack = input.acknowledge(inserted);
-    await ctx.mail.send(ack.template, ack.to, ack.values, { tx });
+    const about = { entity: input.entity, id: inserted.id, template: ack.template.name };
+    if (await ctx.mailCap.allow(ack.to, about, ctx.log, tx)) {
+      await ctx.mail.send(ack.template, ack.to, ack.values, { tx });
+    }
     return inserted;
   });
   ctx.log.info({ event: `${input.entity}.created`, id: row.id }, 'public submission');

@@ -1,6 +1,7 @@
 // A volunteer application from the public, through the shared submission flow: trimmed, the
 // address in lower case, acknowledged by mail with the name and the reference only.
 import type { AuditEntry } from '@campus/platform/audit';
+import type { PublicFormMail } from '../../abuse/index.ts';
 import { submitForm } from '../../submissions/index.ts';
 import type { VolunteersContext } from '../volunteers.context.ts';
 import { volunteerReceived } from '../volunteers.mail.ts';
@@ -22,7 +23,7 @@ export function applicationFromBody(body: VolunteerBody) {
 }
 
 export function submitApplication(
-  ctx: VolunteersContext,
+  ctx: VolunteersContext & PublicFormMail,
   input: { body: VolunteerBody; who: Pick<AuditEntry, 'ip' | 'requestId'> },
 ) {
   const { values, sameIf } = applicationFromBody(input.body);
