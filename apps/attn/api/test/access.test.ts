@@ -91,6 +91,11 @@ test('every ATTN route declares the access this table gives it, and the guard en
       'POST /api/student/face/consent': S,
       'DELETE /api/student/face/consent': S,
       'POST /api/student/face/enrolment': S,
+      // a student's data on request: admins for anyone (by school number), a student their own
+      'GET /api/admin/privacy/students/:schoolNumber': A,
+      'GET /api/admin/privacy/students/:schoolNumber/export': A,
+      'DELETE /api/admin/privacy/students/:schoolNumber/face': A,
+      'GET /api/student/privacy/export': S,
     },
   });
 });
