@@ -26,6 +26,8 @@ export function auditExportQueue(
     payload: AuditExportJob,
     retryLimit: 2,
     expireInSeconds: 3600,
+    // The filter's words (action, entity) are the admin's free text: stored encrypted.
+    sealed: true,
     // The file's id is the job's output: the exports page follows the job to it.
     handler: async (job) => ({ file_id: (await exportAuditLog(ctx, job.data)).id }),
   });
