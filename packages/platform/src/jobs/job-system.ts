@@ -167,6 +167,29 @@ export class JobSystem {
     return rows.length;
   }
 
+  /**
+   * The jobs of a queue (and of its dead-letter queue), in any state, whose stored payload holds
+   * these fields (for a sealed queue, its lookup fields), oldest first, their payloads opened.
+   */
+  async findJobs(
+    queueName: string,
+    match: Record<string, string>,
+  ): Promise<{ id: string; state: string; createdOn: string; data: unknown }[]> {
+    this.#known(queueName);
+    if (Object.keys(match).length === 0) throw new Error('findJobs needs at least one field to match');
+    const rows = await this.#sql<{ id: string; state: string; created_on: string; data: unknown }>(
+      `SELECT id, state::text AS state, created_on::text AS created_on, data FROM pgboss.job
+        WHERE name = ANY($1::text[]) AND data @> $2::jsonb ORDER BY created_on, id`,
+      [[queueName, deadLetterName(queueName)], JSON.stringify(match)],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      state: r.state,
+      createdOn: r.created_on,
+      data: this.#open(queueName, r.data),
+    }));
+  }
+
   /** Queue counts for the admin API, counted now (pg-boss's own counts are cached for a minute). */
   async queues(): Promise<QueueSummary[]> {
     const names = [...this.#queues.keys()];

@@ -6,7 +6,7 @@
 // key derived from APP_SECRET); beside it, and in each .eml file's name, only a keyed hash of the
 // lower-cased address, so `forgetRecipient` finds one person's mail without reading any.
 // Finished mail jobs and .eml files are deleted after MAIL_KEEP_SENT_HOURS (an hourly sweep).
-import { mkdir, readdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
@@ -35,6 +35,22 @@ export const MAIL_QUEUE = 'mail';
 /** The hourly sweep that deletes .eml files older than MAIL_KEEP_SENT_HOURS. */
 export const MAIL_SWEEP_QUEUE = 'mail-sweep';
 export const MAIL_SWEEP_CRON = '23 * * * *';
+
+/**
+ * A mail of one recipient, as their data export shows it: its job (queued, retrying, sent or
+ * dead: the template and the values it is made of), and the message as written, if it was.
+ */
+export interface RecipientMail {
+  /** The mail job's id (the .eml file's, when its job is gone). */
+  id: string;
+  template: string;
+  /** The job's state; null when only the file is left. */
+  state: string | null;
+  queuedAt: string | null;
+  values: Record<string, unknown> | null;
+  /** The .eml file as written (without SMTP_URL); null when there is none. */
+  message: string | null;
+}
 
 /** What `forgetRecipient` deleted: mail jobs (queued, retrying, finished or dead) and .eml files. */
 export interface ForgottenMail {
@@ -146,6 +162,41 @@ export class Mailer {
       'mail to one recipient forgotten',
     );
     return { jobs, files };
+  }
+
+  /**
+   * Every mail of one recipient (a person's data export): their mail jobs in any state, with the
+   * .eml file each was written as, and the files whose job is already gone. Oldest first.
+   */
+  async recipientMails(address: string): Promise<RecipientMail[]> {
+    const rcpt = this.recipientKey(address);
+    const jobs = this.#queueDefined ? await this.#opts.jobs.findJobs(MAIL_QUEUE, { rcpt }) : [];
+    const files = new Map<string, string>();
+    for (const name of (await this.#emlFiles()).sort()) {
+      if (name.includes(`-${rcpt}-`)) files.set(name, await readFile(join(this.#folder, name), 'utf8'));
+    }
+    const fileOf = (jobId: string) => [...files.keys()].find((name) => name.endsWith(`-${jobId}.eml`));
+    const mails: RecipientMail[] = jobs.map((job) => {
+      const data = job.data as { template?: string; values?: Record<string, unknown> };
+      const file = fileOf(job.id);
+      const message = file ? (files.get(file) ?? null) : null;
+      if (file) files.delete(file);
+      return {
+        id: job.id,
+        template: data.template ?? '',
+        state: job.state,
+        queuedAt: job.createdOn,
+        values: data.values ?? null,
+        message,
+      };
+    });
+    for (const [name, message] of files) {
+      // <time>-<template>-<recipient key>-<job id>.eml
+      const [, template = '', jobId = name] =
+        new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d-]+Z-(.+)-${rcpt}-(.+)\\.eml$`).exec(name) ?? [];
+      mails.push({ id: jobId, template, state: null, queuedAt: null, values: null, message });
+    }
+    return mails;
   }
 
   /** Deletes the .eml files older than MAIL_KEEP_SENT_HOURS at `now`. Returns how many. */
