@@ -39,7 +39,7 @@ export const attnApp: FastifyPluginAsync<AppContext<AttnConfig>> = async (app, c
     audit: new AuditLog(clock),
     live: createAttnLive(app.live),
     // FACE_THREADS threads at most, started on the first selfie (an API-only process never does).
-    faces: new FacePool({ size: config.faceThreads }),
+    faces: new FacePool({ size: config.faceThreads, quality: config.faceQuality }),
     files: new Files({
       storage: storageFor(ctx.database, config.dataDir),
       kinds: { selfie: { maxBytes: 8 * 1024 * 1024, types: ['image/jpeg', 'image/png', 'image/webp'] } },

@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import type { PlatformConfig } from '@campus/platform/config';
 import { int, loadConfig } from '@campus/platform/config';
+import { type FaceQualityThresholds, faceQualityDefaults } from './modules/face/index.ts';
 import { type SisConfig, sisConfigFrom, sisSettings } from './modules/sis/index.ts';
 
 export type AttnConfig = PlatformConfig & {
@@ -14,6 +15,8 @@ export type AttnConfig = PlatformConfig & {
   readonly faceThreads: number;
   /** Days after a student left their last active roster before their face data is deleted. */
   readonly faceRetentionDays: number;
+  /** The quality gate a face must pass to be verified or enrolled (FACE_MIN_*). */
+  readonly faceQuality: FaceQualityThresholds;
 };
 
 const faceSettings = {
@@ -25,6 +28,16 @@ const faceSettings = {
    * and their last enrolment, whichever is latest.
    */
   FACE_RETENTION_DAYS: int({ fallback: '180', min: 1, max: 3650 }),
+  // The quality gate (modules/face/engine/face-quality.ts, measured with face-calibrate): below
+  // any of these a selfie goes to the teacher and an enrolment photo is refused.
+  /** Smallest face side, in pixels of the photo scaled to at most 1024 px. */
+  FACE_MIN_SIZE: int({ fallback: String(faceQualityDefaults.minSize), min: 48, max: 1024 }),
+  /** Smallest mean colour (chroma) of the face, percent: a grey photo is 0. */
+  FACE_MIN_COLOUR: int({ fallback: String(faceQualityDefaults.minColour), min: 0, max: 100 }),
+  /** Smallest sharpness (variance of the Laplacian of the face at 128 px): a blurred face is lower. */
+  FACE_MIN_SHARPNESS: int({ fallback: String(faceQualityDefaults.minSharpness), min: 0, max: 10_000 }),
+  /** Smallest mean brightness of the face, 0..255. */
+  FACE_MIN_BRIGHTNESS: int({ fallback: String(faceQualityDefaults.minBrightness), min: 0, max: 255 }),
 };
 
 export function loadAttnConfig(env: Record<string, string | undefined> = process.env): AttnConfig {
@@ -41,6 +54,12 @@ export function loadAttnConfig(env: Record<string, string | undefined> = process
     ...config,
     sis: sisConfigFrom(config.extra),
     faceThreads: config.extra.FACE_THREADS ?? 1,
+    faceQuality: Object.freeze({
+      minSize: config.extra.FACE_MIN_SIZE ?? faceQualityDefaults.minSize,
+      minColour: config.extra.FACE_MIN_COLOUR ?? faceQualityDefaults.minColour,
+      minSharpness: config.extra.FACE_MIN_SHARPNESS ?? faceQualityDefaults.minSharpness,
+      minBrightness: config.extra.FACE_MIN_BRIGHTNESS ?? faceQualityDefaults.minBrightness,
+    }),
     faceRetentionDays: config.extra.FACE_RETENTION_DAYS ?? 180,
   });
 }

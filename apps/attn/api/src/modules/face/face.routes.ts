@@ -95,9 +95,11 @@ export const faceRoutes: FastifyPluginAsyncTypebox<{ ctx: FaceContext }> = async
         tags: ['face'],
         summary: 'Enrol one to three photos of my face (multipart/form-data, field "photo", 8 MB each)',
         description:
-          'Each photo must show exactly one face, large enough. The photos are analysed in memory and never ' +
-          'stored; their embeddings replace any enrolled before. Refusals name each photo (details[].index, ' +
-          'filename, code: NO_FACE, MULTIPLE_FACES, FACE_TOO_SMALL, UNREADABLE_IMAGE, UNSUPPORTED_FORMAT).',
+          'Each photo must show exactly one face, large, in colour, sharp and lit enough (the FACE_MIN_* ' +
+          'settings). The photos are analysed in memory and never stored; their embeddings replace any ' +
+          'enrolled before. Refusals name each photo (details[].index, filename, code: NO_FACE, ' +
+          'MULTIPLE_FACES, FACE_TOO_SMALL, PHOTO_GREYSCALE, PHOTO_BLURRED, PHOTO_TOO_DARK, UNREADABLE_IMAGE, ' +
+          'UNSUPPORTED_FORMAT; a photo below the quality gate also lists every failed check in details[].reasons).',
         consumes: ['multipart/form-data'],
         response: { 200: EnrolmentResponse, ...errorResponses(400, 401, 403, 409, 413, 415, 422) },
       },

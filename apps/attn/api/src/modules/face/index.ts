@@ -7,6 +7,12 @@ import { hasEnrolment as hasEnrolmentIn } from './face.repository.ts';
 export { faceCalibrateCommand } from './commands/face-calibrate.ts';
 export { faceCompareCommand } from './commands/face-compare.ts';
 export { faceThresholds } from './engine/decision.ts';
+export {
+  type FaceQualityIssue,
+  type FaceQualityThresholds,
+  faceQualityDefaults,
+  faceQualityIssues,
+} from './engine/face-quality.ts';
 export { FacePool } from './engine/pool.ts';
 export { faceModule } from './face.module.ts';
 export type { FaceStatusResponse } from './face.schemas.ts';

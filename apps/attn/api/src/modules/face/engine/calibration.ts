@@ -103,3 +103,71 @@ export function decisionCounts(pairs: ScoredPair[], thresholds: FaceThresholds) 
     counts[pair.genuine ? 'genuine' : 'impostor'][decide(pair.similarity, thresholds)]++;
   return counts;
 }
+
+/** A pair's decision once the quality gate has spoken: never 'verified' when either photo failed it. */
+export function gatedDecision(similarity: number, passed: boolean, thresholds: FaceThresholds): FaceDecision {
+  const decision = decide(similarity, thresholds);
+  return decision === 'verified' && !passed ? 'needs_review' : decision;
+}
+
+export interface GatedPair extends ScoredPair {
+  /** Both photos passed the quality gate. */
+  passed: boolean;
+}
+
+export function gatedCounts(pairs: GatedPair[], thresholds: FaceThresholds) {
+  const counts = {
+    genuine: { verified: 0, needs_review: 0, rejected: 0 } as Record<FaceDecision, number>,
+    impostor: { verified: 0, needs_review: 0, rejected: 0 } as Record<FaceDecision, number>,
+  };
+  for (const pair of pairs)
+    counts[pair.genuine ? 'genuine' : 'impostor'][gatedDecision(pair.similarity, pair.passed, thresholds)]++;
+  return counts;
+}
+
+/** The element-wise mean of descriptors (their centroid). */
+export function meanEmbedding(embeddings: readonly ArrayLike<number>[]): number[] {
+  const [first] = embeddings;
+  if (!first) throw new Error('No descriptor to average');
+  const mean = new Array<number>(first.length).fill(0);
+  for (const e of embeddings)
+    for (let i = 0; i < mean.length; i++)
+      mean[i] = (mean[i] as number) + (e[i] as number) / embeddings.length;
+  return mean;
+}
+
+export interface EnrolmentScore {
+  selfie: string;
+  identity: string;
+  genuine: boolean;
+  /** Best similarity over the enrolled photos (what the check-in uses). */
+  best: number;
+  /** Similarity with the mean of the enrolled descriptors. */
+  mean: number;
+}
+
+/**
+ * Every photo as a selfie against every identity's enrolment (its other photos): the best
+ * enrolled photo against the mean of the enrolled descriptors. A photo is never in its own
+ * enrolment; an identity left with no photo is skipped.
+ */
+export function bestAgainstMean(items: LabelledEmbedding[]): EnrolmentScore[] {
+  const identities = [...new Set(items.map((i) => identityOf(i.file)))];
+  const scores: EnrolmentScore[] = [];
+  for (const selfie of items) {
+    for (const identity of identities) {
+      const enrolled = items
+        .filter((i) => i !== selfie && identityOf(i.file) === identity)
+        .map((i) => i.embedding);
+      if (enrolled.length === 0) continue;
+      scores.push({
+        selfie: selfie.file,
+        identity,
+        genuine: identityOf(selfie.file) === identity,
+        best: Math.max(...enrolled.map((e) => compareEmbeddings(e, selfie.embedding))),
+        mean: compareEmbeddings(meanEmbedding(enrolled), selfie.embedding),
+      });
+    }
+  }
+  return scores;
+}

@@ -6,15 +6,18 @@ import type { Tensor3D, Tensor4D } from '@tensorflow/tfjs-core';
 import { decodeImage, type ImageFormat } from './decode-image.ts';
 import { detectFaces } from './face-detector.ts';
 import { FaceError } from './face-error.ts';
+import { type FaceQuality, measureFaceQuality } from './face-quality.ts';
 import { type FaceApiInput, type FaceModels, type GraphModel, loadFaceModels } from './models.ts';
 
 /** Below this a face detection is noise; every detection above it counts as a face. */
 const MIN_DETECTION_SCORE = 0.5;
 /**
- * Smallest face side, in pixels of the decoded image (longest side at most 1024), that gives a
- * usable descriptor. The smallest genuine fixture face is 79 px wide (person-c-2) and matches.
+ * Smallest face side, in pixels of the decoded image (longest side at most 1024), the engine
+ * describes at all; below it the photo is refused as FACE_TOO_SMALL. Whether a described face is
+ * big enough to decide on is the quality gate's call (FACE_MIN_SIZE, 64 px by default, see
+ * ./face-quality.ts), which sends it to a teacher, or refuses it at enrolment, with the same reason.
  */
-export const MIN_FACE_PX = 64;
+export const MIN_FACE_PX = 48;
 
 export interface FaceBox {
   x: number;
@@ -36,6 +39,8 @@ export interface FaceAnalysis {
   box: FaceBox;
   /** Detector confidence, 0..1. */
   score: number;
+  /** Size, colour, sharpness and brightness of the face (./face-quality.ts); the caller's gate judges them. */
+  quality: FaceQuality;
   image: { width: number; height: number; format: ImageFormat };
 }
 
@@ -109,6 +114,7 @@ export async function analyseFace(bytes: Uint8Array): Promise<FaceAnalysis> {
     if (!described) throw new FaceError('NO_FACE', 'No face was found in the photo', { faces: 0 });
     const real = await scoreCrop(models, models.antispoof, input, box);
     const live = await scoreCrop(models, models.liveness, input, box);
+    const quality = await measureFaceQuality(image, box);
     return {
       faces: 1,
       embedding: Array.from(described.descriptor, (value) => round(value, 6)),
@@ -116,6 +122,7 @@ export async function analyseFace(bytes: Uint8Array): Promise<FaceAnalysis> {
       liveness: round(live),
       box,
       score: round(detection.score),
+      quality,
       image: { width: image.width, height: image.height, format: image.format },
     };
   } finally {

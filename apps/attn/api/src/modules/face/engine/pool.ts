@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FaceAnalysis } from './face-engine.ts';
 import { FaceError } from './face-error.ts';
+import { type FaceQualityThresholds, faceQualityDefaults } from './face-quality.ts';
 import type { FaceJobMessage, FaceReplyMessage } from './face-worker.ts';
 
 const workerUrl = new URL('./face-worker.ts', import.meta.url);
@@ -40,13 +41,16 @@ export interface FacePoolStats {
 
 export class FacePool {
   readonly size: number;
+  /** The quality gate the pool's users (check-in, enrolment) judge its analyses by (FACE_MIN_*). */
+  readonly quality: FaceQualityThresholds;
   private readonly slots = new Set<Slot>();
   private readonly queue: Job[] = [];
   private nextId = 1;
   private closed = false;
 
-  constructor(options: { size?: number } = {}) {
+  constructor(options: { size?: number; quality?: FaceQualityThresholds } = {}) {
     this.size = Math.max(1, options.size ?? availableParallelism());
+    this.quality = options.quality ?? faceQualityDefaults;
   }
 
   /** Analyses a photo in a worker thread; rejects with FaceError when the photo is refused. */

@@ -11,6 +11,7 @@ import { FACE_CONSENT_TEXT } from '../consent-text.ts';
 import { sniffImageFormat } from '../engine/decode-image.ts';
 import type { FaceAnalysis } from '../engine/face-engine.ts';
 import { isFaceError } from '../engine/face-error.ts';
+import { type FaceQualityIssue, qualityIssues } from '../engine/face-quality.ts';
 import type { FacePool } from '../engine/pool.ts';
 import {
   deleteEmbeddings,
@@ -38,13 +39,37 @@ const photoDetail = (photo: Photo, code: string, message: string, faces?: number
   ...(faces === undefined ? {} : { faces }),
 });
 
+/** The refusal of a face below the quality gate: a code per reason, the first one leads. */
+export const qualityRefusals: Record<FaceQualityIssue, { code: string; message: string }> = {
+  face_too_small: { code: 'FACE_TOO_SMALL', message: 'the face is too small: come closer to the camera' },
+  greyscale: { code: 'PHOTO_GREYSCALE', message: 'the photo has no colour: take a colour photo' },
+  blurred: { code: 'PHOTO_BLURRED', message: 'the face is blurred: hold the phone still and focus on it' },
+  dark: { code: 'PHOTO_TOO_DARK', message: 'the face is too dark: face a light' },
+};
+
 /** One photo at a time: a student's enrolment holds one analysis thread, never the whole pool. */
 async function analyseAll(faces: FacePool, photos: Photo[]) {
   const accepted: FaceAnalysis[] = [];
   const refused: ErrorDetail[] = [];
   for (const photo of photos) {
     try {
-      accepted.push(await faces.analyse(photo.bytes));
+      const analysis = await faces.analyse(photo.bytes);
+      // An enrolled face is what every selfie is compared with: it must pass the quality gate.
+      const issues = qualityIssues(analysis.quality, faces.quality);
+      const [first] = issues;
+      if (!first) {
+        accepted.push(analysis);
+        continue;
+      }
+      refused.push({
+        ...photoDetail(
+          photo,
+          qualityRefusals[first].code,
+          issues.map((issue) => qualityRefusals[issue].message).join('; '),
+          1,
+        ),
+        reasons: issues.map((issue) => qualityRefusals[issue].code),
+      });
     } catch (err) {
       if (!isFaceError(err)) throw err;
       refused.push(photoDetail(photo, err.code, err.message, err.faces));

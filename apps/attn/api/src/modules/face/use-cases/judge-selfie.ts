@@ -22,7 +22,7 @@ export async function judgeSelfie(
   const bytes = await input.readSelfie();
   if (!bytes) return undecided(false);
   try {
-    return verdictOfAnalysis(enrolled, await ctx.faces.analyse(bytes));
+    return verdictOfAnalysis(enrolled, await ctx.faces.analyse(bytes), undefined, ctx.faces.quality);
   } catch (err) {
     // A refused photo is a verdict, not a failure: it is not retried.
     if (isFaceError(err)) return verdictOfRefusal(err);
