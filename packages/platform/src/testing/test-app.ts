@@ -28,8 +28,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The production logger (redaction, serializers) writing parsed lines into `logs`. */
-export function captureLogger(sensitivePaths: string[] = []) {
+/**
+ * The production logger (redaction, serializers) writing parsed lines into `logs`, and to the
+ * rotating file `logFile` too when given (close() flushes it).
+ */
+export function captureLogger(sensitivePaths: string[] = [], logFile: string | null = null) {
   const logs: Record<string, unknown>[] = [];
   const stream = new Writable({
     write(chunk, _encoding, done) {
@@ -37,22 +40,27 @@ export function captureLogger(sensitivePaths: string[] = []) {
       done();
     },
   });
-  const { logger } = createLogger({
-    config: { logLevel: 'debug', logFile: null, logFileSize: '10m', logFileDays: 1, nodeEnv: 'test' },
+  const { logger, close } = createLogger({
+    config: { logLevel: 'debug', logFile, logFileSize: '10m', logFileDays: 1, nodeEnv: 'test' },
     sensitivePaths,
     destination: stream,
     pretty: false,
   });
-  return { logs, logger };
+  return { logs, logger, close };
 }
 
 export async function createTestApp<C extends PlatformConfig>(
   spec: AppSpec<C>,
-  opts: { env?: Record<string, string>; clock?: TestClock } = {},
+  opts: {
+    env?: Record<string, string>;
+    clock?: TestClock;
+    /** Also write the log lines to this file, as production does (`logs/app.log`). */
+    logFile?: string;
+  } = {},
 ): Promise<TestApp> {
   const config = spec.loadConfig({ NODE_ENV: 'test', LOG_FILE: 'off', ...scaledOutEnv(), ...opts.env });
   const database = await createTestDatabase({ migrationsFolder: spec.migrationsFolder, name: spec.name });
-  const { logs, logger } = captureLogger(spec.sensitivePaths);
+  const { logs, logger, close: closeLogs } = captureLogger(spec.sensitivePaths, opts.logFile ?? null);
   const clock = opts.clock ?? createTestClock();
   let app: Server | undefined;
   try {
@@ -61,6 +69,7 @@ export async function createTestApp<C extends PlatformConfig>(
   } catch (err) {
     await app?.close().catch(() => {});
     await database.close();
+    await closeLogs();
     throw err;
   }
   return {
@@ -70,6 +79,7 @@ export async function createTestApp<C extends PlatformConfig>(
     async close() {
       await app.close();
       await database.close();
+      await closeLogs();
     },
   };
 }
