@@ -29,6 +29,7 @@ const pages = {
   rosterImport: () => import('./features/admin/roster-import.page.tsx'),
   sisSync: () => import('./features/admin/sis-sync.page.tsx'),
   jobs: () => import('./features/admin/jobs.page.tsx'),
+  privacy: () => import('./features/admin/privacy.page.tsx'),
 };
 
 const LoginPage = lazy(pages.login);
@@ -50,6 +51,7 @@ const AdminCoursesPage = lazy(pages.adminCourses);
 const RosterImportPage = lazy(pages.rosterImport);
 const SisSyncPage = lazy(pages.sisSync);
 const JobsPage = lazy(pages.jobs);
+const PrivacyPage = lazy(pages.privacy);
 
 /**
  * Starts loading the chunk of the page a cold start opens, alongside the language, instead of
@@ -209,6 +211,13 @@ export function App() {
         {shell(
           <RequireRole allow="admin">
             <JobsPage />
+          </RequireRole>,
+        )}
+      </Route>
+      <Route path="/admin/privacy">
+        {shell(
+          <RequireRole allow="admin">
+            <PrivacyPage />
           </RequireRole>,
         )}
       </Route>

@@ -4,4 +4,5 @@ export const ADMIN_SCREENS = [
   { key: 'import', href: '/admin/import' },
   { key: 'sis', href: '/admin/sis' },
   { key: 'jobs', href: '/admin/jobs' },
+  { key: 'privacy', href: '/admin/privacy' },
 ] as const;

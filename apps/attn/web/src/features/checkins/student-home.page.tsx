@@ -45,6 +45,15 @@ export default function StudentHomePage() {
           <p className="history-link">
             <Link href="/student/history">{t('studentHome.historyLink')}</Link>
           </p>
+          <p className="history-link">
+            {/* A plain download: the session cookie goes with it (KVKK art. 11, GDPR art. 15). */}
+            <a href="/api/student/privacy/export" download aria-describedby="data-link-hint">
+              {t('studentHome.dataLink')}
+            </a>{' '}
+            <span id="data-link-hint" className="muted">
+              {t('studentHome.dataHint')}
+            </span>
+          </p>
           {others.length > 0 && (
             <section aria-labelledby="other-courses-title" className="quiet-courses">
               <h2 id="other-courses-title">{t('studentHome.courses')}</h2>
