@@ -4,17 +4,26 @@
 export const errorStatus = {
   VALIDATION_FAILED: 400,
   BAD_REQUEST: 400,
+  /** A public form without a fresh, correct, unused proof-of-work solution (the bot check). */
+  BOT_CHECK_FAILED: 400,
+  /** A string in the body, query, path or headers holds a NUL or an unpaired UTF-16 surrogate. */
+  INVALID_TEXT: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  NOT_ACCEPTABLE: 406,
+  REQUEST_TIMEOUT: 408,
   CONFLICT: 409,
   /** A bulk operation by filter: the filter now matches another number of records than confirmed. */
   COUNT_CHANGED: 409,
   PAYLOAD_TOO_LARGE: 413,
+  /** A path parameter longer than the router accepts (maxParamLength). */
+  URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
+  HEADERS_TOO_LARGE: 431,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
 } as const;

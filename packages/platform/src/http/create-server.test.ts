@@ -373,3 +373,87 @@ test('/metrics asks for METRICS_TOKEN when set, and is off in production without
   assert.equal((await production.inject({ url: '/metrics' })).statusCode, 404);
   await production.close();
 });
+
+test('the framework’s own refusals come in the error shape: 414, 405, 413, not multipart 415, bad URL', async () => {
+  const logs = captureLogs();
+  const app = await createServer({
+    config: testConfig(),
+    logger: logs.logger,
+    openapi: { title: 't', version: '1' },
+  });
+  app.post('/uploads', { config: open }, async (request) => {
+    await request.file();
+    return { ok: true };
+  });
+  app.get('/things/:id', { config: open }, async () => ({ ok: true }));
+  await app.ready();
+  const shaped = (
+    res: { statusCode: number; json(): { error: Record<string, unknown> }; headers: Record<string, unknown> },
+    status: number,
+    code: string,
+  ) => {
+    assert.equal(res.statusCode, status, code);
+    const { error } = res.json();
+    assert.equal(error.code, code);
+    assert.equal(typeof error.message, 'string');
+    assert.equal(error.requestId, res.headers['x-request-id']);
+  };
+  shaped(await app.inject({ url: `/things/${'x'.repeat(500)}` }), 414, 'URI_TOO_LONG');
+  shaped(
+    await app.inject({ method: 'POST', url: '/uploads', payload: { a: 1 } }),
+    415,
+    'UNSUPPORTED_MEDIA_TYPE',
+  );
+  shaped(await app.inject({ method: 'PUT', url: '/uploads' }), 405, 'METHOD_NOT_ALLOWED');
+  shaped(await app.inject({ url: '/api/nothing/here' }), 404, 'NOT_FOUND');
+  shaped(
+    await app.inject({
+      method: 'POST',
+      url: '/uploads',
+      headers: { 'content-type': 'application/json' },
+      payload: `{"a":"${'x'.repeat(2 * 1024 * 1024)}"}`,
+    }),
+    413,
+    'PAYLOAD_TOO_LARGE',
+  );
+  shaped(
+    await app.inject({
+      method: 'POST',
+      url: '/uploads',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"a":',
+    }),
+    400,
+    'BAD_REQUEST',
+  );
+  await app.close();
+});
+
+test('what Node refuses before a request exists (headers too large) is answered on the socket in the error shape', async () => {
+  const logs = captureLogs();
+  const app = await createServer({
+    config: testConfig(),
+    logger: logs.logger,
+    openapi: { title: 't', version: '1' },
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  const { connect } = await import('node:net');
+  const raw = await new Promise<string>((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20 * 1024)}\r\n\r\n`);
+    });
+    let data = '';
+    socket.on('data', (chunk) => {
+      data += chunk;
+    });
+    // The server hangs up once it has answered: a reset while the rest is still being sent is fine.
+    socket.on('close', () => resolve(data));
+    socket.on('error', () => resolve(data));
+  });
+  assert.match(raw, /^HTTP\/1\.1 431 /);
+  const body = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4));
+  assert.equal(body.error.code, 'HEADERS_TOO_LARGE');
+  assert.match(body.error.requestId, /^[0-9a-f-]{36}$/);
+  await app.close();
+});

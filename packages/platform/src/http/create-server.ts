@@ -20,12 +20,13 @@ import { guardPlugin } from '../guard/guard-plugin.ts';
 import { requestIdFrom } from '../log/create-logger.ts';
 import { createCounterStore } from '../ratelimit/create-store.ts';
 import { RateLimiter } from '../ratelimit/rate-limiter.ts';
-import { installErrorHandlers } from './error-handler.ts';
+import { clientErrorHandler, frameworkErrors, installErrorHandlers, sendError } from './error-handler.ts';
 import { healthPlugin } from './health.ts';
 import { metricsPlugin } from './metrics.ts';
 import { type OpenApiOptions, openApiPlugin } from './openapi.ts';
 import { ErrorResponse } from './schemas.ts';
 import { securityHeadersPlugin } from './security-headers.ts';
+import { installTextGuard } from './text-guard.ts';
 
 export interface CreateServerOptions {
   config: PlatformConfig;
@@ -77,7 +78,11 @@ export async function createServer(opts: CreateServerOptions): Promise<Server> {
     requestTimeout: 30_000,
     keepAliveTimeout: 72_000,
     forceCloseConnections: 'idle',
-    return503OnClosing: true,
+    // While closing, requests still arriving get 503 from the hook below, in the error shape.
+    return503OnClosing: false,
+    // The router's and Node's own refusals (414, a bad URL, 408, 431) in the error shape too.
+    frameworkErrors,
+    clientErrorHandler,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     ajv: {
       customOptions: { allErrors: true, coerceTypes: 'array', useDefaults: true, removeAdditional: true },
@@ -85,16 +90,18 @@ export async function createServer(opts: CreateServerOptions): Promise<Server> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandlers(app);
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
-  app.addSchema(ErrorResponse);
+  installTextGuard(app);
   // Once shutdown starts, responses still in flight close their keep-alive connection, so the
-  // server can finish closing instead of waiting for clients to hang up.
+  // server can finish closing instead of waiting for clients to hang up; new requests get 503.
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
   });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (closing) return sendError(reply, 503, 'SERVICE_UNAVAILABLE', 'The server is shutting down');
+  });
+  app.addSchema(ErrorResponse);
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
   });

@@ -1,6 +1,9 @@
 // One error handler and one not-found handler for both apps: every failure leaves as
 // `{ error: { code, message, details?, requestId } }`, nothing internal leaks, and every
 // unexpected error is logged once, at error, with its stack.
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { AppError, type ErrorCode, type ErrorDetail } from '../errors.ts';
@@ -11,11 +14,15 @@ const codeForStatus: Record<number, ErrorCode> = {
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  408: 'REQUEST_TIMEOUT',
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'UNPROCESSABLE',
   429: 'RATE_LIMITED',
+  431: 'HEADERS_TOO_LARGE',
   503: 'SERVICE_UNAVAILABLE',
 };
 
@@ -26,6 +33,19 @@ const fixedMessages: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'Request body is too large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Unsupported media type',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Content-Length does not match the body',
+  FST_ERR_MAX_PARAM_LENGTH: 'A path parameter is too long',
+  FST_ERR_BAD_URL: 'The URL is not valid',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'The request is not multipart/form-data',
+  FST_INVALID_JSON_FIELD_ERROR: 'A form field is not valid JSON as its Content-Type declares',
+};
+
+/**
+ * Fastify's and its plugins' own client errors whose status is not the one to answer: an
+ * upload that is not multipart is an unsupported media type (415), not "not acceptable".
+ */
+const fixedStatuses: Record<string, number> = {
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 415,
+  FST_INVALID_JSON_FIELD_ERROR: 400,
 };
 
 export function sendError(
@@ -79,7 +99,7 @@ function handleError(err: FastifyError, request: FastifyRequest, reply: FastifyR
     if (err.statusCode >= 500) request.log.error({ err }, err.message);
     return sendError(reply, err.statusCode, err.code, err.message, err.details);
   }
-  const status = err.statusCode ?? 500;
+  const status: number = (err.code ? fixedStatuses[err.code] : undefined) ?? err.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     request.log.info({ code: err.code, statusCode: status }, 'client error');
     const message = (err.code && fixedMessages[err.code]) ?? err.message;
@@ -88,6 +108,40 @@ function handleError(err: FastifyError, request: FastifyRequest, reply: FastifyR
   request.log.error({ err }, 'unexpected error');
   if (status === 503) return sendError(reply, 503, 'SERVICE_UNAVAILABLE', 'Service temporarily unavailable');
   return sendError(reply, 500, 'INTERNAL', 'Internal server error');
+}
+
+/**
+ * Fastify's `frameworkErrors`: the router's own refusals (a path parameter over
+ * maxParamLength, 414; a URL that does not decode, 400), which never reach the error handler.
+ */
+export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  reply.header('x-request-id', request.id);
+  return handleError(err, request, reply);
+}
+
+/**
+ * Fastify's `clientErrorHandler`: what Node's HTTP parser refuses before there is a request
+ * (the whole request not in within requestTimeout, 408; headers too large, 431; anything
+ * unparseable, 400), written on the socket in the error shape with a fresh request id.
+ */
+export function clientErrorHandler(this: FastifyInstance, err: NodeJS.ErrnoException, socket: Duplex) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message]: [number, string, string] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'REQUEST_TIMEOUT', 'The request took too long to arrive']
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'HEADERS_TOO_LARGE', 'Request headers are too large']
+        : [400, 'BAD_REQUEST', 'The request could not be parsed'];
+  const requestId = randomUUID();
+  const body = JSON.stringify({ error: { code, message, requestId } });
+  this.log.info({ code: err.code, statusCode: status, requestId }, 'client error before a request');
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${requestId}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
 }
 
 /**
