@@ -47,13 +47,14 @@ const pathOf = (link: string) => {
 };
 
 before(async () => {
-  site = await startSite();
+  site = await startSite({ botCheck: true });
   made.open = await site.event({ title: 'Open evening', capacity: 30 });
   made.full = await site.event({ title: 'Small group', capacity: 1 });
-  const register = (email: string) =>
+  const register = async (email: string) =>
     site.t.app.inject({
       method: 'POST',
       url: `/api/events/${made.full}/register`,
+      headers: await site.botCheckHeaders(),
       payload: { name: 'A person', email },
     });
   await register('place@example.org');
@@ -61,6 +62,7 @@ before(async () => {
   const booked = await site.t.app.inject({
     method: 'POST',
     url: '/api/sessions/book',
+    headers: await site.botCheckHeaders(),
     payload: {
       name: 'A person',
       email: 'booked@example.org',

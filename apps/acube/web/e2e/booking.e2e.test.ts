@@ -11,7 +11,7 @@ import { type Site, saveScreenshot, startSite, tabTo, WAIT_MS } from './harness.
 let site: Site;
 
 before(async () => {
-  site = await startSite();
+  site = await startSite({ botCheck: true });
 });
 after(() => site?.close());
 

@@ -13,6 +13,7 @@ import { launchBrowser } from '@campus/web/testing/browser.ts';
 import type { ParsedMail } from 'mailparser';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { type AcubeTest, sentTo, startAcube } from '../../api/test/helpers.ts';
+import { encodeSolution, type Solvable, solveChallenge } from '../src/features/shell/bot-check-solver.ts';
 
 export const WEB_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SHARED_WEB_SRC = fileURLToPath(new URL('../../../../packages/web/src', import.meta.url));
@@ -68,6 +69,8 @@ export interface Site {
   newAdmin(role: 'staff' | 'superadmin'): Promise<TestAdmin>;
   /** Logs `page` in as `admin` through the panel's login page and waits for the page it lands on. */
   logIn(page: Page, admin: TestAdmin, next?: string): Promise<void>;
+  /** Headers with a solved bot check, for a public form sent through the API rather than the page. */
+  botCheckHeaders(): Promise<Record<string, string>>;
   /** The private link in the latest mail to `email` whose text matches. */
   linkInMail(
     email: string,
@@ -77,8 +80,12 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Builds the UI if its sources changed, starts A-Cube on a free port with PUBLIC_URL set to it, and a browser. */
-export async function startSite(): Promise<Site> {
+/**
+ * Builds the UI if its sources changed, starts A-Cube on a free port with PUBLIC_URL set to it, and a browser.
+ * `botCheck`: the public forms ask for the bot check, solved by the page itself (at a complexity
+ * the page solves in well under a second); off otherwise (the admin panel's tests).
+ */
+export async function startSite(opts: { botCheck?: boolean } = {}): Promise<Site> {
   const { ensureWebBuilt } = await import('@campus/platform/app');
   await ensureWebBuilt({ root: WEB_ROOT, sources: [SHARED_WEB_SRC] });
   const port = await freePort();
@@ -92,6 +99,9 @@ export async function startSite(): Promise<Site> {
       URGENT_HELP_TEXT: 'In an emergency call 112. Crisis line, day and night: 0800 000 00 00.',
       // The tests send more forms from one address in a minute than a person would.
       RATE_LIMIT_PUBLIC: '1000/minute',
+      RATE_LIMIT_CHALLENGE: '1000/minute',
+      BOT_CHECK: opts.botCheck ? 'on' : 'off',
+      BOT_CHECK_COMPLEXITY: '5000',
       // The admin panel's tests log in, reload (each load refreshes the login) and page through
       // lists more often than one person would.
       RATE_LIMIT_AUTH: '1000/minute',
@@ -136,6 +146,15 @@ export async function startSite(): Promise<Site> {
       });
       if (published.statusCode !== 200) throw new Error(`event not published: ${published.body}`);
       return id;
+    },
+    async botCheckHeaders(): Promise<Record<string, string>> {
+      const c = (await t.app.inject({ url: '/api/bot-check/challenge' })).json() as Solvable & {
+        enabled: boolean;
+      };
+      if (!c.enabled) return {};
+      const number = await solveChallenge(c);
+      if (number === null) throw new Error('bot check: no solution');
+      return { 'x-bot-check': encodeSolution(c, number) };
     },
     async newAdmin(role) {
       const email = `${role}-${crypto.randomUUID().slice(0, 8)}@acube.test`;

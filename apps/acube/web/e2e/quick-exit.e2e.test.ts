@@ -9,7 +9,7 @@ import { type Site, startSite, WAIT_MS } from './harness.ts';
 let site: Site;
 
 before(async () => {
-  site = await startSite();
+  site = await startSite({ botCheck: true });
 });
 after(() => site?.close());
 

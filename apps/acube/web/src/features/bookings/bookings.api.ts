@@ -2,6 +2,7 @@
 import { api } from '@campus/web/api/client.ts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BookAnswer, BookBody, OwnBooking } from '../../../../api/src/modules/bookings/index.ts';
+import type { BotCheck } from '../shell/bot-check.tsx';
 
 /**
  * The form's request: the body as the API takes it, the fields with a default optional, and the
@@ -11,9 +12,11 @@ export type BookingRequest = Omit<BookBody, 'phone' | 'message' | 'session_type'
   Partial<Pick<BookBody, 'phone' | 'message'>> & { session_type: string };
 export type { BookAnswer as BookingAnswer, OwnBooking };
 
-export function useBookSession() {
+/** Sent with the bot check's solution (it waits for one). */
+export function useBookSession(check: BotCheck) {
   return useMutation({
-    mutationFn: (body: BookingRequest) => api<BookAnswer>('/api/sessions/book', { body }),
+    mutationFn: async (body: BookingRequest) =>
+      api<BookAnswer>('/api/sessions/book', { body, headers: await check.headers() }),
   });
 }
 

@@ -4,6 +4,7 @@ import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import { PageTitle } from '@campus/web/layout/app-shell.tsx';
 import { type FormEvent, useState } from 'react';
 import { APP_NAME } from '../shell/acube-shell.tsx';
+import { BotCheckLine, useBotCheck } from '../shell/bot-check.tsx';
 import { apiFieldErrors, errorFor, looksLikeEmail } from '../shell/form-errors.ts';
 import { type SubmissionAnswer, Submitted } from '../shell/submitted.tsx';
 import { useSendMessage } from './contact.api.ts';
@@ -17,7 +18,8 @@ const ID = {
 
 export default function ContactPage() {
   const { t } = useI18n();
-  const send = useSendMessage();
+  const check = useBotCheck();
+  const send = useSendMessage(check);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [answer, setAnswer] = useState<SubmissionAnswer | null>(null);
   const fields = {
@@ -92,6 +94,7 @@ export default function ContactPage() {
           label={t('contact.message')}
           error={errorFor(errors, ID.message)}
         />
+        <BotCheckLine check={check} />
         <button type="submit" className="button" disabled={send.isPending}>
           {t('contact.send')}
         </button>

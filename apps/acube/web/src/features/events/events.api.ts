@@ -7,6 +7,7 @@ import type {
   PublicEvent,
   RegistrationResult,
 } from '../../../../api/src/modules/events/index.ts';
+import type { BotCheck } from '../shell/bot-check.tsx';
 
 export type { OwnRegistration, PublicEvent };
 /** What registering answers: confirmed, or waiting with the position on the list. */
@@ -31,11 +32,15 @@ export function useEvent(id: string) {
   return useQuery(eventQuery(id));
 }
 
-export function useRegister(id: string) {
+/** Sent with the bot check's solution (it waits for one). */
+export function useRegister(id: string, check: BotCheck) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; email: string }) =>
-      api<RegistrationAnswer>(`/api/events/${encodeURIComponent(id)}/register`, { body }),
+    mutationFn: async (body: { name: string; email: string }) =>
+      api<RegistrationAnswer>(`/api/events/${encodeURIComponent(id)}/register`, {
+        body,
+        headers: await check.headers(),
+      }),
     // The places left have changed.
     onSettled: () => client.invalidateQueries({ queryKey: ['events'] }),
   });

@@ -13,6 +13,9 @@ export function requestErrorText(err: unknown, t: T): string {
   if (err.status === 429)
     return t('errors.tooMany', { minutes: Math.max(1, Math.ceil((err.retryAfter ?? 60) / 60)) });
   if (err.status === 404) return t('errors.notFound');
+  // The bot check's solution was refused (expired while the person wrote, say): a new one is
+  // being prepared, so sending again works.
+  if (err.code === 'BOT_CHECK_FAILED') return t('botCheck.refused');
   if (err.status === 400) return t('errors.invalid');
   return t('errors.unexpected');
 }

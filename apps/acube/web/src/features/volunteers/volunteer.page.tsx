@@ -4,6 +4,7 @@ import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import { PageTitle } from '@campus/web/layout/app-shell.tsx';
 import { type FormEvent, useState } from 'react';
 import { APP_NAME } from '../shell/acube-shell.tsx';
+import { BotCheckLine, useBotCheck } from '../shell/bot-check.tsx';
 import { apiFieldErrors, errorFor, looksLikeEmail } from '../shell/form-errors.ts';
 import { type SubmissionAnswer, Submitted } from '../shell/submitted.tsx';
 import { useApply } from './volunteers.api.ts';
@@ -18,7 +19,8 @@ const ID = {
 
 export default function VolunteerPage() {
   const { t } = useI18n();
-  const apply = useApply();
+  const check = useBotCheck();
+  const apply = useApply(check);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [answer, setAnswer] = useState<SubmissionAnswer | null>(null);
   const fields = {
@@ -105,6 +107,7 @@ export default function VolunteerPage() {
           label={t('volunteer.message')}
           error={errorFor(errors, ID.message)}
         />
+        <BotCheckLine check={check} />
         <button type="submit" className="button" disabled={apply.isPending}>
           {t('volunteer.send')}
         </button>

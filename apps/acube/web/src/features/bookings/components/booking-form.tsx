@@ -5,6 +5,7 @@ import { ErrorSummary, type FieldError, TextAreaField, TextField } from '@campus
 import { RadioGroupField } from '@campus/web/forms/radios.tsx';
 import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import { type FormEvent, useState } from 'react';
+import { BotCheckLine, useBotCheck } from '../../shell/bot-check.tsx';
 import { apiFieldErrors, errorFor, looksLikeEmail } from '../../shell/form-errors.ts';
 import type { Site } from '../../site/site.api.ts';
 import { useOrgTime } from '../../site/time.ts';
@@ -24,7 +25,8 @@ const ID = {
 export function BookingForm(props: { site: Site; onBooked(answer: BookingAnswer): void }) {
   const { t, has } = useI18n();
   const time = useOrgTime();
-  const book = useBookSession();
+  const check = useBotCheck();
+  const book = useBookSession(check);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const today = time.today();
 
@@ -173,6 +175,7 @@ export function BookingForm(props: { site: Site; onBooked(answer: BookingAnswer)
           {t('booking.consentHint', { version: props.site.privacy_notice_version })}
         </div>
       </div>
+      <BotCheckLine check={check} />
       <button type="submit" className="button" disabled={book.isPending}>
         {book.isPending ? t('booking.sending') : t('booking.send')}
       </button>

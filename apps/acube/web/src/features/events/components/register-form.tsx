@@ -3,6 +3,7 @@
 import { ErrorSummary, type FieldError, TextField } from '@campus/web/forms/fields.tsx';
 import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import { type FormEvent, useState } from 'react';
+import { BotCheckLine, useBotCheck } from '../../shell/bot-check.tsx';
 import { apiFieldErrors, errorFor, looksLikeEmail } from '../../shell/form-errors.ts';
 import { type PublicEvent, type RegistrationAnswer, useRegister } from '../events.api.ts';
 
@@ -10,7 +11,8 @@ const ID = { name: 'register-name', email: 'register-email' };
 
 export function RegisterForm(props: { event: PublicEvent; onDone(answer: RegistrationAnswer): void }) {
   const { t } = useI18n();
-  const register = useRegister(props.event.id);
+  const check = useBotCheck();
+  const register = useRegister(props.event.id, check);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const full = props.event.places_left <= 0;
   const fields = {
@@ -57,6 +59,7 @@ export function RegisterForm(props: { event: PublicEvent; onDone(answer: Registr
           spellCheck={false}
           error={errorFor(errors, ID.email)}
         />
+        <BotCheckLine check={check} />
         <button type="submit" className="button" disabled={register.isPending}>
           {full ? t('events.joinWaitingList') : t('events.register')}
         </button>
