@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { LAPTOP, newContext } from '@campus/web/testing/browser.ts';
 import type { Page } from 'playwright-core';
-import { isFocused, type Site, startSite, WAIT_MS } from './harness.ts';
+import { isFocused, type Site, saveScreenshot, startSite, WAIT_MS } from './harness.ts';
 
 let site: Site;
 
@@ -75,4 +75,34 @@ test('the contact form sent with mistakes does the same', async () => {
     'Enter your message',
   ]);
   await context.close();
+});
+
+test('the bot check says what it does, in English and Turkish, asks no other host, and lets a keyboard user send', async () => {
+  for (const [lang, done] of [
+    ['en', 'Checking that you are not a robot… done.'],
+    ['tr', 'Robot olmadığınız kontrol ediliyor… tamam.'],
+  ] as const) {
+    const { context } = await newContext(site.browser, site.url, { viewport: LAPTOP, lang });
+    const page = await context.newPage();
+    const hosts = new Set<string>();
+    page.on('request', (request) => hosts.add(new URL(request.url()).host));
+    await page.goto('/contact');
+    await page.getByRole('status').filter({ hasText: done }).waitFor({ timeout: WAIT_MS });
+    await saveScreenshot(page, `bot-check-contact-${lang}`);
+    if (lang === 'en') {
+      await page.getByLabel('Your name').focus();
+      await page.keyboard.type('Ada');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('bot-check@example.org');
+      await page.getByLabel('Your message').focus();
+      await page.keyboard.type('Hello, with a solved bot check');
+      await page.getByRole('button', { name: 'Send my message' }).focus();
+      await page.keyboard.press('Enter');
+      await page
+        .getByRole('heading', { level: 1, name: 'Your message is sent' })
+        .waitFor({ timeout: WAIT_MS });
+    }
+    assert.deepEqual([...hosts], [new URL(site.url).host], 'only our own server is asked');
+    await context.close();
+  }
 });
