@@ -5,16 +5,22 @@
 // that microseconds survive the round trip.
 import type { Db } from '@campus/platform/db';
 import { type SQL, sql } from 'drizzle-orm';
+import { QUALITY_NOTE_PREFIX } from './use-cases/review-reason.ts';
 
 const ms = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
 const held = (now: Date) => sql`(s.closed_at is not null or s.ends_at <= ${now.toISOString()}::timestamptz)`;
 
+/** A check-in's reason: a teacher's words, never the quality gate's note (use-cases/review-reason.ts). */
+const reason = sql.raw(
+  `case when c.reason like '${QUALITY_NOTE_PREFIX}%' then null else c.reason end as reason`,
+);
+
 /** Check-ins of either table, limited by `where` (written against alias `c`). */
 const allCheckins = (where: SQL) => sql`(
-  select c.id, c.session_id, c.student_id, c.status, c.source, c.verification, c.checked_in_at, c.reason
+  select c.id, c.session_id, c.student_id, c.status, c.source, c.verification, c.checked_in_at, ${reason}
     from checkins c where ${where}
   union all
-  select c.id, c.session_id, c.student_id, c.status, c.source, c.verification, c.checked_in_at, c.reason
+  select c.id, c.session_id, c.student_id, c.status, c.source, c.verification, c.checked_in_at, ${reason}
     from checkins_archive c where ${where})`;
 
 async function rows<T>(db: Db, query: SQL): Promise<T[]> {

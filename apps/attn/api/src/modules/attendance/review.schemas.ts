@@ -18,6 +18,7 @@ export const ReviewItem = Type.Object({
   review_reason: Type.Union(
     [
       Type.Literal('similarity'),
+      Type.Literal('photo_quality'),
       Type.Literal('no_face'),
       Type.Literal('several_faces'),
       Type.Literal('face_too_small'),
@@ -27,8 +28,21 @@ export const ReviewItem = Type.Object({
     ],
     {
       description:
-        "Why: 'similarity' (the score decided), the photo's faces, 'not_enrolled' (no face enrolment: " +
+        "Why: 'similarity' (the score decided), 'photo_quality' (scored, but the face is below the quality " +
+        "gate: see quality_issues), the photo's faces, 'not_enrolled' (no face enrolment: " +
         "confirm in person), 'not_checked' (the check could not run: decide from the selfie)",
+    },
+  ),
+  quality_issues: Type.Array(
+    Type.Union([
+      Type.Literal('face_too_small'),
+      Type.Literal('greyscale'),
+      Type.Literal('blurred'),
+      Type.Literal('dark'),
+    ]),
+    {
+      description:
+        'What the quality gate found wrong with the face (FACE_MIN_* settings); empty when nothing',
     },
   ),
   similarity: nullable(Type.Number({ description: 'Best similarity with the enrolled photos, 0..1' })),

@@ -5,6 +5,7 @@ import type { Db, Tx } from '@campus/platform/db';
 import { findUnreferencedFiles } from '@campus/platform/files';
 import { and, asc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { attendanceSessions, checkins, users, type verificationStatuses } from '../../db/schema/index.ts';
+import { QUALITY_NOTE_PREFIX } from './use-cases/review-reason.ts';
 
 type Queryable = Db | Tx;
 
@@ -17,6 +18,8 @@ export interface VerificationResult {
   selfieFileId?: string | null;
   /** When a selfie kept for review is deleted if nobody has decided. */
   selfieDeleteAfter?: Date | null;
+  /** The quality gate's note (./use-cases/review-reason.ts), kept in `reason` until a teacher decides. */
+  qualityNote?: string | undefined;
   at: Date;
 }
 
@@ -78,6 +81,7 @@ export const verificationRepository = {
         livenessScore: result.livenessScore ?? null,
         ...(result.selfieFileId !== undefined ? { selfieFileId: result.selfieFileId } : {}),
         ...(result.selfieDeleteAfter !== undefined ? { selfieDeleteAfter: result.selfieDeleteAfter } : {}),
+        ...(result.qualityNote !== undefined ? { reason: result.qualityNote } : {}),
         verifiedAt: result.at,
       })
       .where(and(eq(checkins.id, checkinId), inArray(checkins.verification, [...from])))
@@ -164,6 +168,7 @@ export const verificationRepository = {
         selfieDeleteAfter: checkins.selfieDeleteAfter,
         reviewedBy: checkins.reviewedBy,
         reviewedAt: checkins.reviewedAt,
+        reason: checkins.reason,
       })
       .from(checkins)
       .innerJoin(users, eq(users.id, checkins.studentId))
@@ -190,7 +195,10 @@ export const verificationRepository = {
         reviewedAt: review.at,
         selfieFileId: null,
         selfieDeleteAfter: null,
-        ...(review.reason ? { reason: review.reason } : {}),
+        // The teacher's reason, or none: the quality gate's note goes with the decision.
+        reason: review.reason
+          ? review.reason
+          : sql`case when ${checkins.reason} like ${`${QUALITY_NOTE_PREFIX}%`} then null else ${checkins.reason} end`,
       })
       .where(eq(checkins.id, checkinId));
   },

@@ -10,7 +10,7 @@ import { faceThresholds } from '../../face/index.ts';
 import { getTeacherSession } from '../../sessions/index.ts';
 import type { Actor, AttendanceContext } from '../attendance.context.ts';
 import { verificationRepository as repo } from '../verification.repository.ts';
-import { reviewReason } from './review-reason.ts';
+import { qualityIssuesOf, reviewReason } from './review-reason.ts';
 
 type ReviewContext = Pick<AttendanceContext, 'db' | 'files' | 'audit' | 'clock' | 'live' | 'logger'>;
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -32,6 +32,7 @@ export async function listSessionReviews(
       checked_in_at: r.checkedInAt.toISOString(),
       verification: r.verification as 'needs_review' | 'rejected',
       review_reason: reviewReason(r),
+      quality_issues: qualityIssuesOf(r.reason),
       similarity: r.similarity,
       face_count: r.faceCount,
       spoof_score: r.spoofScore,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { reviewReason } from './review-reason.ts';
+import { qualityIssuesOf, qualityNote, reviewReason } from './review-reason.ts';
 
 const at = new Date('2026-03-02T09:00:00.000Z');
 const base = {
@@ -10,6 +10,7 @@ const base = {
   attempts: 1,
   verifiedAt: at,
   reviewedAt: null,
+  reason: null,
 };
 
 test('a score decides first, then what the photo showed', () => {
@@ -24,4 +25,23 @@ test('never looked at by the job is a student without enrolment; a failed check 
   assert.equal(reviewReason({ ...base, attempts: 0, verifiedAt: null }), 'not_enrolled');
   assert.equal(reviewReason({ ...base, attempts: 3 }), 'not_checked');
   assert.equal(reviewReason({ ...base, attempts: 0, verifiedAt: null, reviewedAt: at }), 'not_checked');
+});
+
+test('the quality gate’s reasons travel in the check-in’s reason column and make the review reason', () => {
+  const note = qualityNote(['blurred', 'dark']);
+  assert.equal(note, 'face-quality:blurred,dark');
+  assert.equal(qualityNote([]), undefined);
+  assert.deepEqual(qualityIssuesOf(note ?? null), ['blurred', 'dark']);
+  assert.deepEqual(qualityIssuesOf('face-quality:dark,greyscale,unknown'), ['greyscale', 'dark']);
+  assert.deepEqual(qualityIssuesOf('Came late, phone broken'), []);
+  assert.deepEqual(qualityIssuesOf(null), []);
+  assert.equal(
+    reviewReason({ ...base, similarity: 0.6, faceCount: 1, reason: note ?? null }),
+    'photo_quality',
+  );
+  // A teacher's own words are no quality note.
+  assert.equal(
+    reviewReason({ ...base, similarity: 0.41, faceCount: 1, reason: 'seen in class' }),
+    'similarity',
+  );
 });

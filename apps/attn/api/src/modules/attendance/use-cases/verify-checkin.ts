@@ -7,6 +7,7 @@ import { collectBytes } from '@campus/platform/files';
 import { judgeSelfie, undecided, type Verdict } from '../../face/index.ts';
 import type { AttendanceContext } from '../attendance.context.ts';
 import { verificationRepository as repo, type VerificationCheckin } from '../verification.repository.ts';
+import { qualityNote } from './review-reason.ts';
 
 /** How long a selfie kept for review lives if no teacher decides. */
 export const SELFIE_KEPT_FOR_MS = 7 * 86_400_000;
@@ -52,6 +53,7 @@ export async function settleVerification(
       livenessScore: verdict.livenessScore,
       selfieFileId: keep ? checkin.selfieFileId : null,
       selfieDeleteAfter: keep ? new Date(now.getTime() + SELFIE_KEPT_FOR_MS) : null,
+      qualityNote: qualityNote(verdict.qualityIssues),
       at: now,
     },
     ['pending'],
