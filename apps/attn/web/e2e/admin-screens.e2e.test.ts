@@ -1,13 +1,18 @@
 // The admin's screens in a real browser against the real app, with the shipped SIS simulator
 // behind SIS_URL: a roster file's dry run lists its problems by line and nothing is imported,
 // the corrected file is checked and imported; "run a sync now" on the SIS page ends with the
-// sync's counts; the jobs page lists the queues; a teacher opening an admin address is told it
-// is not theirs; and axe finds nothing on any admin route in both languages at 360 and 1280 px.
+// sync's counts; the jobs page lists the queues; the privacy page finds a student, downloads
+// their data and deletes their face data, and the student downloads their own; a teacher
+// opening an admin address is told it is not theirs; and axe finds nothing on any admin route in
+// both languages at 360 and 1280 px.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { LAPTOP, newContext, PHONE } from '@campus/web/testing/browser.ts';
 import { axeViolations } from '@campus/web/testing/page-checks.ts';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
+import { faceConsents, faceEmbeddings } from '../../api/src/db/schema/index.ts';
+import { FACE_EMBEDDING_MODEL } from '../../api/src/modules/face/face.repository.ts';
 import { demoRoster } from '../../api/src/modules/sis/simulator/demo-roster.ts';
 import { type SisSimulator, startSisSimulator } from '../../api/src/modules/sis/simulator/sis-simulator.ts';
 import type { TestUser } from '../../api/test/helpers.ts';
@@ -204,14 +209,113 @@ test('the jobs page lists every queue with its counts', async () => {
   await context.close();
 });
 
+/** The JSON file a download link gave. */
+async function downloaded(download: Download) {
+  const path = await download.path();
+  assert.ok(path, 'the file was downloaded');
+  return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+test('the privacy page finds a student, downloads their data and deletes their face data; the student downloads their own', async () => {
+  const course = await room.t.course({ students: 1, teacher });
+  const student = course.students[0];
+  assert.ok(student);
+  const [consent] = await room.t.app.db
+    .insert(faceConsents)
+    .values({ userId: student.id, textVersion: '2026-11-v1', consentedAt: room.clock.now() })
+    .returning();
+  assert.ok(consent);
+  const numbers = Array.from({ length: 128 }, (_, i) => 0.3141592 + i / 1_000_000);
+  for (let i = 0; i < 2; i++)
+    await room.t.app.db.insert(faceEmbeddings).values({
+      userId: student.id,
+      consentId: consent.id,
+      embedding: numbers,
+      model: FACE_EMBEDDING_MODEL,
+      createdAt: room.clock.now(),
+    });
+
+  const { context, page } = await pageAs(admin);
+  await page.goto('/admin');
+  await page.getByRole('link', { name: 'Personal data requests' }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Personal data requests' }).waitFor({ timeout: WAIT_MS });
+  await page.getByLabel('School number').fill('nobody-0000');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await page
+    .getByRole('alert')
+    .filter({ hasText: 'No student has the school number nobody-0000.' })
+    .waitFor();
+
+  await page.getByLabel('School number').fill(student.schoolNumber);
+  await page.getByRole('button', { name: 'Find' }).click();
+  await page
+    .getByRole('heading', { level: 2, name: new RegExp(student.schoolNumber) })
+    .waitFor({ timeout: WAIT_MS });
+  const fact = (name: string) =>
+    page
+      .locator('.privacy-facts div')
+      .filter({ has: page.getByText(name, { exact: true }) })
+      .locator('dd');
+  assert.equal(await fact('Enrolled photos').textContent(), '2');
+  assert.equal(await fact('On an active course').textContent(), 'Yes');
+  assert.equal(
+    await fact('Deleted automatically on').textContent(),
+    'Not while they are on an active course',
+  );
+  assert.deepEqual(await axeViolations(page), []);
+  await saveScreenshot(page, 'attn-admin-privacy', { fullPage: true });
+
+  const [adminFile] = await Promise.all([
+    page.waitForEvent('download').then(downloaded),
+    page.getByRole('link', { name: 'Download their data (JSON)' }).click(),
+  ]);
+  assert.match(adminFile.name, /^attn-data-.+\.json$/);
+  const data = JSON.parse(adminFile.text);
+  assert.equal(data.profile.school_number, student.schoolNumber);
+  assert.equal(data.face.enrolled_photos.length, 2);
+  assert.ok(!adminFile.text.includes('0.3141592'), 'no embedding in the file');
+
+  await page.getByRole('button', { name: 'Delete their face data' }).click();
+  await page.getByText(/^Delete the face data of /).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  await saveScreenshot(page, 'attn-admin-privacy-confirm', { fullPage: true });
+  await page.getByRole('button', { name: 'Yes, delete the face data' }).click();
+  await page
+    .getByRole('status')
+    .filter({
+      hasText: 'Face data deleted: consent withdrawn, enrolled photos deleted: 2, kept selfies deleted: 0.',
+    })
+    .waitFor({ timeout: WAIT_MS });
+  await page.getByText('Nothing to delete', { exact: true }).waitFor({ timeout: WAIT_MS });
+  assert.equal(await fact('Face consent').textContent(), 'None');
+  assert.equal(await page.getByRole('button', { name: 'Delete their face data' }).count(), 0);
+  await saveScreenshot(page, 'attn-admin-privacy-deleted', { fullPage: true });
+  await context.close();
+
+  const own = await pageAs(student, { viewport: PHONE });
+  await own.page.goto('/student');
+  const link = own.page.getByRole('link', { name: 'Download my data' });
+  await link.waitFor({ timeout: WAIT_MS });
+  await saveScreenshot(own.page, 'attn-student-home-data-link', { fullPage: true });
+  const [studentFile] = await Promise.all([own.page.waitForEvent('download').then(downloaded), link.click()]);
+  const mine = JSON.parse(studentFile.text);
+  assert.equal(mine.profile.school_number, student.schoolNumber);
+  assert.deepEqual(
+    mine.face.consents.map((c: { withdrawn_at: string | null }) => c.withdrawn_at !== null),
+    [true],
+    'the consent history shows the withdrawal',
+  );
+  await own.context.close();
+});
+
 test("a teacher who opens an admin screen's address is told it is not theirs, and sees none of it", async () => {
   const { context, page } = await pageAs(teacher);
-  for (const path of ['/admin/import', '/admin/sis', '/admin/jobs', '/admin/courses']) {
+  for (const path of ['/admin/import', '/admin/sis', '/admin/jobs', '/admin/courses', '/admin/privacy']) {
     await page.goto(path);
     await page
       .getByRole('heading', { level: 1, name: 'This page is not for your account' })
       .waitFor({ timeout: WAIT_MS });
-    assert.equal(await page.getByRole('button', { name: /Run a sync now|Check the file/ }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: /Run a sync now|Check the file|Find/ }).count(), 0);
     assert.equal(await page.getByRole('table').count(), 0);
     await page.getByRole('link', { name: 'Go to your start page' }).waitFor();
   }
@@ -219,7 +323,7 @@ test("a teacher who opens an admin screen's address is told it is not theirs, an
   await context.close();
 });
 
-const ROUTES = ['/admin', '/admin/courses', '/admin/import', '/admin/sis', '/admin/jobs'];
+const ROUTES = ['/admin', '/admin/courses', '/admin/import', '/admin/sis', '/admin/jobs', '/admin/privacy'];
 
 for (const lang of ['en', 'tr'] as const) {
   for (const viewport of [PHONE, LAPTOP]) {

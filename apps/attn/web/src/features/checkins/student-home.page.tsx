@@ -45,12 +45,12 @@ export default function StudentHomePage() {
           <p className="history-link">
             <Link href="/student/history">{t('studentHome.historyLink')}</Link>
           </p>
-          <p className="history-link">
+          <p className="history-link data-link">
             {/* A plain download: the session cookie goes with it (KVKK art. 11, GDPR art. 15). */}
             <a href="/api/student/privacy/export" download aria-describedby="data-link-hint">
               {t('studentHome.dataLink')}
-            </a>{' '}
-            <span id="data-link-hint" className="muted">
+            </a>
+            <span id="data-link-hint" className="muted data-link__hint">
               {t('studentHome.dataHint')}
             </span>
           </p>
