@@ -55,6 +55,13 @@ function ReviewCard(props: {
           {t('review.checkedInAt', { at: time(item.checked_in_at) })}
         </p>
         <p>{has(reason) ? t(reason) : item.review_reason}</p>
+        {item.review_reason === 'photo_quality' && item.quality_issues.length > 0 && (
+          <ul className="review-card__issues">
+            {item.quality_issues.map((issue) => (
+              <li key={issue}>{t(`review.quality.${issue}`)}</li>
+            ))}
+          </ul>
+        )}
         <dl className="review-scores">
           <Score
             label={t('review.similarity', {
