@@ -8,3 +8,4 @@ export * from './sessions.ts';
 export * from './signed-tokens.ts';
 export * from './sweep-queue.ts';
 export * from './tokens.ts';
+export * from './two-factor.ts';

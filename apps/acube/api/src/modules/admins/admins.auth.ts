@@ -8,6 +8,7 @@ import {
   LoginThrottle,
   PasswordHasher,
   RefreshTokens,
+  TwoFactor,
 } from '@campus/platform/auth';
 import type { Clock } from '@campus/platform/clock';
 import { unauthenticated } from '@campus/platform/errors';
@@ -18,6 +19,8 @@ import { createAdminsRepository } from './admins.repository.ts';
 
 export const REFRESH_COOKIE = 'acube_refresh';
 export const REFRESH_COOKIE_PATH = '/api/admin/auth';
+/** The device cookie (OWASP device cookies): sent only to the login routes. */
+export const DEVICE_COOKIE = 'acube_device';
 
 export type AdminAuth = ReturnType<typeof createAdminAuth>;
 
@@ -38,6 +41,7 @@ export function createAdminAuth(
     appSecret: config.appSecret,
   });
   const bearer = bearerAuthenticator(access);
+  const twoFactor = new TwoFactor({ appSecret: config.appSecret, issuer: 'A-Cube', clock });
 
   app.guard.useAuthenticator(async (request) => {
     const principal = await bearer(request);
@@ -47,5 +51,5 @@ export function createAdminAuth(
     return { ...principal, roles: [admin.role] };
   });
 
-  return { admins, hasher, access, refresh, throttle };
+  return { admins, hasher, access, refresh, throttle, twoFactor };
 }

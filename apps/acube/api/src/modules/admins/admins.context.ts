@@ -9,7 +9,7 @@ import type { AdminsRepository } from './admins.repository.ts';
 export interface AdminsContext {
   db: Db;
   repo: AdminsRepository;
-  auth: Pick<AdminAuth, 'hasher' | 'access' | 'refresh' | 'throttle'>;
+  auth: Pick<AdminAuth, 'hasher' | 'access' | 'refresh' | 'throttle' | 'twoFactor'>;
   audit: Pick<AuditLog, 'record'>;
   mail: Pick<Mailer, 'send'>;
   clock: Clock;

@@ -13,6 +13,7 @@ import type { AdminsContext } from './admins.context.ts';
 import { adminPasswordReset, adminWelcome } from './admins.mail.ts';
 import { type AdminRow, createAdminsRepository } from './admins.repository.ts';
 import { adminsRoutes } from './admins.routes.ts';
+import { adminsTwoFactorRoutes } from './admins.two-factor.routes.ts';
 import { addAdmin } from './use-cases/add-admin.ts';
 import { getAdminContact } from './use-cases/get-admin-contact.ts';
 
@@ -47,6 +48,7 @@ export const adminsModule: FastifyPluginAsync<AdminsModuleOptions> = async (app,
   });
   await app.register(adminsAuthRoutes, { prefix: '/api/admin/auth', ctx, corsOrigins: opts.corsOrigins });
   await app.register(adminsRoutes, { prefix: '/api/admin', ctx });
+  await app.register(adminsTwoFactorRoutes, { prefix: '/api/admin', ctx });
 };
 
 /** An admin's name and address by id, for the mails other modules send them. */
