@@ -13,6 +13,7 @@ import {
   checkinsArchive,
   courses,
   excusedAbsences,
+  type verificationStatuses,
 } from '../../db/schema/index.ts';
 import { reviewReason } from './use-cases/review-reason.ts';
 import { verificationRepository } from './verification.repository.ts';
@@ -30,7 +31,7 @@ export interface PrivacyCheckin {
   ip: string | null;
   /** The teacher's reason for a mark by hand or a review decision. */
   reason: string | null;
-  verification: string;
+  verification: (typeof verificationStatuses)[number];
   /** Why the verdict is what it is, in the review's words; null where no selfie was asked for. */
   verificationReason: string | null;
   verifiedAt: Date | null;

@@ -87,7 +87,7 @@ export async function exportStudentData(
         course_code: c.courseCode,
         session_opened_at: iso(c.sessionOpenedAt),
         checked_in_at: iso(c.checkedInAt),
-        verdict: c.verification as StudentExport['verifications'][number]['verdict'],
+        verdict: c.verification,
         reason: c.verificationReason,
         decided_at: isoOrNull(c.verifiedAt),
         reviewed_by_teacher_at: isoOrNull(c.reviewedAt),

@@ -7,13 +7,11 @@ import type { FaceDataStatus } from '../privacy.schemas.ts';
 import { retentionDueAt, utcDay } from './retention-rule.ts';
 
 export async function getFaceDataStatus(ctx: PrivacyContext, studentId: string): Promise<FaceDataStatus> {
-  const [consents, enrolments, keptSelfies, standing, lastCheckins] = [
-    await ctx.face.listConsents(studentId),
-    await ctx.face.listEnrolments(studentId),
-    await ctx.attendance.countKeptSelfies(studentId),
-    (await ctx.courses.rosterStanding([studentId], utcDay(ctx.clock.now()))).get(studentId),
-    await ctx.attendance.lastCheckins([studentId]),
-  ];
+  const consents = await ctx.face.listConsents(studentId);
+  const enrolments = await ctx.face.listEnrolments(studentId);
+  const keptSelfies = await ctx.attendance.countKeptSelfies(studentId);
+  const standing = (await ctx.courses.rosterStanding([studentId], utcDay(ctx.clock.now()))).get(studentId);
+  const lastCheckins = await ctx.attendance.lastCheckins([studentId]);
   const live = consents.find((c) => c.withdrawnAt === null);
   const lastEnrolledAt = enrolments.at(-1)?.createdAt ?? null;
   const due =
