@@ -14,7 +14,8 @@ const withoutSecret = (row: UserRow | undefined): PrivacyAccount | undefined => 
 export function accountsForPrivacy(db: () => Db) {
   const repo = createUsersRepository(db);
   return {
-    bySchoolNumber: async (schoolNumber: string) => withoutSecret(await repo.findBySchoolNumber(schoolNumber)),
+    bySchoolNumber: async (schoolNumber: string) =>
+      withoutSecret(await repo.findBySchoolNumber(schoolNumber)),
     byId: async (id: string) => withoutSecret(await repo.findById(id)),
   };
 }
