@@ -5,6 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import sharp from 'sharp';
+import { degradations, tightCrop } from '../../src/modules/face/commands/face-calibrate.ts';
 import {
   isGroupPhoto,
   type LabelledEmbedding,
@@ -13,6 +14,7 @@ import {
 import { compareEmbeddings, decide } from '../../src/modules/face/engine/decision.ts';
 import { analyseFace, type FaceAnalysis } from '../../src/modules/face/engine/face-engine.ts';
 import { FaceError, type FaceErrorCode } from '../../src/modules/face/engine/face-error.ts';
+import { qualityIssues } from '../../src/modules/face/engine/face-quality.ts';
 import { fixturesDir, fixturesMissing, groupSample, oneFace } from './sample-images.ts';
 
 async function refusal(bytes: Uint8Array): Promise<FaceError> {
@@ -57,6 +59,43 @@ describe('over the labelled fixtures', { skip: fixturesMissing }, () => {
     assert.ok(!genuineDecisions.includes('rejected'), JSON.stringify(genuine));
     const verified = genuineDecisions.filter((d) => d === 'verified').length;
     assert.ok(verified >= genuine.length / 2, `only ${verified} of ${genuine.length} genuine pairs verified`);
+  });
+
+  test('a tight 150 px grey crop of each fixture face is found as one face (no duplicate detections)', async () => {
+    const notOne: string[] = [];
+    for (const [file, result] of analysed) {
+      if (isGroupPhoto(file) || result instanceof Error) continue;
+      const bytes = await readFile(join(fixturesDir, file));
+      for (const margin of [1, 1.2, 1.4]) {
+        const crop: FaceAnalysis | Error = await analyseFace(
+          await tightCrop(bytes, result.box, margin),
+        ).catch((err: Error) => err);
+        if (crop instanceof Error) notOne.push(`${file} at ${margin}: ${crop.message}`);
+        else assert.equal(crop.faces, 1);
+      }
+    }
+    assert.deepEqual(notOne, []);
+  });
+
+  test('every fixture face passes the quality gate but one soft 67 px face; its grey, blurred and dark copies fail it (an 80 px face passes: it matched as well as the originals)', async () => {
+    const failing = [...analysed]
+      .filter(([file, result]) => !isGroupPhoto(file) && !(result instanceof Error))
+      .filter(([, result]) => qualityIssues((result as FaceAnalysis).quality).length > 0)
+      .map(([file, result]) => `${file}: ${qualityIssues((result as FaceAnalysis).quality).join(', ')}`);
+    assert.deepEqual(failing, ['other-lauren.jpg: blurred']);
+    const original = analysed.get('person-a-1.jpg') as FaceAnalysis;
+    const bytes = await readFile(join(fixturesDir, 'person-a-1.jpg'));
+    for (const [kind, issue] of [
+      ['grey', 'greyscale'],
+      ['blurred', 'blurred'],
+      ['dark', 'dark'],
+    ] as const) {
+      const copy = await analyseFace(
+        await (degradations[kind] as NonNullable<(typeof degradations)[string]>)(bytes, original.box),
+      );
+      const issues = qualityIssues(copy.quality);
+      assert.ok(issues.includes(issue), `${kind}: ${JSON.stringify(copy.quality)}`);
+    }
   });
 
   test('group photos are refused as holding more than one face', () => {

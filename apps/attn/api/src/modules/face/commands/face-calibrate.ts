@@ -53,7 +53,7 @@ const asSeen = (bytes: Buffer) =>
     .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true });
 
 /** A square around the face, `margin` times its longer side, cut to 150 px and made grey. */
-async function tightCrop(bytes: Buffer, box: FaceAnalysis['box'], margin: number): Promise<Buffer> {
+export async function tightCrop(bytes: Buffer, box: FaceAnalysis['box'], margin: number): Promise<Buffer> {
   const seen = await asSeen(bytes).toBuffer({ resolveWithObject: true });
   const side = Math.max(box.width, box.height) * margin;
   const left = Math.max(0, Math.round(box.x + box.width / 2 - side / 2));
