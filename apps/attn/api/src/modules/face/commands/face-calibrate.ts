@@ -186,6 +186,7 @@ export const faceCalibrateCommand: AppCommand<AttnConfig> = {
     out('Tight crops (150 px, grey, the face at 1.0, 1.2 and 1.4 times its box):');
     let notOne = 0;
     let crops = 0;
+    const cropped: Analysed[] = [];
     for (const item of items) {
       const found: string[] = [];
       for (const margin of [1, 1.2, 1.4]) {
@@ -195,10 +196,22 @@ export const faceCalibrateCommand: AppCommand<AttnConfig> = {
         );
         if (isFaceError(result) && result.code !== 'FACE_TOO_SMALL') notOne++;
         found.push(isFaceError(result) ? `${result.code} (${result.faces ?? '?'})` : 'one face');
+        if (margin === 1.2 && !isFaceError(result)) {
+          const passed = qualityIssues(result.quality, quality).length === 0;
+          cropped.push({ file: item.file, analysis: result, passed });
+        }
       }
       out(`  ${item.file}: ${found.join(', ')}`);
     }
     out(`  not found as one face: ${notOne} of ${crops}`);
+    // The crops at 1.2 against each other, as the issue measured them (both photos grey and small).
+    const cropPassed = new Map(cropped.map((c) => [c.file, c.passed]));
+    const cropPairs: GatedPair[] = scorePairs(
+      cropped.map((c) => ({ file: c.file, embedding: c.analysis.embedding })),
+    ).map((p) => ({ ...p, passed: Boolean(cropPassed.get(p.a) && cropPassed.get(p.b)) }));
+    out(`  crops at 1.2, each pair, without the gate: ${counts(decisionCounts(cropPairs, faceThresholds))}`);
+    out(`  crops at 1.2, each pair, with the gate:    ${counts(gatedCounts(cropPairs, faceThresholds))}`);
+    impostorsVerified += gatedCounts(cropPairs, faceThresholds).impostor.verified;
 
     if (degraded) impostorsVerified += await degradedCopies(items, originals, analyse, quality);
     return groupsAccepted > 0 || impostorsVerified > 0 || notOne > 0 || !suggestion.thresholds ? 1 : 0;
