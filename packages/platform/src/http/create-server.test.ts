@@ -404,6 +404,16 @@ test('the framework’s own refusals come in the error shape: 414, 405, 413, not
     415,
     'UNSUPPORTED_MEDIA_TYPE',
   );
+  for (const type of ['multipart/form-data', 'multipart/form-data; boundary=xyz']) {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/uploads',
+      headers: { 'content-type': type },
+      payload: '{"a":1}',
+    });
+    shaped(res, 400, 'BAD_REQUEST');
+  }
+  assert.ok(!logs.lines.some((l) => l.level === 50), 'a malformed multipart body is no server error');
   shaped(await app.inject({ method: 'PUT', url: '/uploads' }), 405, 'METHOD_NOT_ALLOWED');
   shaped(await app.inject({ url: '/api/nothing/here' }), 404, 'NOT_FOUND');
   shaped(

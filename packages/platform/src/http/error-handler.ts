@@ -86,6 +86,14 @@ function validationDetails(err: FastifyError): ErrorDetail[] {
   });
 }
 
+/**
+ * A multipart body the parser cannot read (no boundary, cut short, a broken part header): busboy
+ * throws plain errors, without a status, from `request.file()` or while a part is read.
+ */
+function isMalformedMultipart(err: FastifyError): boolean {
+  return err.statusCode === undefined && /[\\/]@fastify[\\/]busboy[\\/]/.test(err.stack ?? '');
+}
+
 function handleError(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (err.validation) {
     const details = validationDetails(err);
@@ -98,6 +106,10 @@ function handleError(err: FastifyError, request: FastifyRequest, reply: FastifyR
       return sendRateLimited(reply, err.details?.[0]?.message ?? '', err.message);
     if (err.statusCode >= 500) request.log.error({ err }, err.message);
     return sendError(reply, err.statusCode, err.code, err.message, err.details);
+  }
+  if (isMalformedMultipart(err)) {
+    request.log.info({ statusCode: 400 }, 'client error: malformed multipart body');
+    return sendError(reply, 400, 'BAD_REQUEST', 'The multipart body is malformed');
   }
   const status: number = (err.code ? fixedStatuses[err.code] : undefined) ?? err.statusCode ?? 500;
   if (status >= 400 && status < 500) {

@@ -1,6 +1,8 @@
 // @campus/platform/testing: helpers for tests: databases, apps, services.
 export * from './access.ts';
+export * from './fuzz/index.ts';
 export * from './old-database.ts';
+export * from './privacy-marker.ts';
 export * from './redis-server.ts';
 export * from './spawn-app.ts';
 export * from './test-app.ts';
