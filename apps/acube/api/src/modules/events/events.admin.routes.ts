@@ -1,7 +1,7 @@
 // Events for staff: the seed's POST /api/events (now for admins), and under /api/admin/events:
 // list every event, edit (a raised capacity promotes from the waiting list), publish, cancel
 // (every registrant is mailed and their registration ends), its image (an upload), and the
-// registrations of one event.
+// registrations of one event; and what an image may be (types and size), for the editor's hint.
 import { auditContext } from '@campus/platform/audit';
 import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -15,6 +15,7 @@ import {
   AdminRegistrationsQuery,
   CancelEventResponse,
   CreateEventBody,
+  EventImageRules,
   EventParams,
   SetEventImageBody,
   toAdminEvent,
@@ -27,6 +28,7 @@ import { createEvent } from './use-cases/create-event.ts';
 import { findEvents } from './use-cases/find-events.ts';
 import { findRegistrations } from './use-cases/find-registrations.ts';
 import { getEvent } from './use-cases/get-event.ts';
+import { getImageRules } from './use-cases/get-image-rules.ts';
 import { listEventRegistrations } from './use-cases/list-event-registrations.ts';
 import { publishEvent } from './use-cases/publish-event.ts';
 import { setEventImage } from './use-cases/set-event-image.ts';
@@ -77,6 +79,22 @@ export const eventsAdminRoutes: FastifyPluginAsyncTypebox<{ ctx: EventsContext }
         page_size: page.pageSize,
         next_before: null,
       };
+    },
+  );
+
+  app.get(
+    '/api/admin/events/image-rules',
+    {
+      config,
+      schema: {
+        tags: ['events'],
+        summary: "What an event's image may be: its types and the upload limit in bytes (admins)",
+        response: { 200: EventImageRules, ...errorResponses(401, 403) },
+      },
+    },
+    async () => {
+      const rules = getImageRules(ctx);
+      return { types: rules.types, max_bytes: rules.maxBytes };
     },
   );
 

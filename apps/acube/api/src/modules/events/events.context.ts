@@ -19,6 +19,8 @@ export interface EventsContext {
   clock: Clock;
   /** Stored uploads: an event's image is one. */
   files: Pick<Files, 'find' | 'read'>;
+  /** What the upload store takes (its `upload` kind): an event's image is an upload. */
+  uploadRules: { types: readonly string[]; maxBytes: number };
   /** The private link a registrant manages their registration with. */
   link(token: string): string;
 }

@@ -29,7 +29,7 @@ export interface EventsModuleOptions {
   clock: Clock;
   publicUrl: string;
   /** The stored uploads: an event's image is one. */
-  files: Pick<Files, 'find' | 'read'>;
+  files: Pick<Files, 'find' | 'read' | 'kinds'>;
   timeZone: string;
 }
 
@@ -43,6 +43,10 @@ export const eventsModule: FastifyPluginAsync<EventsModuleOptions> = async (app,
     mail: app.mail,
     clock: opts.clock,
     files: opts.files,
+    uploadRules: {
+      types: opts.files.kinds.upload?.types ?? [],
+      maxBytes: opts.files.kinds.upload?.maxBytes ?? 0,
+    },
     link: (token) => `${opts.publicUrl}/registration?token=${encodeURIComponent(token)}`,
   };
   app.mail.template(registrationReceived);

@@ -84,6 +84,13 @@ export const SetEventImageBody = Type.Object({
   file_id: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
 });
 
+/** What an event's image may be: the panel states it and checks a file before sending it. */
+export const EventImageRules = Type.Object({
+  types: Type.Array(Type.String(), { description: 'the MIME types an event image may have' }),
+  max_bytes: Type.Integer({ minimum: 0, description: 'the largest upload, in bytes' }),
+});
+export type EventImageRules = Static<typeof EventImageRules>;
+
 /** The fields staff set on an event. */
 export const EventFields = {
   title: Type.String({ minLength: 1, maxLength: 200 }),

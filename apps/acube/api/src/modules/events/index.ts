@@ -13,6 +13,7 @@ export type {
   AdminEventListItem,
   AdminRegistration,
   AdminRegistrationListItem,
+  EventImageRules,
   OwnRegistration,
   PublicEvent,
   RegistrationResult,
