@@ -12,6 +12,7 @@ import { dashboardModule } from './modules/dashboard/index.ts';
 import { eventsModule } from './modules/events/index.ts';
 import { exportsModule } from './modules/exports/index.ts';
 import { jobsModule } from './modules/jobs/index.ts';
+import { privacyModule } from './modules/privacy/index.ts';
 import { siteModule } from './modules/site/index.ts';
 import { uploadsModule } from './modules/uploads/index.ts';
 import { applicationsWaiting, volunteersModule } from './modules/volunteers/index.ts';
@@ -65,6 +66,7 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
       applicationsNew: applicationsWaiting(db, timeZone),
     },
   });
+  await app.register(privacyModule, { audit, clock, publicUrl, ...ctx.config.privacy });
   await app.register(jobsModule, { prefix: '/api/admin/jobs', audit });
 
   await app.register(auditRoutes, {

@@ -69,6 +69,12 @@ export const adminRoutes: AdminRoute[] = [
     nav: 'nav.admins',
   },
   { path: '/admin/jobs', load: () => import('./jobs/jobs.page.tsx'), role: 'superadmin', nav: 'nav.jobs' },
+  {
+    path: '/admin/privacy',
+    load: () => import('./privacy/privacy.page.tsx'),
+    role: 'superadmin',
+    nav: 'nav.privacy',
+  },
 ];
 
 /** The pages for someone not logged in: the login, and the mailed links' password pages. */
