@@ -34,6 +34,9 @@ export const adminRoutes: AdminRoute[] = [
     nav: 'nav.bookings',
   },
   { path: '/admin/events', load: () => import('./lists/events.page.tsx'), role: 'staff', nav: 'nav.events' },
+  // (the new-event page before :id, which would take "new" for an id)
+  { path: '/admin/events/new', load: () => import('./events/new-event.page.tsx'), role: 'staff' },
+  { path: '/admin/events/:id', load: () => import('./events/event.page.tsx'), role: 'staff' },
   {
     path: '/admin/registrations',
     load: () => import('./lists/registrations.page.tsx'),
