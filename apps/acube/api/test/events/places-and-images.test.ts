@@ -108,8 +108,16 @@ test("an event's image is public once the event is published, with its type and 
     headers: { authorization: staff },
   });
   assert.equal(published.statusCode, 200);
-  assert.equal((await publicEvent(id)).image_url, `/api/events/${id}/image`);
-  assert.equal((await listed(id)).image_url, `/api/events/${id}/image`);
+  assert.equal((await publicEvent(id)).image_url, `/api/events/${id}/image?v=${fileId}`);
+  assert.equal((await listed(id)).image_url, `/api/events/${id}/image?v=${fileId}`);
+  // A replaced image has a new address: no browser keeps showing the old one from its cache.
+  const other = await upload('other.png', PNG);
+  assert.equal((await setImage(id, other)).statusCode, 200);
+  assert.equal((await publicEvent(id)).image_url, `/api/events/${id}/image?v=${other}`);
+  const versioned = await t.app.inject({ url: `/api/events/${id}/image?v=${other}` });
+  assert.equal(versioned.statusCode, 200);
+  assert.equal(versioned.headers.etag, `"${other}"`);
+  assert.equal((await setImage(id, fileId)).statusCode, 200);
 
   const image = await t.app.inject({ url: `/api/events/${id}/image` });
   assert.equal(image.statusCode, 200);

@@ -29,7 +29,7 @@ import { listPublishedEvents } from './use-cases/list-published-events.ts';
 import { registerForEvent } from './use-cases/register-for-event.ts';
 
 const config = { rateLimit: 'public', access: 'public' } as const;
-/** An image's address changes only with its event; a week is long and a replaced image still shows within it. */
+/** An image's address (image_url) names its file, so a week is safe: a replaced image has a new one. */
 const IMAGE_CACHE = 'public, max-age=604800';
 
 const registeredMessage = (r: { status: string; position: number | null }, created: boolean) =>

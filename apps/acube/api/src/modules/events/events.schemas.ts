@@ -37,9 +37,12 @@ export const PublicEventList = Type.Object({ items: Type.Array(Type.Ref('PublicE
 
 export type PublicEvent = Static<typeof PublicEventResponse>;
 
-/** Where the public fetches an event's image. */
+/**
+ * Where the public fetches an event's image: the file's id in the address, so that a browser
+ * holding the old image (cached for a week) fetches a replaced one at once.
+ */
 export const eventImageUrl = (row: Pick<EventRow, 'id' | 'imageFileId'>): string | null =>
-  row.imageFileId ? `/api/events/${row.id}/image` : null;
+  row.imageFileId ? `/api/events/${row.id}/image?v=${row.imageFileId}` : null;
 
 export const toPublicEvent = (row: EventRow, counts: PlaceCounts): PublicEvent => ({
   id: row.id,
