@@ -98,7 +98,7 @@ export default function EventPage(props: AdminPageProps) {
                   refusal={save.error}
                   onSubmit={(body) => save.mutate({ event, body })}
                 />
-                <div className="record-outcome" aria-live="polite">
+                <div className="record-outcome event-outcome" aria-live="polite">
                   {save.isSuccess && <p className="notice notice--success">{t('event.saved')}</p>}
                 </div>
               </>
