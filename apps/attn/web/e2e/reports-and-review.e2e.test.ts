@@ -26,8 +26,11 @@ let c: TestUser;
 let held: string[];
 let liveSession: string;
 
-/** A check-in of the open session whose selfie the face check left to the teacher, selfie kept. */
-async function needsReview(student: TestUser, similarity: number) {
+/**
+ * A check-in of the open session whose selfie the face check left to the teacher, selfie kept;
+ * `qualityNote`: the face was below the quality gate (as the job records it).
+ */
+async function needsReview(student: TestUser, similarity: number, qualityNote?: string) {
   const photo = await sharp({ create: { width: 240, height: 300, channels: 3, background: '#9c6b4e' } })
     .jpeg()
     .toBuffer();
@@ -42,6 +45,7 @@ async function needsReview(student: TestUser, similarity: number) {
       verificationAttempts: 1,
       selfieFileId: file.id,
       selfieDeleteAfter: new Date(room.t.clock.nowMs() + 7 * 86_400_000),
+      ...(qualityNote ? { reason: qualityNote } : {}),
     })
     .where(eq(checkins.id, id));
 }
@@ -73,7 +77,7 @@ before(async () => {
   assert.equal(limit.statusCode, 200, limit.body);
   liveSession = await addSession(room.t, course, { hoursAgo: 0.2, open: true, title: 'Week 4' });
   await needsReview(b, 0.41);
-  await needsReview(c, 0.38);
+  await needsReview(c, 0.52, 'face-quality:blurred,dark');
 });
 after(() => room?.close());
 
@@ -155,6 +159,11 @@ test('the review queue by keyboard alone: accept one, reject the next; each deci
   await page.getByRole('heading', { level: 1, name: /Selfies to review/ }).waitFor({ timeout: WAIT_MS });
   await page.getByRole('img', { name: 'Selfie of Burak Demir' }).waitFor({ timeout: WAIT_MS });
   assert.ok(await page.getByText('0.41').isVisible(), 'the similarity score is shown');
+  // Cem's face scored above the threshold but was below the quality gate: the reasons are shown.
+  await page.getByText('The photo is not good enough to decide by its score:').waitFor({ timeout: WAIT_MS });
+  for (const words of ['the face is blurred', 'the face is too dark'])
+    assert.ok(await page.getByText(words, { exact: true }).isVisible(), words);
+  await saveScreenshot(page, 'attn-review-queue-quality');
 
   await tabTo(page, page.getByRole('button', { name: /^Accept\W+Burak Demir$/ }));
   await page.keyboard.press('Enter');
