@@ -220,11 +220,73 @@ test('a staff status change to cancelled also cancels the appointment in the cal
   });
   assert.equal(res.statusCode, 200, res.body);
   assert.equal(res.json().appointment, null);
+  assert.equal(
+    res.json().message,
+    undefined,
+    'a change answers without the message: only a reading is audited',
+  );
+  assert.equal(res.json().has_message, true);
   const mail = await t.mail(
     (m) => sentTo(m) === email && /cancelled/.test(m.subject ?? ''),
     'the cancel mail',
   );
   assert.equal(calendarOf(mail).method, 'CANCEL');
+});
+
+test('a bulk cancel clears each appointment and mails its calendar cancellation; one without an appointment gets none', async () => {
+  const held = await newBooking('ana.bulk@example.org');
+  const plain = await newBooking('ana.bulkplain@example.org');
+  assert.equal(
+    (await put(held.id, { starts_at: '2030-05-01T08:00:00Z', mode: 'online', with: 'Dr Ece' })).statusCode,
+    200,
+  );
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/admin/bulk/status-update',
+    headers: { authorization: staff },
+    payload: { entity: 'sessions', ids: [held.id, plain.id], status: 'cancelled' },
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  assert.equal(res.json().done, 2);
+  const rows = await t.app.db.select().from(bookings).where(eq(bookings.id, held.id));
+  assert.equal(rows[0]?.status, 'cancelled');
+  assert.equal(rows[0]?.appointmentStartsAt, null);
+  const mail = await t.mail(
+    (m) => sentTo(m) === 'ana.bulk@example.org' && /cancelled/.test(m.subject ?? ''),
+    'the bulk cancel mail',
+  );
+  const cal = calendarOf(mail);
+  assert.equal(cal.method, 'CANCEL');
+  assert.equal(cal.event.startDate.toJSDate().toISOString(), '2030-05-01T08:00:00.000Z');
+  const audits = await t.app.db.select().from(auditLog).where(eq(auditLog.entityId, held.id));
+  assert.ok(audits.some((a) => a.action === 'booking.status_changed'));
+});
+
+test("the person's own cancel of a booking with an appointment mails the calendar's cancellation", async () => {
+  const email = 'ana.own@example.org';
+  const b = await newBooking(email);
+  assert.equal(
+    (await put(b.id, { starts_at: '2030-06-01T08:00:00Z', mode: 'in_person', with: 'Dr Ece' })).statusCode,
+    200,
+  );
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/sessions/manage/cancel',
+    payload: { token: b.token },
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  assert.equal(res.json().appointment, null);
+  const mail = await t.mail(
+    (m) => sentTo(m) === email && /cancelled/.test(m.subject ?? ''),
+    'the own cancel mail',
+  );
+  const cal = calendarOf(mail);
+  assert.equal(cal.method, 'CANCEL');
+  assert.equal(cal.event.startDate.toJSDate().toISOString(), '2030-06-01T08:00:00.000Z');
+  const [entry] = (await t.app.db.select().from(auditLog).where(eq(auditLog.entityId, b.id))).filter(
+    (e) => e.action === 'booking.cancelled_by_requester',
+  );
+  assert.ok(entry, "audited as the requester's cancel");
 });
 
 test('the body is checked, an unknown booking is a 404, and only admins may set or cancel', async () => {

@@ -1,7 +1,7 @@
 // A booking's appointment in the database: its columns live on the bookings table (one owner,
 // this module); these are the queries that set, reschedule and clear it. No HTTP, no rules.
 import type { Db, Tx } from '@campus/platform/db';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { type AppointmentMode, type BookingStatus, bookings } from '../../db/schema/bookings.ts';
 import type { BookingRow } from './bookings.repository.ts';
 
@@ -20,6 +20,15 @@ export function createAppointmentsRepository(db: () => Db) {
     async getForUpdate(id: string, tx: Tx): Promise<BookingRow | undefined> {
       const [row] = await tx.select().from(bookings).where(eq(bookings.id, id)).for('update');
       return row;
+    },
+    /** Of these bookings, those that hold an appointment, locked until the transaction ends. */
+    async withAppointmentForUpdate(ids: string[], tx: Tx): Promise<BookingRow[]> {
+      if (ids.length === 0) return [];
+      return tx
+        .select()
+        .from(bookings)
+        .where(and(inArray(bookings.id, ids), isNotNull(bookings.appointmentStartsAt)))
+        .for('update');
     },
     /**
      * Sets (or, with null, clears) the appointment and the status together. The calendar sequence

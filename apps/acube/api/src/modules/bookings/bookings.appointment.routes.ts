@@ -3,11 +3,10 @@
 import { auditContext } from '@campus/platform/audit';
 import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { AppointmentBody } from './bookings.appointment.schemas.ts';
 import type { BookingsContext } from './bookings.context.ts';
-import { forAdmin } from './bookings.routes.ts';
-import { AdminBooking, BookingParams } from './bookings.schemas.ts';
+import { changed } from './bookings.routes.ts';
+import { AdminBooking, BookingListItem, BookingParams } from './bookings.schemas.ts';
 import { cancelAppointment } from './use-cases/cancel-appointment.ts';
 import { setAppointment } from './use-cases/set-appointment.ts';
 
@@ -30,11 +29,11 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{ ctx: BookingsContext
           'Confirm a booking with an appointment, or move the one it has (admins); mails the person an .ics; audited',
         params: BookingParams,
         body: AppointmentBody,
-        response: { 200: Type.Ref('AdminBooking'), ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 200: BookingListItem, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) =>
-      forAdmin(
+      changed(
         await setAppointment(
           { ...ctx, log: request.log },
           { id: request.params.id, body: request.body, who: auditContext(request) },
@@ -51,11 +50,11 @@ export const appointmentRoutes: FastifyPluginAsyncTypebox<{ ctx: BookingsContext
         summary:
           "Cancel a booking's appointment (admins): the booking is cancelled and the person mailed; audited",
         params: BookingParams,
-        response: { 200: Type.Ref('AdminBooking'), ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 200: BookingListItem, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) =>
-      forAdmin(
+      changed(
         await cancelAppointment(
           { ...ctx, log: request.log },
           { id: request.params.id, who: auditContext(request) },

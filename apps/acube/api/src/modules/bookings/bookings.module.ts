@@ -5,6 +5,7 @@
 import type { AuditLog } from '@campus/platform/audit';
 import type { Clock } from '@campus/platform/clock';
 import type { Db } from '@campus/platform/db';
+import type { Mailer } from '@campus/platform/mail';
 import type { FastifyPluginAsync } from 'fastify';
 import { bookingStatuses } from '../../db/schema/bookings.ts';
 import { checkFilter, listExportQuery, listSource } from '../listing/index.ts';
@@ -23,6 +24,7 @@ import {
 } from './bookings.repository.ts';
 import { bookingsRoutes } from './bookings.routes.ts';
 import { BookingFilter } from './bookings.schemas.ts';
+import { cancellingAppointments } from './use-cases/cancel-in-bulk.ts';
 
 export const bookingsModule: FastifyPluginAsync<{
   audit: AuditLog;
@@ -63,12 +65,16 @@ export function bookingsForBulk(deps: {
   audit: AuditLog;
   clock: Clock;
   timeZone: string;
+  mail: Pick<Mailer, 'send'>;
+  publicUrl: string;
+  mailFrom: string;
 }): BulkEditable {
   const store = createBookingsRepository(deps.db);
   return bulkEditable(deps, {
     entity: 'booking',
     statuses: bookingStatuses,
-    store,
+    // Cancelling a booking with an appointment mails the calendar's cancellation, as one at a time does.
+    store: cancellingAppointments(store, { ...deps, appointments: createAppointmentsRepository(deps.db) }),
     matching: {
       count: (filter) => store.countMatching(checkFilter(BookingFilter, filter), deps.timeZone),
       ids: (filter, max) => store.idsMatching(checkFilter(BookingFilter, filter), deps.timeZone, max),

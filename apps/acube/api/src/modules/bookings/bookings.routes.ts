@@ -10,6 +10,7 @@ import type { BookingListRow, BookingRow } from './bookings.repository.ts';
 import {
   AdminBooking,
   BookBody,
+  BookingListItem,
   BookingPage,
   BookingParams,
   BookResponse,
@@ -55,6 +56,9 @@ export const forAdmin = (b: BookingRow) => ({
   updated_at: b.updatedAt.toISOString(),
   appointment: appointmentView(b),
 });
+
+/** A booking after a change: as the list shows it, without the message (only reading it is audited). */
+export const changed = ({ message, ...b }: BookingRow) => listed({ ...b, hasMessage: message !== '' });
 
 const listed = (b: BookingListRow) => ({
   id: b.id,
@@ -182,14 +186,14 @@ export const bookingsRoutes: FastifyPluginAsyncTypebox<{ ctx: BookingsContext }>
       config: { rateLimit: 'admin', access: STAFF },
       schema: {
         tags: ['bookings'],
-        summary: 'Change a booking status (admins); audited',
+        summary: 'Change a booking status (admins); audited. The answer leaves the message out',
         params: BookingParams,
         body: StatusBody,
-        response: { 200: Type.Ref('AdminBooking'), ...errorResponses(400, 401, 403, 404) },
+        response: { 200: BookingListItem, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) =>
-      forAdmin(
+      changed(
         await changeBookingStatus(
           { ...ctx, log: request.log },
           { id: request.params.id, status: request.body.status, who: auditContext(request) },

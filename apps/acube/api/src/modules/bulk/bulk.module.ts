@@ -24,12 +24,19 @@ export interface BulkModuleOptions {
   publicUrl: string;
   /** The organisation's zone (TIME_ZONE): the days of a filter's dates are its days. */
   timeZone: string;
+  /** MAIL_FROM: the organizer of a cancelled appointment's calendar file. */
+  mailFrom: string;
 }
 
 export const bulkModule: FastifyPluginAsync<BulkModuleOptions> = async (app, opts) => {
   const db = () => app.db;
   const edit = { db, audit: opts.audit, clock: opts.clock, timeZone: opts.timeZone };
-  const bookings = bookingsForBulk(edit);
+  const bookings = bookingsForBulk({
+    ...edit,
+    mail: app.mail,
+    publicUrl: opts.publicUrl,
+    mailFrom: opts.mailFrom,
+  });
   const ctx: BulkContext = {
     db: app.db,
     repo: createBulkRepository(app.db),

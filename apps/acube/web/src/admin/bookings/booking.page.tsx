@@ -6,7 +6,11 @@ import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import { PageTitle } from '@campus/web/layout/app-shell.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type { AdminBooking, AppointmentBody } from '../../../../api/src/modules/bookings/index.ts';
+import type {
+  AdminBooking,
+  AppointmentBody,
+  BookingListItem,
+} from '../../../../api/src/modules/bookings/index.ts';
 import { useSite } from '../../features/site/site.api.ts';
 import { adminApi } from '../admin-api.ts';
 import type { AdminPageProps } from '../admin-routes.tsx';
@@ -16,6 +20,7 @@ import { StatusForm } from '../records/status-form.tsx';
 import { AppointmentForm, appointmentSummary } from './appointment-form.tsx';
 
 type Booking = Static<typeof AdminBooking>;
+type Changed = BookingListItem;
 
 export default function BookingPage(props: AdminPageProps) {
   const { t, dateTime } = useI18n();
@@ -28,21 +33,23 @@ export default function BookingPage(props: AdminPageProps) {
     queryKey: key,
     queryFn: ({ signal }) => adminApi<Booking>(path, { signal }),
   });
-  const updated = (b: Booking) => {
-    client.setQueryData(key, b);
+  // A change answers the booking without its message (only this page's reading is audited): keep
+  // the message already shown.
+  const updated = (b: Changed) => {
+    client.setQueryData<Booking>(key, (old) => (old ? { ...old, ...b } : old));
     void client.invalidateQueries({ queryKey: ['admin-list'] });
   };
   const setAppointment = useMutation({
-    mutationFn: (body: AppointmentBody) => adminApi<Booking>(`${path}/appointment`, { method: 'PUT', body }),
+    mutationFn: (body: AppointmentBody) => adminApi<Changed>(`${path}/appointment`, { method: 'PUT', body }),
     onSuccess: updated,
   });
   const cancelAppointment = useMutation({
-    mutationFn: () => adminApi<Booking>(`${path}/appointment`, { method: 'DELETE' }),
+    mutationFn: () => adminApi<Changed>(`${path}/appointment`, { method: 'DELETE' }),
     onSuccess: updated,
   });
   const setStatus = useMutation({
     mutationFn: (status: string) =>
-      adminApi<Booking>(`${path}/status`, { method: 'PATCH', body: { status } }),
+      adminApi<Changed>(`${path}/status`, { method: 'PATCH', body: { status } }),
     onSuccess: updated,
   });
   const errorText = (error: Error): string => {
