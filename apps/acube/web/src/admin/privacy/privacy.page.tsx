@@ -83,7 +83,7 @@ export default function PrivacyPage() {
       <PageTitle title={t('privacy.title')} appName={ADMIN_APP_NAME} />
       <p>{t('privacy.intro')}</p>
       {errors.length > 0 && <ErrorSummary title={t('forms.errorSummary')} errors={errors} />}
-      <form className="filter-bar" onSubmit={submit} noValidate>
+      <form className="narrow" onSubmit={submit} noValidate>
         <TextField
           id="privacy-email"
           name="email"
