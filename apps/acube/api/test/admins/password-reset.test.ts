@@ -1,6 +1,7 @@
 // A forgotten password through the real server: the answer is always 202 (no account
 // enumeration); an active account is mailed a link to the panel's set-password page, which works
-// once; the token never reaches a log line; disabled accounts get nothing.
+// once and ends the account's other logins; the token never reaches a log line; disabled accounts
+// get nothing.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -58,9 +59,19 @@ test('an account gets a one-time link to the set-password page; it sets the pass
   assert.ok(token, mail.text);
   assert.ok(String(mail.html).includes(`href="https://acube.example/admin/set-password?token=${token}"`));
 
-  assert.equal((await login(OLD)).statusCode, 200, 'asking alone changes nothing');
+  const before = await login(OLD);
+  assert.equal(before.statusCode, 200, 'asking alone changes nothing');
+  const cookie = before.cookies.find((c) => c.name === 'acube_refresh')?.value;
+  assert.ok(cookie);
   const set = await setPassword(decodeURIComponent(token));
   assert.equal(set.statusCode, 200, set.body);
+  const refreshed = await t.app.inject({
+    method: 'POST',
+    url: '/api/admin/auth/refresh',
+    headers: { cookie: `acube_refresh=${cookie}`, 'sec-fetch-site': 'same-origin' },
+    remoteAddress: from(),
+  });
+  assert.equal(refreshed.statusCode, 401, 'the reset ends the logins made before it');
   assert.equal((await login(NEW)).statusCode, 200);
   assert.equal((await login(OLD)).statusCode, 401);
   const again = await setPassword(decodeURIComponent(token), 'yet another private passphrase');
