@@ -67,7 +67,18 @@ test('face-compare prints one JSON object and opens no database', async () => {
     const lines = stdout.trim().split('\n');
     assert.equal(lines.length, 1, stdout);
     const printed = JSON.parse(lines[0] as string);
-    assert.deepEqual(Object.keys(printed), ['faces', 'similarity', 'spoof', 'liveness', 'decision']);
+    assert.deepEqual(Object.keys(printed), [
+      'faces',
+      'similarity',
+      'spoof',
+      'liveness',
+      'quality',
+      'quality_issues',
+      'enrolled_quality_issues',
+      'decision',
+    ]);
+    assert.deepEqual(Object.keys(printed.quality), ['size', 'colour', 'sharpness', 'brightness']);
+    assert.deepEqual(printed.quality_issues, []);
     assert.equal(printed.faces, 1);
     assert.equal(printed.decision, 'verified');
     const refused = await run(process.execPath, [cli, 'face-compare', enrolled, groupSample], { env }).then(

@@ -4,14 +4,17 @@
 import { readFile } from 'node:fs/promises';
 import type { AppCommand } from '@campus/platform/app';
 import type { AttnConfig } from '../../../config.ts';
-import { compareEmbeddings, decide } from '../engine/decision.ts';
+import { compareEmbeddings } from '../engine/decision.ts';
 import { isFaceError } from '../engine/face-error.ts';
+import { qualityIssues } from '../engine/face-quality.ts';
+import { verdictOfAnalysis } from '../use-cases/verdict.ts';
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
 
 export const faceCompareCommand: AppCommand<AttnConfig> = {
-  summary: 'compare an enrolled photo with a selfie: prints {faces, similarity, spoof, liveness, decision}',
-  async run(args) {
+  summary:
+    'compare an enrolled photo with a selfie: prints {faces, similarity, spoof, liveness, quality, quality_issues, decision}',
+  async run(args, spec) {
     // Loaded here, not at import: the rest of the command line never pays for the models.
     const { analyseFace } = await import('../engine/face-engine.ts');
     const [enrolledPath, selfiePath, ...extra] = args;
@@ -28,12 +31,18 @@ export const faceCompareCommand: AppCommand<AttnConfig> = {
     try {
       const selfie = await analyseFace(await readFile(selfiePath));
       const similarity = compareEmbeddings(enrolled.embedding, selfie.embedding);
+      // The check-in's verdict: never 'verified' below the quality gate (FACE_MIN_* settings).
+      const gate = spec.loadConfig().faceQuality;
+      const verdict = verdictOfAnalysis([enrolled.embedding], selfie, undefined, gate);
       print({
         faces: selfie.faces,
         similarity,
         spoof: selfie.spoof,
         liveness: selfie.liveness,
-        decision: decide(similarity),
+        quality: selfie.quality,
+        quality_issues: verdict.qualityIssues,
+        enrolled_quality_issues: qualityIssues(enrolled.quality, gate),
+        decision: verdict.verification,
       });
       return 0;
     } catch (err) {
