@@ -91,8 +91,9 @@ export class JobSystem {
         deleteAfterSeconds,
         deadLetter: dead,
       });
-      // createQueue leaves an existing queue as it was: a changed keep time applies from now on.
-      await boss.updateQueue(queue.name, { deleteAfterSeconds });
+      // createQueue leaves an existing queue as it was: a configured keep time (a setting that
+      // may change between starts) is applied to an existing queue too.
+      if (queue.keepFinishedSeconds !== undefined) await boss.updateQueue(queue.name, { deleteAfterSeconds });
     }
     for (const s of this.#schedules) {
       if (!this.#queues.has(s.queue))
