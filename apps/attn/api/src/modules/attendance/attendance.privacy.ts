@@ -15,7 +15,7 @@ import {
   excusedAbsences,
   type verificationStatuses,
 } from '../../db/schema/index.ts';
-import { reviewReason } from './use-cases/review-reason.ts';
+import { qualityIssuesOf, reviewReason } from './use-cases/review-reason.ts';
 import { verificationRepository } from './verification.repository.ts';
 
 export interface PrivacyCheckin {
@@ -72,6 +72,8 @@ async function checkinsOf(db: Db, table: CheckinTable, studentId: string, archiv
   return rows.map(
     ({ similarity, faceCount, attempts, selfieFileId, ...row }): PrivacyCheckin => ({
       ...row,
+      // The job's quality note is not the teacher's reason: it is named by verificationReason.
+      reason: qualityIssuesOf(row.reason).length > 0 ? null : row.reason,
       verificationReason:
         row.verification === 'not_required' || row.verification === 'pending'
           ? null
@@ -79,6 +81,7 @@ async function checkinsOf(db: Db, table: CheckinTable, studentId: string, archiv
               similarity,
               faceCount,
               attempts,
+              reason: row.reason,
               verification: row.verification,
               verifiedAt: row.verifiedAt,
               reviewedAt: row.reviewedAt,
