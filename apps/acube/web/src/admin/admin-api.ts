@@ -13,7 +13,12 @@ import {
   toApiError,
 } from '@campus/web/api/client.ts';
 import { useEffect, useSyncExternalStore } from 'react';
-import type { AdminView, TokenResponse } from '../../../api/src/modules/admins/index.ts';
+import type {
+  AdminView,
+  EnrolledLogin,
+  LoginAnswer,
+  TokenResponse,
+} from '../../../api/src/modules/admins/index.ts';
 
 export type { AdminView };
 export type AdminRole = AdminView['role'];
@@ -59,14 +64,63 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
-/** Logs in with email and password; the API sets the refresh cookie. */
-export async function logIn(email: string, password: string): Promise<AdminView> {
-  const answer = await api<TokenResponse>('/api/admin/auth/login', {
+/** What the password step asks next, when two-factor is on ('code') or required ('enrol'). */
+export interface SecondStep {
+  step: 'code' | 'enrol';
+  pendingToken: string;
+}
+
+/**
+ * Logs in with email and password; the API sets the refresh cookie. With two-factor, answers
+ * the second step to take instead (logInWithCode, or beginLoginEnrolment then its confirm).
+ */
+export async function logIn(email: string, password: string): Promise<AdminView | SecondStep> {
+  const answer = await api<LoginAnswer>('/api/admin/auth/login', {
     method: 'POST',
     body: { email, password },
   });
+  if ('second_factor' in answer) return { step: answer.second_factor, pendingToken: answer.pending_token };
   signedIn(answer);
   return answer.admin;
+}
+
+/** The second step: a code from the authenticator app, or a recovery code. */
+export async function logInWithCode(pendingToken: string, code: string): Promise<AdminView> {
+  const answer = await api<TokenResponse>('/api/admin/auth/login/code', {
+    method: 'POST',
+    body: { pending_token: pendingToken, code },
+  });
+  signedIn(answer);
+  return answer.admin;
+}
+
+/** A new two-factor secret (text, otpauth URL and QR code) for an admin who must enrol to log in. */
+export function beginLoginEnrolment(pendingToken: string): Promise<TwoFactorEnrolment> {
+  return api<TwoFactorEnrolment>('/api/admin/auth/login/enrol', {
+    method: 'POST',
+    body: { pending_token: pendingToken },
+  });
+}
+
+/**
+ * Turns two-factor on with a first code and logs in; answers the recovery codes, which the page
+ * shows once. The session starts when the admin has seen them (`finish`).
+ */
+export async function confirmLoginEnrolment(
+  pendingToken: string,
+  code: string,
+): Promise<{ recoveryCodes: string[]; finish: () => void }> {
+  const answer = await api<EnrolledLogin>('/api/admin/auth/login/enrol/confirm', {
+    method: 'POST',
+    body: { pending_token: pendingToken, code },
+  });
+  return { recoveryCodes: answer.recovery_codes, finish: () => signedIn(answer) };
+}
+
+export interface TwoFactorEnrolment {
+  secret: string;
+  otpauth_url: string;
+  qr_svg: string;
 }
 
 /** Ends this login on the server (its refresh tokens stop working) and forgets the token. */

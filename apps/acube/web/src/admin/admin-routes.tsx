@@ -78,6 +78,12 @@ export const adminRoutes: AdminRoute[] = [
     role: 'superadmin',
     nav: 'nav.privacy',
   },
+  {
+    path: '/admin/account',
+    load: () => import('./account/account-security.page.tsx'),
+    role: 'staff',
+    nav: 'nav.account',
+  },
 ];
 
 /** The pages for someone not logged in: the login, and the mailed links' password pages. */

@@ -1,14 +1,25 @@
 // /admin/login: email and password; afterwards the panel page the admin asked for (?next=, a
 // panel address only) or the dashboard. Refusals are worded by kind; a wrong password and an
-// unknown or disabled account read the same (the API does not tell them apart either).
+// unknown or disabled account read the same (the API does not tell them apart either). With
+// two-factor on, a second step asks for the app's code (or a recovery code); where it is required
+// and not set up yet, the admin sets it up right here and sees their recovery codes once.
 import { ApiError } from '@campus/web/api/client.ts';
 import { ErrorSummary, type FieldError, TextField } from '@campus/web/forms/fields.tsx';
 import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import { PageTitle } from '@campus/web/layout/app-shell.tsx';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link, Redirect, useLocation, useSearch } from 'wouter';
 import { requestErrorText } from '../../features/shell/form-errors.ts';
-import { logIn, useSession } from '../admin-api.ts';
+import { codeErrorText, EnrolForm, RecoveryCodeList } from '../account/two-factor-parts.tsx';
+import {
+  beginLoginEnrolment,
+  confirmLoginEnrolment,
+  logIn,
+  logInWithCode,
+  type SecondStep,
+  type TwoFactorEnrolment,
+  useSession,
+} from '../admin-api.ts';
 import { ADMIN_APP_NAME, Loading } from '../admin-shell.tsx';
 
 /** Only an address of the panel: never another site, never a public page. */
@@ -24,9 +35,19 @@ export default function LoginPage() {
   const next = safeNext(new URLSearchParams(useSearch()).get('next')) ?? '/admin';
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [pending, setPending] = useState(false);
+  const [second, setSecond] = useState<SecondStep | null>(null);
 
   if (session.state === 'unknown') return <Loading />;
   if (session.state === 'in' && !pending) return <Redirect to={next} replace />;
+  if (second) {
+    const done = () => navigate(next, { replace: true });
+    const restart = () => setSecond(null);
+    return second.step === 'code' ? (
+      <CodeStep pendingToken={second.pendingToken} onDone={done} onExpired={restart} />
+    ) : (
+      <EnrolStep pendingToken={second.pendingToken} onDone={done} onExpired={restart} />
+    );
+  }
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -40,8 +61,9 @@ export default function LoginPage() {
     if (missing.length > 0) return;
     setPending(true);
     try {
-      await logIn(email, password);
-      navigate(next, { replace: true });
+      const answer = await logIn(email, password);
+      if ('step' in answer) setSecond(answer);
+      else navigate(next, { replace: true });
     } catch (err) {
       let message = requestErrorText(err, t);
       if (err instanceof ApiError && (err.status === 401 || err.status === 400)) message = t('login.invalid');
@@ -86,6 +108,101 @@ export default function LoginPage() {
       <p className="after-form">
         <Link href="/admin/reset-password">{t('login.forgot')}</Link>
       </p>
+    </div>
+  );
+}
+
+/** The second step: the app's code, or a recovery code. */
+function CodeStep(props: { pendingToken: string; onDone: () => void; onExpired: () => void }) {
+  const { t } = useI18n();
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const code = String(new FormData(event.currentTarget).get('code') ?? '').trim();
+    if (code.length < 6) {
+      setErrors([{ fieldId: 'login-code', message: t('twoFactor.codeMissing') }]);
+      return;
+    }
+    setBusy(true);
+    try {
+      await logInWithCode(props.pendingToken, code);
+      props.onDone();
+    } catch (err) {
+      setErrors([{ fieldId: 'login-code', message: codeErrorText(err, t) }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="narrow">
+      <PageTitle title={t('loginCode.title')} appName={ADMIN_APP_NAME} />
+      <p>{t('loginCode.intro')}</p>
+      <form className="form" onSubmit={submit} noValidate aria-busy={busy}>
+        <ErrorSummary title={t('forms.errorSummary')} errors={errors} />
+        <TextField
+          id="login-code"
+          name="code"
+          label={t('loginCode.code')}
+          hint={t('loginCode.codeHint')}
+          autoComplete="one-time-code"
+          spellCheck={false}
+          maxLength={20}
+          required
+          error={errors[0]?.message}
+        />
+        <button type="submit" className="button button--wide" disabled={busy}>
+          {busy ? t('login.submitting') : t('loginCode.submit')}
+        </button>
+      </form>
+      <p className="after-form">
+        <button type="button" className="link-button" onClick={props.onExpired}>
+          {t('login.title')}
+        </button>
+      </p>
+    </div>
+  );
+}
+
+/** Two-factor is required and not set up: set it up now, see the recovery codes, then go in. */
+function EnrolStep(props: { pendingToken: string; onDone: () => void; onExpired: () => void }) {
+  const { t } = useI18n();
+  const [enrolment, setEnrolment] = useState<TwoFactorEnrolment | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const [codes, setCodes] = useState<{ recoveryCodes: string[]; finish: () => void } | null>(null);
+  const { pendingToken } = props;
+  useEffect(() => {
+    beginLoginEnrolment(pendingToken).then(setEnrolment, (err) =>
+      setFailed(
+        err instanceof ApiError && err.status === 401 ? t('loginCode.expired') : codeErrorText(err, t),
+      ),
+    );
+  }, [pendingToken, t]);
+  return (
+    <div className="narrow">
+      <PageTitle title={t('loginCode.enrolTitle')} appName={ADMIN_APP_NAME} />
+      {codes ? (
+        <RecoveryCodeList
+          codes={codes.recoveryCodes}
+          onDone={() => {
+            codes.finish();
+            props.onDone();
+          }}
+        />
+      ) : (
+        <>
+          <p>{t('loginCode.enrolIntro')}</p>
+          {failed && <p className="field__error">{failed}</p>}
+          {enrolment ? (
+            <EnrolForm
+              enrolment={enrolment}
+              onConfirm={async (code) => setCodes(await confirmLoginEnrolment(pendingToken, code))}
+            />
+          ) : (
+            !failed && <Loading />
+          )}
+        </>
+      )}
     </div>
   );
 }
