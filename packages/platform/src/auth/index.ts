@@ -8,4 +8,5 @@ export * from './sessions.ts';
 export * from './signed-tokens.ts';
 export * from './sweep-queue.ts';
 export * from './tokens.ts';
+export * from './two-factor.schemas.ts';
 export * from './two-factor.ts';

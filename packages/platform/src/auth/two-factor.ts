@@ -27,7 +27,7 @@ export interface PendingLogin {
   step: PendingStep;
 }
 
-export interface Enrolment {
+export interface TotpEnrolment {
   /** Base32, for typing into an authenticator app. */
   secret: string;
   /** The otpauth:// URI the QR code holds. */
@@ -36,7 +36,7 @@ export interface Enrolment {
   qrSvg: string;
 }
 
-export interface TwoFactorStatus {
+export interface TwoFactorState {
   enabled: boolean;
   recoveryCodesLeft: number;
 }
@@ -73,7 +73,7 @@ export class TwoFactor {
     return claims && claims.step === step && typeof claims.sub === 'string' ? claims : null;
   }
 
-  async status(db: Db | Tx, subject: string): Promise<TwoFactorStatus> {
+  async status(db: Db | Tx, subject: string): Promise<TwoFactorState> {
     const [row] = await db.select().from(authSecondFactors).where(eq(authSecondFactors.subject, subject));
     if (!row?.enabledAt) return { enabled: false, recoveryCodesLeft: 0 };
     const [left] = await db
@@ -95,7 +95,7 @@ export class TwoFactor {
    * Starts (or restarts) an enrolment: a new secret, stored encrypted and not yet on. Null when
    * 2FA is already on for this subject (disable it first).
    */
-  async begin(db: Db | Tx, subject: string, label: string): Promise<Enrolment | null> {
+  async begin(db: Db | Tx, subject: string, label: string): Promise<TotpEnrolment | null> {
     if (await this.isEnabled(db, subject)) return null;
     const secret = new Secret({ size: 20 });
     const now = this.#clock.now();
@@ -265,4 +265,16 @@ function newRecoveryCode(): string {
 
 function normaliseRecoveryCode(code: string): string {
   return code.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** The code an authenticator app shows for this key at this instant (for tests and tools). */
+export function totpCodeAt(base32: string, ms: number): string {
+  return new TOTP({
+    secret: Secret.fromBase32(base32),
+    digits: DIGITS,
+    period: PERIOD,
+    algorithm: 'SHA1',
+  }).generate({
+    timestamp: ms,
+  });
 }

@@ -3,8 +3,8 @@
 // step, replay refusal, recovery codes, enrolment, the superadmin's requirement, disabling.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { totpCodeAt } from '@campus/platform/auth';
 import { sql } from 'drizzle-orm';
-import { Secret, TOTP } from 'otpauth';
 import { type AcubeTest, startAcube } from '../helpers.ts';
 
 const PASSWORD = 'a test admin passphrase';
@@ -22,10 +22,7 @@ const login = (email: string, ip: string, opts: { password?: string; cookie?: st
   post('/api/admin/auth/login', { email, password: opts.password ?? PASSWORD }, ip, {
     ...(opts.cookie ? { cookie: opts.cookie } : {}),
   });
-const codeAt = (secret: string, ms: number) =>
-  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({
-    timestamp: ms,
-  });
+const codeAt = totpCodeAt;
 const actions = async (entityId: string) => {
   const result = (await t.app.db.execute(
     sql`select action from audit_log where entity_id = ${entityId} order by id`,

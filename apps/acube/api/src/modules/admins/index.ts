@@ -10,3 +10,4 @@ export {
   type TokenResponse,
   type UpdateAdminBody,
 } from './admins.schemas.ts';
+export type { EnrolledLogin, LoginAnswer } from './admins.two-factor.schemas.ts';

@@ -5,13 +5,17 @@
 import { scheduleAuthSweep } from '@campus/platform/auth';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AttnServices } from '../../services.ts';
+import type { AuthContext } from './auth.context.ts';
 import { authRoutes } from './auth.routes.ts';
 import { createAttnAuth } from './auth.ts';
+import { authTwoFactorRoutes } from './auth.two-factor.routes.ts';
 
 export const authModule: FastifyPluginAsync<AttnServices> = async (app, services) => {
   const { config, clock, logger, sis } = services;
   const auth = createAttnAuth(app, { config, clock, logger, sis });
-  await app.register(authRoutes, { prefix: '/api/auth', auth, config });
+  const ctx: AuthContext = { db: app.db, auth, audit: services.audit };
+  await app.register(authRoutes, { prefix: '/api/auth', ctx, config });
+  await app.register(authTwoFactorRoutes, { prefix: '/api/auth', ctx });
 
   // Expired and revoked login sessions are deleted hourly (once across all instances).
   scheduleAuthSweep(app.jobs, {

@@ -8,16 +8,22 @@ import {
   PrincipalCache,
   Sessions,
   sessionAuthenticator,
+  TwoFactor,
 } from '@campus/platform/auth';
 import type { Clock } from '@campus/platform/clock';
 import { AppError } from '@campus/platform/errors';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { AttnConfig } from '../../config.ts';
+import type { UserRole } from '../../db/schema/index.ts';
 import type { SisClient } from '../sis/index.ts';
 import { createUsersRepository, type UserRow } from './users.repository.ts';
 
 export const SESSION_COOKIE = 'attn_session';
+/** The device cookie (OWASP device cookies): sent only to the auth routes. */
+export const DEVICE_COOKIE = 'attn_device';
+/** The roles two-factor is for (and that a requirement applies to); students never use it. */
+export const TWO_FACTOR_ROLES: readonly UserRole[] = ['teacher', 'admin'];
 
 export type AttnAuth = ReturnType<typeof createAttnAuth>;
 
@@ -37,6 +43,7 @@ export function createAttnAuth(
     logger,
     appSecret: config.appSecret,
   });
+  const twoFactor = new TwoFactor({ appSecret: config.appSecret, issuer: 'ATTN', clock });
 
   // Check-in bursts make the same few queries per request: a recognised session is remembered
   // for 5 seconds (a logout here forgets it at once; elsewhere within those 5 seconds).
@@ -96,7 +103,9 @@ export function createAttnAuth(
     sessions,
     principals,
     throttle,
-    login: (schoolNumber: string, password: string, ip: string) =>
-      throttle.attempt({ account: schoolNumber, ip }, () => verify(schoolNumber, password)),
+    twoFactor,
+    /** A device cookie for this browser, if it showed one, keeps it out of the account's lockout. */
+    login: (schoolNumber: string, password: string, ip: string, device?: string) =>
+      throttle.attempt({ account: schoolNumber, ip, device }, () => verify(schoolNumber, password)),
   };
 }

@@ -4,5 +4,6 @@
 export { authModule } from './auth.module.ts';
 export type { LoginBody, Me } from './auth.schemas.ts';
 export { SESSION_COOKIE } from './auth.ts';
+export type { EnrolledLogin, LoginAnswer } from './auth.two-factor.schemas.ts';
 export { type CurrentUser, currentUser } from './current-user.ts';
 export { accountsForPrivacy, type PrivacyAccount } from './users.privacy.ts';

@@ -1,6 +1,6 @@
 // Queries on users for login and for the session cookie's principal.
 import type { Db, Tx } from '@campus/platform/db';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type UserRole, users } from '../../db/schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -14,6 +14,14 @@ export function createUsersRepository(db: () => Db) {
     async findById(id: string, tx?: Tx): Promise<UserRow | undefined> {
       const [row] = await (tx ?? db()).select().from(users).where(eq(users.id, id));
       return row;
+    },
+    /** The ids of every active account with one of these roles. */
+    async listIdsWithRoles(roles: readonly UserRole[], tx?: Tx): Promise<string[]> {
+      const rows = await (tx ?? db())
+        .select({ id: users.id })
+        .from(users)
+        .where(and(inArray(users.role, [...roles]), isNull(users.disabledAt)));
+      return rows.map((r) => r.id);
     },
     async setPasswordHash(id: string, passwordHash: string): Promise<void> {
       await db().update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, id));

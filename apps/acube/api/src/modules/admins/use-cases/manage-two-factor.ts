@@ -1,7 +1,7 @@
 // An admin's own two-factor settings (status, enrolment, disabling with a current code or the
 // password), and the superadmin's switch that makes two-factor required for every admin. Each
 // change is audited.
-import type { Enrolment, TwoFactorStatus } from '@campus/platform/auth';
+import type { TotpEnrolment, TwoFactorState } from '@campus/platform/auth';
 import { conflict, notFound, unauthenticated } from '@campus/platform/errors';
 import type { Actor, AdminsContext } from '../admins.context.ts';
 import type { AdminRow } from '../admins.repository.ts';
@@ -19,12 +19,12 @@ async function getAdmin(ctx: Ctx, id: string): Promise<AdminRow> {
 export async function getTwoFactorStatus(
   ctx: Ctx,
   input: { adminId: string },
-): Promise<TwoFactorStatus & { required: boolean }> {
+): Promise<TwoFactorState & { required: boolean }> {
   const status = await ctx.auth.twoFactor.status(ctx.db, input.adminId);
   return { ...status, required: await ctx.auth.twoFactor.required(ctx.db) };
 }
 
-export async function beginEnrolment(ctx: Ctx, input: { adminId: string }): Promise<Enrolment> {
+export async function beginEnrolment(ctx: Ctx, input: { adminId: string }): Promise<TotpEnrolment> {
   const admin = await getAdmin(ctx, input.adminId);
   const enrolment = await ctx.auth.twoFactor.begin(ctx.db, admin.id, admin.email);
   if (!enrolment) throw conflict('Two-factor is already on: turn it off first to set up another app');

@@ -2,7 +2,7 @@
 // code (or a recovery code, spent and audited), under the login throttle keyed by the account;
 // or, where 2FA is required and not set up yet, enrolment right there: nothing else is open to
 // the admin until a first code confirms it.
-import type { Enrolment } from '@campus/platform/auth';
+import type { TotpEnrolment } from '@campus/platform/auth';
 import { unauthenticated } from '@campus/platform/errors';
 import type { Actor, AdminsContext } from '../admins.context.ts';
 import type { AdminRow } from '../admins.repository.ts';
@@ -48,7 +48,10 @@ export async function logInWithCode(
   return openSession(ctx, admin);
 }
 
-export async function beginEnrolmentAtLogin(ctx: Ctx, input: { pendingToken: string }): Promise<Enrolment> {
+export async function beginEnrolmentAtLogin(
+  ctx: Ctx,
+  input: { pendingToken: string },
+): Promise<TotpEnrolment> {
   const admin = await pendingAdmin(ctx, input.pendingToken, 'enrol');
   const enrolment = await ctx.auth.twoFactor.begin(ctx.db, admin.id, admin.email);
   if (!enrolment) throw unauthenticated('Two-factor is already on: log in again with a code');
