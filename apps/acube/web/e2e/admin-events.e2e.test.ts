@@ -180,7 +180,9 @@ test('staff create, illustrate, edit, publish and cancel an event from the panel
 
   // Cancelled from the list's link, after a confirmation that counts the registration it ends.
   await page.goto('/admin/events');
-  await page.getByRole('link', { name: `${title} (edited)` }).click();
+  const row = page.getByRole('row').filter({ hasText: `${title} (edited)` });
+  await row.getByText(/, 18:00$/).waitFor({ timeout: WAIT_MS }); // the organisation's zone, as edited
+  await row.getByRole('link', { name: `${title} (edited)` }).click();
   await page.getByRole('heading', { name: `${title} (edited)`, level: 1 }).waitFor({ timeout: WAIT_MS });
   await settled(page);
   await page.getByRole('button', { name: 'Cancel the event…' }).click();

@@ -1,9 +1,12 @@
 // /admin/events: events of every status, filtered, sorted (latest start first) and paged in the
-// URL, with places taken and the waiting list; each opens its page (edit, publish, cancel).
+// URL, with places taken and the waiting list; each opens its page (edit, publish, cancel). Times
+// are the organisation's (TIME_ZONE), as the event's page edits them, whatever the device's zone.
 import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import { useMemo } from 'react';
 import { Link } from 'wouter';
+import { useSite } from '../../features/site/site.api.ts';
 import type { AdminPageProps } from '../admin-routes.tsx';
+import { dateTimeIn } from '../lib/zoned-time.ts';
 import { type ListDefinition, ListPage, tableSpec } from './list-page.tsx';
 import { EVENT_STATUSES, type EventItem } from './rows.ts';
 
@@ -14,7 +17,12 @@ const spec = tableSpec(
 );
 
 export default function EventsPage(_props: AdminPageProps) {
-  const { t, dateTime, number } = useI18n();
+  const { t, lang, dateTime, number } = useI18n();
+  const timeZone = useSite().data?.time_zone;
+  const at = useMemo(
+    () => (iso: string) => (timeZone ? dateTimeIn(iso, lang, timeZone) : dateTime(iso)),
+    [timeZone, lang, dateTime],
+  );
   const definition = useMemo<ListDefinition<EventItem>>(
     () => ({
       id: 'events',
@@ -38,7 +46,7 @@ export default function EventsPage(_props: AdminPageProps) {
           header: t('lists.col.starts'),
           sortable: true,
           nowrap: true,
-          cell: (r) => dateTime(r.starts_at),
+          cell: (r) => at(r.starts_at),
         },
         { key: 'location', header: t('lists.col.location'), sortable: true, cell: (r) => r.location },
         {
@@ -60,12 +68,12 @@ export default function EventsPage(_props: AdminPageProps) {
           header: t('lists.col.created'),
           sortable: true,
           nowrap: true,
-          cell: (r) => dateTime(r.created_at),
+          cell: (r) => at(r.created_at),
         },
       ],
       defaultHidden: ['created_at'],
     }),
-    [t, dateTime, number],
+    [t, at, number],
   );
   return (
     <ListPage
