@@ -42,7 +42,7 @@ export default function NewEventPage(_props: AdminPageProps) {
       ) : (
         <p role="status">{t('common.loading')}</p>
       )}
-      <p className="muted">{t('event.image.afterCreate')}</p>
+      <p className="muted event-section">{t('event.image.afterCreate')}</p>
     </>
   );
 }
