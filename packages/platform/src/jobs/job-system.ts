@@ -91,9 +91,6 @@ export class JobSystem {
         deleteAfterSeconds,
         deadLetter: dead,
       });
-      // createQueue leaves an existing queue as it was: a configured keep time (a setting that
-      // may change between starts) is applied to an existing queue too.
-      if (queue.keepFinishedSeconds !== undefined) await boss.updateQueue(queue.name, { deleteAfterSeconds });
     }
     for (const s of this.#schedules) {
       if (!this.#queues.has(s.queue))
@@ -126,6 +123,9 @@ export class JobSystem {
       ...(options.tx ? { db: fromDrizzle(options.tx as never, sql as never) } : {}),
       ...(options.startAfter ? { startAfter: options.startAfter } : {}),
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      // Each job carries its queue's keep time too: createQueue leaves an existing queue as it
+      // was, and a setting such as MAIL_KEEP_SENT_HOURS may have changed since.
+      ...(queue.keepFinishedSeconds !== undefined ? { deleteAfterSeconds: queue.keepFinishedSeconds } : {}),
     });
     if (!id) throw new Error(`queue "${queueName}" refused the job`);
     return id;

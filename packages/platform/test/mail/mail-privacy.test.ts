@@ -97,6 +97,10 @@ test('finished mail jobs are kept MAIL_KEEP_SENT_HOURS; older .eml files are swe
     sql`select deletion_seconds from pgboss.queue where name = ${MAIL_QUEUE}`,
   );
   assert.equal(queue?.deletion_seconds, 6 * 3600);
+  const kept = await rows<{ deletion_seconds: number }>(
+    sql`select distinct deletion_seconds from pgboss.job where name = ${MAIL_QUEUE}`,
+  );
+  assert.deepEqual(kept, [{ deletion_seconds: 6 * 3600 }], 'each mail job carries the keep time');
   const schedules = await rows<{ cron: string }>(
     sql`select cron from pgboss.schedule where name = ${MAIL_SWEEP_QUEUE}`,
   );
