@@ -30,6 +30,7 @@ const pages = {
   sisSync: () => import('./features/admin/sis-sync.page.tsx'),
   jobs: () => import('./features/admin/jobs.page.tsx'),
   privacy: () => import('./features/admin/privacy.page.tsx'),
+  account: () => import('./features/auth/account-security.page.tsx'),
 };
 
 const LoginPage = lazy(pages.login);
@@ -52,6 +53,7 @@ const RosterImportPage = lazy(pages.rosterImport);
 const SisSyncPage = lazy(pages.sisSync);
 const JobsPage = lazy(pages.jobs);
 const PrivacyPage = lazy(pages.privacy);
+const AccountSecurityPage = lazy(pages.account);
 
 /**
  * Starts loading the chunk of the page a cold start opens, alongside the language, instead of
@@ -218,6 +220,13 @@ export function App() {
         {shell(
           <RequireRole allow="admin">
             <PrivacyPage />
+          </RequireRole>,
+        )}
+      </Route>
+      <Route path="/account">
+        {shell(
+          <RequireRole allow={['teacher', 'admin']}>
+            <AccountSecurityPage />
           </RequireRole>,
         )}
       </Route>

@@ -1,11 +1,23 @@
 // The login form, on its own page and inside the check-in page (where a student arriving from
 // the QR logs in without leaving it). Refusals are worded by kind: wrong school number or
-// password, too many tries (with the wait), the SIS not answering.
+// password, too many tries (with the wait), the SIS not answering. A teacher or admin with
+// two-factor on is then asked for a code (or a recovery code); where it is required and not set
+// up yet, they set it up right here and see their recovery codes once.
 import { ApiError } from '@campus/web/api/client.ts';
 import { ErrorSummary, type FieldError, TextField } from '@campus/web/forms/fields.tsx';
 import { useI18n } from '@campus/web/i18n/i18n.tsx';
-import { type FormEvent, useState } from 'react';
-import { type Me, useLogin } from './auth.api.ts';
+import { type FormEvent, useEffect, useState } from 'react';
+import {
+  beginLoginEnrolment,
+  confirmLoginEnrolment,
+  logInWithCode,
+  type Me,
+  type SecondStep,
+  type TwoFactorEnrolment,
+  useLogin,
+  useSignedIn,
+} from './auth.api.ts';
+import { codeErrorText, EnrolForm, RecoveryCodeList } from './two-factor-parts.tsx';
 
 export function loginErrorText(
   err: unknown,
@@ -25,6 +37,16 @@ export function LoginForm(props: { onLoggedIn(me: Me): void; idPrefix?: string }
   const login = useLogin();
   const prefix = props.idPrefix ?? 'login';
   const [errors, setErrors] = useState<FieldError[]>([]);
+  const [second, setSecond] = useState<SecondStep | null>(null);
+
+  if (second) {
+    const restart = () => setSecond(null);
+    return second.step === 'code' ? (
+      <CodeStep pendingToken={second.pendingToken} onLoggedIn={props.onLoggedIn} onRestart={restart} />
+    ) : (
+      <EnrolStep pendingToken={second.pendingToken} onLoggedIn={props.onLoggedIn} onRestart={restart} />
+    );
+  }
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -40,7 +62,7 @@ export function LoginForm(props: { onLoggedIn(me: Me): void; idPrefix?: string }
     login.mutate(
       { school_number: schoolNumber, password },
       {
-        onSuccess: (me) => props.onLoggedIn(me),
+        onSuccess: (answer) => ('step' in answer ? setSecond(answer) : props.onLoggedIn(answer)),
         onError: (err) =>
           setErrors([{ fieldId: `${prefix}-school-number`, message: loginErrorText(err, t) }]),
       },
@@ -74,5 +96,109 @@ export function LoginForm(props: { onLoggedIn(me: Me): void; idPrefix?: string }
         {login.isPending ? t('auth.loggingIn') : t('auth.logIn')}
       </button>
     </form>
+  );
+}
+
+interface StepProps {
+  pendingToken: string;
+  onLoggedIn(me: Me): void;
+  onRestart(): void;
+}
+
+/** The second step: the app's code, or a recovery code. */
+function CodeStep(props: StepProps) {
+  const { t } = useI18n();
+  const signedIn = useSignedIn();
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const code = String(new FormData(event.currentTarget).get('code') ?? '').trim();
+    if (code.length < 6) {
+      setErrors([{ fieldId: 'login-code', message: t('twoFactor.codeMissing') }]);
+      return;
+    }
+    setBusy(true);
+    try {
+      const me = await logInWithCode(props.pendingToken, code);
+      signedIn(me);
+      props.onLoggedIn(me);
+    } catch (err) {
+      setErrors([{ fieldId: 'login-code', message: codeErrorText(err, t) }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="login-code-title">
+      <h2 id="login-code-title">{t('twoFactor.loginTitle')}</h2>
+      <p>{t('twoFactor.loginIntro')}</p>
+      <form className="form" onSubmit={submit} noValidate aria-busy={busy}>
+        <ErrorSummary title={t('forms.errorSummary')} errors={errors} />
+        <TextField
+          id="login-code"
+          name="code"
+          label={t('twoFactor.loginCode')}
+          hint={t('twoFactor.loginCodeHint')}
+          autoComplete="one-time-code"
+          spellCheck={false}
+          maxLength={20}
+          required
+          error={errors[0]?.message}
+        />
+        <button type="submit" className="button button--wide" disabled={busy}>
+          {busy ? t('auth.loggingIn') : t('twoFactor.continue')}
+        </button>
+      </form>
+      <p>
+        <button type="button" className="link-button" onClick={props.onRestart}>
+          {t('twoFactor.startOver')}
+        </button>
+      </p>
+    </section>
+  );
+}
+
+/** Two-factor is required and not set up: set it up now, see the recovery codes, then go in. */
+function EnrolStep(props: StepProps) {
+  const { t } = useI18n();
+  const signedIn = useSignedIn();
+  const [enrolment, setEnrolment] = useState<TwoFactorEnrolment | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const [done, setDone] = useState<{ me: Me; codes: string[] } | null>(null);
+  const { pendingToken } = props;
+  useEffect(() => {
+    beginLoginEnrolment(pendingToken).then(setEnrolment, (err) =>
+      setFailed(
+        err instanceof ApiError && err.status === 401 ? t('twoFactor.expired') : codeErrorText(err, t),
+      ),
+    );
+  }, [pendingToken, t]);
+  if (done)
+    return (
+      <RecoveryCodeList
+        codes={done.codes}
+        onDone={() => {
+          signedIn(done.me);
+          props.onLoggedIn(done.me);
+        }}
+      />
+    );
+  return (
+    <section aria-labelledby="login-enrol-title">
+      <h2 id="login-enrol-title">{t('twoFactor.enrolTitle')}</h2>
+      <p>{t('twoFactor.enrolIntro')}</p>
+      {failed && <p className="field__error">{failed}</p>}
+      {enrolment && (
+        <EnrolForm
+          headingLevel="h3"
+          enrolment={enrolment}
+          onConfirm={async (code) => {
+            const { recovery_codes, ...me } = await confirmLoginEnrolment(pendingToken, code);
+            setDone({ me, codes: recovery_codes });
+          }}
+        />
+      )}
+    </section>
   );
 }

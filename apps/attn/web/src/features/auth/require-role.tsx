@@ -6,14 +6,15 @@ import type { ReactNode } from 'react';
 import { Link, Redirect, useLocation } from 'wouter';
 import { homeFor, type Role, useMe } from './auth.api.ts';
 
-export function RequireRole(props: { allow: Role; children: ReactNode }) {
+export function RequireRole(props: { allow: Role | readonly Role[]; children: ReactNode }) {
   const { t } = useI18n();
   const me = useMe();
   const [location] = useLocation();
   if (me.isPending) return <Status>{t('common.loading')}</Status>;
   if (me.isError) return <p className="notice notice--error">{t('errors.unexpected')}</p>;
   if (!me.data) return <Redirect to={`/login?next=${encodeURIComponent(location)}`} replace />;
-  if (me.data.role !== props.allow)
+  const allowed: readonly Role[] = typeof props.allow === 'string' ? [props.allow] : props.allow;
+  if (!allowed.includes(me.data.role))
     return (
       <>
         <PageTitle title={t('auth.notYours')} appName="ATTN" />

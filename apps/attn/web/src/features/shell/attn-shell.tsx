@@ -8,14 +8,21 @@ import { ADMIN_SCREENS } from '../admin/admin-screens.ts';
 import { homeFor, type Me, useLogout, useMe } from '../auth/auth.api.ts';
 
 function navFor(me: Me | null | undefined, t: (key: string) => string): NavItem[] {
-  if (me?.role === 'teacher') return [{ href: '/teacher', label: t('nav.courses') }];
+  if (me?.role === 'teacher')
+    return [
+      { href: '/teacher', label: t('nav.courses') },
+      { href: '/account', label: t('nav.account') },
+    ];
   if (me?.role === 'student')
     return [
       { href: '/student', label: t('nav.checkIn') },
       { href: '/student/history', label: t('nav.history') },
     ];
   if (me?.role === 'admin')
-    return ADMIN_SCREENS.map((screen) => ({ href: screen.href, label: t(`admin.${screen.key}.title`) }));
+    return [
+      ...ADMIN_SCREENS.map((screen) => ({ href: screen.href, label: t(`admin.${screen.key}.title`) })),
+      { href: '/account', label: t('nav.account') },
+    ];
   return [];
 }
 
