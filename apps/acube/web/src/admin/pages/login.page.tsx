@@ -157,7 +157,7 @@ function CodeStep(props: { pendingToken: string; onDone: () => void; onExpired: 
       </form>
       <p className="after-form">
         <button type="button" className="link-button" onClick={props.onExpired}>
-          {t('login.title')}
+          {t('loginCode.startOver')}
         </button>
       </p>
     </div>
