@@ -32,6 +32,10 @@ export default function EventPage(props: AdminPageProps) {
   const site = useSite();
   const query = useQuery(eventQuery(id));
   const [created] = useState(justCreated);
+  // Said once: a reload or a return through history shows the page without it.
+  useEffect(() => {
+    if (justCreated()) history.replaceState({ ...history.state, created: false }, '', location.href);
+  }, []);
   const [notified, setNotified] = useState<number | null>(null);
   const cancelledNote = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
