@@ -205,6 +205,17 @@ test('staff create, illustrate, edit, publish and cancel an event from the panel
   );
   await page.setViewportSize(PHONE);
   await saveScreenshot(page, 'acube-admin-event-cancelled-phone', { fullPage: true });
+
+  // In Turkish: the cancelled event, then a new one's form with its errors.
+  await page.getByRole('button', { name: 'Türkçe' }).click();
+  await page.getByText('Durum: İptal edildi').waitFor({ timeout: WAIT_MS });
+  assert.deepEqual(await axeViolations(page), [], 'the cancelled event in Turkish');
+  await page.getByRole('link', { name: 'Tüm etkinlikler' }).click();
+  await page.getByRole('link', { name: 'Yeni etkinlik' }).click();
+  await page.getByRole('button', { name: 'Taslağı oluştur' }).click();
+  await page.getByRole('alert').getByText('Bir başlık girin').waitFor({ timeout: WAIT_MS });
+  assert.deepEqual(await axeViolations(page), [], 'the new event form with errors in Turkish');
+  await saveScreenshot(page, 'acube-admin-event-new-tr-phone', { fullPage: true });
   assert.deepEqual(foreign, [], 'no request leaves the site');
   await context.close();
 });
