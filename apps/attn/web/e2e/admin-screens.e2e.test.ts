@@ -3,11 +3,13 @@
 // the corrected file is checked and imported; "run a sync now" on the SIS page ends with the
 // sync's counts; the jobs page lists the queues; the privacy page finds a student, downloads
 // their data and deletes their face data, and the student downloads their own; a teacher
-// opening an admin address is told it is not theirs; and axe finds nothing on any admin route in
-// both languages at 360 and 1280 px.
+// opening an admin address is told it is not theirs; a teacher sets up two-factor on the account
+// page and logs in again with a code; and axe finds nothing on any admin route (and the account
+// page) in both languages at 360 and 1280 px.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
+import { totpCodeAt } from '@campus/platform/auth';
 import { LAPTOP, newContext, PHONE } from '@campus/web/testing/browser.ts';
 import { axeViolations } from '@campus/web/testing/page-checks.ts';
 import type { Download, Page } from 'playwright-core';
@@ -16,7 +18,7 @@ import { FACE_EMBEDDING_MODEL } from '../../api/src/modules/face/face.repository
 import { demoRoster } from '../../api/src/modules/sis/simulator/demo-roster.ts';
 import { type SisSimulator, startSisSimulator } from '../../api/src/modules/sis/simulator/sis-simulator.ts';
 import type { TestUser } from '../../api/test/helpers.ts';
-import { type Classroom, saveScreenshot, sessionCookie, startClassroom, WAIT_MS } from './harness.ts';
+import { type Classroom, logIn, saveScreenshot, sessionCookie, startClassroom, WAIT_MS } from './harness.ts';
 
 let sim: SisSimulator;
 let room: Classroom;
@@ -323,7 +325,47 @@ test("a teacher who opens an admin screen's address is told it is not theirs, an
   await context.close();
 });
 
-const ROUTES = ['/admin', '/admin/courses', '/admin/import', '/admin/sis', '/admin/jobs', '/admin/privacy'];
+test('a teacher sets up two-factor on the account page, then logs in with the password and a code', async () => {
+  const own = await room.t.user('teacher');
+  const { context, page } = await pageAs(own);
+  await page.goto('/account');
+  await page.getByRole('heading', { name: 'Account security', level: 1 }).waitFor({ timeout: WAIT_MS });
+  await page.getByRole('button', { name: 'Set up two-factor authentication' }).click();
+  await page.getByRole('img', { name: 'QR code of your two-factor key' }).waitFor({ timeout: WAIT_MS });
+  const secret = (await page.locator('#two-factor-secret').textContent())?.trim() ?? '';
+  await saveScreenshot(page, 'attn-account-2fa-enrol');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByLabel('Code from the app').fill(totpCodeAt(secret, room.clock.nowMs()));
+  await page.getByRole('button', { name: 'Turn on' }).click();
+  await page.getByRole('heading', { name: 'Your recovery codes' }).waitFor({ timeout: WAIT_MS });
+  assert.equal((await page.locator('.recovery-codes code').allTextContents()).length, 10);
+  await page.getByRole('button', { name: 'I have saved my codes' }).click();
+  await page.getByText(/Recovery codes left: 10/).waitFor({ timeout: WAIT_MS });
+  await context.close();
+
+  const fresh = await newContext(room.browser, room.url, { viewport: LAPTOP });
+  const login = await fresh.context.newPage();
+  await login.goto('/login');
+  await logIn(login, own.schoolNumber);
+  await login.getByRole('heading', { name: 'Enter your code' }).waitFor({ timeout: WAIT_MS });
+  await saveScreenshot(login, 'attn-login-2fa-code');
+  assert.deepEqual(await axeViolations(login), []);
+  // The next 30-second step's code: the one that turned two-factor on is spent.
+  await login.getByLabel('Code', { exact: true }).fill(totpCodeAt(secret, room.clock.nowMs() + 30_000));
+  await login.getByRole('button', { name: 'Continue' }).click();
+  await login.waitForURL(/\/teacher$/, { timeout: WAIT_MS });
+  await fresh.context.close();
+});
+
+const ROUTES = [
+  '/admin',
+  '/admin/courses',
+  '/admin/import',
+  '/admin/sis',
+  '/admin/jobs',
+  '/admin/privacy',
+  '/account',
+];
 
 for (const lang of ['en', 'tr'] as const) {
   for (const viewport of [PHONE, LAPTOP]) {
