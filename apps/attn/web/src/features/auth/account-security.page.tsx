@@ -132,7 +132,7 @@ function DisableForm(props: { onDone: () => void }) {
   };
   const errorFor = (id: string) => errors.find((e) => e.fieldId === id)?.message;
   return (
-    <section aria-labelledby="disable-title">
+    <section aria-labelledby="disable-title" className="two-factor-section">
       <h2 id="disable-title">{t('twoFactor.disableTitle')}</h2>
       <p>{t('twoFactor.disableIntro')}</p>
       <form className="form" onSubmit={submit} noValidate aria-busy={busy}>
@@ -181,7 +181,7 @@ function RequirementForm(props: { required: boolean; onSaved: () => void }) {
     save.mutate(new FormData(event.currentTarget).get('required') === 'on');
   };
   return (
-    <section aria-labelledby="require-title">
+    <section aria-labelledby="require-title" className="two-factor-section">
       <h2 id="require-title">{t('twoFactor.requireTitle')}</h2>
       <form className="form" onSubmit={submit} aria-busy={save.isPending}>
         <CheckboxField
