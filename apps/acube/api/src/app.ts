@@ -4,6 +4,7 @@ import { AuditLog, auditRoutes } from '@campus/platform/audit';
 import { Files, storageFor } from '@campus/platform/files';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AcubeConfig } from './config.ts';
+import { installAbuseGuards } from './modules/abuse/index.ts';
 import { adminsModule, createAdminAuth } from './modules/admins/index.ts';
 import { bookingsModule, bookingsWaiting } from './modules/bookings/index.ts';
 import { bulkModule } from './modules/bulk/index.ts';
@@ -40,6 +41,9 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
 
   await app.register(adminsModule, { auth, audit, clock, publicUrl, corsOrigins: ctx.config.corsOrigins });
   await app.register(siteModule, { prefix: '/api/site', site: ctx.config.site });
+  // The bot check and the mail cap, before the modules whose public forms use them.
+  const { abuse, appSecret } = ctx.config;
+  await installAbuseGuards(app, { settings: abuse, appSecret, clock, timeZone });
   await app.register(bookingsModule, {
     prefix: '/api/sessions',
     audit,
