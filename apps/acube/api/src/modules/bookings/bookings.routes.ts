@@ -5,6 +5,7 @@ import { auditContext } from '@campus/platform/audit';
 import { errorResponses, privateHeaders } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { BotCheckHeaders, requireBotCheck } from '../abuse/index.ts';
 import type { BookingsContext } from './bookings.context.ts';
 import type { BookingListRow, BookingRow } from './bookings.repository.ts';
 import {
@@ -83,16 +84,18 @@ export const bookingsRoutes: FastifyPluginAsyncTypebox<{ ctx: BookingsContext }>
     '/book',
     {
       config: { rateLimit: 'public', access: 'public' },
+      preHandler: requireBotCheck(app),
       schema: {
         tags: ['bookings'],
-        summary: 'Request a therapy session; a private link to it is e-mailed',
+        summary: 'Request a therapy session (with a solved bot check); a private link to it is e-mailed',
+        headers: BotCheckHeaders,
         body: BookBody,
         response: { 201: BookResponse, 200: BookResponse, ...errorResponses(400, 409) },
       },
     },
     async (request, reply) => {
       const { booking, created } = await requestBooking(
-        { ...ctx, log: request.log },
+        { ...ctx, log: request.log, mailCap: app.publicMailCap },
         { body: request.body, who: auditContext(request) },
       );
       return reply.code(created ? 201 : 200).send({
