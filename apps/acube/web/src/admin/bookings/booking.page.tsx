@@ -14,6 +14,7 @@ import type {
 import { useSite } from '../../features/site/site.api.ts';
 import { adminApi } from '../admin-api.ts';
 import type { AdminPageProps } from '../admin-routes.tsx';
+import { useZonedDateTime } from '../lib/use-zoned-time.ts';
 import { BOOKING_STATUSES } from '../lists/rows.ts';
 import { Details, Outcome, RecordPage, RecordText } from '../records/record-page.tsx';
 import { StatusForm } from '../records/status-form.tsx';
@@ -23,7 +24,8 @@ type Booking = Static<typeof AdminBooking>;
 type Changed = BookingListItem;
 
 export default function BookingPage(props: AdminPageProps) {
-  const { t, dateTime } = useI18n();
+  const { t } = useI18n();
+  const dateTime = useZonedDateTime();
   const id = props.params.id ?? '';
   const client = useQueryClient();
   const timeZone = useSite().data?.time_zone ?? 'UTC';

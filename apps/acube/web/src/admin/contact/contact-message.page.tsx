@@ -7,11 +7,13 @@ import { useId, useState } from 'react';
 import type { ReplyBody } from '../../../../api/src/modules/contact/index.ts';
 import { adminApi } from '../admin-api.ts';
 import type { AdminPageProps } from '../admin-routes.tsx';
+import { useZonedDateTime } from '../lib/use-zoned-time.ts';
 import type { ContactItem } from '../lists/rows.ts';
 import { Details, Outcome, RecordPage, RecordText } from '../records/record-page.tsx';
 
 export default function ContactMessagePage(props: AdminPageProps) {
-  const { t, dateTime } = useI18n();
+  const { t } = useI18n();
+  const dateTime = useZonedDateTime();
   const id = props.params.id ?? '';
   const client = useQueryClient();
   const replyId = useId();

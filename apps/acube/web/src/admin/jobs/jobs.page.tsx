@@ -8,10 +8,9 @@ import { type Column, DataTable } from '@campus/web/table/data-table.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { requestErrorText } from '../../features/shell/form-errors.ts';
-import { useSite } from '../../features/site/site.api.ts';
 import { adminApi } from '../admin-api.ts';
 import { ADMIN_APP_NAME, Loading, Whose } from '../admin-shell.tsx';
-import { dateTimeIn } from '../lib/zoned-time.ts';
+import { useZonedDateTime } from '../lib/use-zoned-time.ts';
 
 type Queue = JobsQueueList['items'][number];
 type FailedJob = JobsFailedList['items'][number];
@@ -70,9 +69,9 @@ export default function JobsPage() {
 }
 
 function FailedJobs(props: { queue: string; onDone(message: string): void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   // In the organisation's zone, as the audit log shows its times, not the browser's.
-  const timeZone = useSite().data?.time_zone ?? 'UTC';
+  const dateTime = useZonedDateTime();
   const client = useQueryClient();
   const key = ['admin', 'jobs', props.queue, 'failed'];
   const failed = useQuery({
@@ -94,7 +93,7 @@ function FailedJobs(props: { queue: string; onDone(message: string): void }) {
   const busy = (job: FailedJob) => act.isPending && act.variables?.job.id === job.id;
   const columns: Column<FailedJob>[] = [
     { key: 'id', header: t('jobs.job'), cell: (j) => <code title={j.id}>{j.id.slice(0, 8)}</code> },
-    { key: 'created', header: t('jobs.created'), cell: (j) => dateTimeIn(j.created_at, lang, timeZone) },
+    { key: 'created', header: t('jobs.created'), cell: (j) => dateTime(j.created_at) },
     {
       key: 'state',
       header: t('jobs.state'),

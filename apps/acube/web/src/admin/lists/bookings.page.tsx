@@ -4,6 +4,7 @@
 import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import { useMemo } from 'react';
 import type { AdminPageProps } from '../admin-routes.tsx';
+import { useZonedDateTime } from '../lib/use-zoned-time.ts';
 import { submittedColumns } from './columns.tsx';
 import { type ListDefinition, ListPage, tableSpec } from './list-page.tsx';
 import { BOOKING_STATUSES, type BookingItem, SESSION_TYPES } from './rows.ts';
@@ -15,7 +16,8 @@ const spec = tableSpec(
 );
 
 export default function BookingsPage(_props: AdminPageProps) {
-  const { t, date, dateTime } = useI18n();
+  const { t, date } = useI18n();
+  const dateTime = useZonedDateTime();
   const definition = useMemo<ListDefinition<BookingItem>>(() => {
     const c = submittedColumns<BookingItem>(
       { t, dateTime },

@@ -4,9 +4,8 @@
 import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import { useMemo } from 'react';
 import { Link } from 'wouter';
-import { useSite } from '../../features/site/site.api.ts';
 import type { AdminPageProps } from '../admin-routes.tsx';
-import { dateTimeIn } from '../lib/zoned-time.ts';
+import { useZonedDateTime } from '../lib/use-zoned-time.ts';
 import { type ListDefinition, ListPage, tableSpec } from './list-page.tsx';
 import { EVENT_STATUSES, type EventItem } from './rows.ts';
 
@@ -17,12 +16,8 @@ const spec = tableSpec(
 );
 
 export default function EventsPage(_props: AdminPageProps) {
-  const { t, lang, dateTime, number } = useI18n();
-  const timeZone = useSite().data?.time_zone;
-  const at = useMemo(
-    () => (iso: string) => (timeZone ? dateTimeIn(iso, lang, timeZone) : dateTime(iso)),
-    [timeZone, lang, dateTime],
-  );
+  const { t, number } = useI18n();
+  const at = useZonedDateTime();
   const definition = useMemo<ListDefinition<EventItem>>(
     () => ({
       id: 'events',

@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { Link } from 'wouter';
 import { adminApi } from '../admin-api.ts';
 import type { AdminPageProps } from '../admin-routes.tsx';
+import { useZonedDateTime } from '../lib/use-zoned-time.ts';
 import { type ListDefinition, ListPage, tableSpec } from './list-page.tsx';
 import type { ListAnswer } from './lists.api.ts';
 import { type EventItem, REGISTRATION_STATUSES, type RegistrationItem } from './rows.ts';
@@ -17,7 +18,8 @@ const spec = tableSpec(
 );
 
 export default function RegistrationsPage(_props: AdminPageProps) {
-  const { t, dateTime, date, number } = useI18n();
+  const { t, date, number } = useI18n();
+  const dateTime = useZonedDateTime();
   // The events to choose from: the latest hundred by start.
   const events = useQuery({
     queryKey: ['admin-list', 'event-choices'],

@@ -5,12 +5,14 @@ import { PageTitle } from '@campus/web/layout/app-shell.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { adminApi } from '../admin-api.ts';
 import type { AdminPageProps } from '../admin-routes.tsx';
+import { useZonedDateTime } from '../lib/use-zoned-time.ts';
 import { Details, Outcome, RecordPage } from '../records/record-page.tsx';
 import { StatusForm } from '../records/status-form.tsx';
 import { VOLUNTEER_STATUSES, type VolunteerItem } from './rows.ts';
 
 export default function VolunteerPage(props: AdminPageProps) {
-  const { t, dateTime } = useI18n();
+  const { t } = useI18n();
+  const dateTime = useZonedDateTime();
   const id = props.params.id ?? '';
   const client = useQueryClient();
   const path = `/api/volunteers/${encodeURIComponent(id)}`;

@@ -3,6 +3,7 @@
 import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import { useMemo } from 'react';
 import type { AdminPageProps } from '../admin-routes.tsx';
+import { useZonedDateTime } from '../lib/use-zoned-time.ts';
 import { submittedColumns } from './columns.tsx';
 import { type ListDefinition, ListPage, tableSpec } from './list-page.tsx';
 import { VOLUNTEER_STATUSES, type VolunteerItem } from './rows.ts';
@@ -14,7 +15,8 @@ const spec = tableSpec(
 );
 
 export default function VolunteersPage(_props: AdminPageProps) {
-  const { t, dateTime } = useI18n();
+  const { t } = useI18n();
+  const dateTime = useZonedDateTime();
   const definition = useMemo<ListDefinition<VolunteerItem>>(() => {
     const c = submittedColumns<VolunteerItem>(
       { t, dateTime },
