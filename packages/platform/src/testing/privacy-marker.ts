@@ -283,6 +283,7 @@ export interface CallOptions {
 }
 
 let calls = 0;
+const ANSWER_MS = 30_000;
 
 /** Calls every operation once with the marker in its free-text fields; returns the answers. */
 export async function callWriteOperations(
@@ -314,14 +315,25 @@ export async function callWriteOperations(
       const requestId = `${opts.requestIdPrefix}-${++calls}`;
       const headers: Record<string, string> = { 'x-request-id': requestId, ...credential };
       if (type) headers['content-type'] = type;
-      const res = await app.inject({
-        method: op.method,
-        url,
-        headers,
-        ...(payload !== undefined
-          ? { payload: typeof payload === 'string' ? payload : JSON.stringify(payload) }
-          : {}),
-      });
+      // A request that never answers is a failure of its own, named, not a silent hang.
+      let timer: NodeJS.Timeout | undefined;
+      const res = await Promise.race([
+        app.inject({
+          method: op.method,
+          url,
+          headers,
+          ...(payload !== undefined
+            ? { payload: typeof payload === 'string' ? payload : JSON.stringify(payload) }
+            : {}),
+        }),
+        new Promise<never>((_resolve, reject) => {
+          timer = setTimeout(
+            () =>
+              reject(new Error(`${op.method} ${url} (${requestId}) did not answer in ${ANSWER_MS / 1000} s`)),
+            ANSWER_MS,
+          );
+        }),
+      ]).finally(() => clearTimeout(timer));
       out.push({ method: op.method, url, status: res.statusCode, requestId, body: res.body });
       if (res.statusCode !== 401 && res.statusCode !== 403) break;
     }
