@@ -7,10 +7,16 @@ import { ApiError } from '@campus/web/api/client.ts';
 import { ErrorSummary, type FieldError, TextField } from '@campus/web/forms/fields.tsx';
 import { useI18n } from '@campus/web/i18n/i18n.tsx';
 import { PageTitle } from '@campus/web/layout/app-shell.tsx';
+import {
+  codeErrorText,
+  EnrolForm,
+  LoginCodeForm,
+  RecoveryCodeList,
+} from '@campus/web/two-factor/two-factor-parts.tsx';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, Redirect, useLocation, useSearch } from 'wouter';
 import { requestErrorText } from '../../features/shell/form-errors.ts';
-import { codeErrorText, EnrolForm, RecoveryCodeList } from '../account/two-factor-parts.tsx';
+import { twoFactorErrorWords } from '../account/two-factor-words.ts';
 import {
   beginLoginEnrolment,
   confirmLoginEnrolment,
@@ -115,46 +121,21 @@ export default function LoginPage() {
 /** The second step: the app's code, or a recovery code. */
 function CodeStep(props: { pendingToken: string; onDone: () => void; onExpired: () => void }) {
   const { t } = useI18n();
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const code = String(new FormData(event.currentTarget).get('code') ?? '').trim();
-    if (code.length < 6) {
-      setErrors([{ fieldId: 'login-code', message: t('twoFactor.codeMissing') }]);
-      return;
-    }
-    setBusy(true);
-    try {
-      await logInWithCode(props.pendingToken, code);
-      props.onDone();
-    } catch (err) {
-      setErrors([{ fieldId: 'login-code', message: codeErrorText(err, t) }]);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <div className="narrow">
       <PageTitle title={t('loginCode.title')} appName={ADMIN_APP_NAME} />
       <p>{t('loginCode.intro')}</p>
-      <form className="form" onSubmit={submit} noValidate aria-busy={busy}>
-        <ErrorSummary title={t('forms.errorSummary')} errors={errors} />
-        <TextField
-          id="login-code"
-          name="code"
-          label={t('loginCode.code')}
-          hint={t('loginCode.codeHint')}
-          autoComplete="one-time-code"
-          spellCheck={false}
-          maxLength={20}
-          required
-          error={errors[0]?.message}
-        />
-        <button type="submit" className="button button--wide" disabled={busy}>
-          {busy ? t('login.submitting') : t('loginCode.submit')}
-        </button>
-      </form>
+      <LoginCodeForm
+        onSubmit={async (code) => {
+          await logInWithCode(props.pendingToken, code);
+          props.onDone();
+        }}
+        errorWords={twoFactorErrorWords}
+        label={t('loginCode.code')}
+        hint={t('loginCode.codeHint')}
+        submitting={t('login.submitting')}
+        submit={t('loginCode.submit')}
+      />
       <p className="after-form">
         <button type="button" className="link-button" onClick={props.onExpired}>
           {t('loginCode.startOver')}
@@ -174,7 +155,9 @@ function EnrolStep(props: { pendingToken: string; onDone: () => void; onExpired:
   useEffect(() => {
     beginLoginEnrolment(pendingToken).then(setEnrolment, (err) =>
       setFailed(
-        err instanceof ApiError && err.status === 401 ? t('loginCode.expired') : codeErrorText(err, t),
+        err instanceof ApiError && err.status === 401
+          ? t('loginCode.expired')
+          : codeErrorText(err, t, twoFactorErrorWords),
       ),
     );
   }, [pendingToken, t]);
@@ -196,6 +179,7 @@ function EnrolStep(props: { pendingToken: string; onDone: () => void; onExpired:
           {enrolment ? (
             <EnrolForm
               enrolment={enrolment}
+              errorWords={twoFactorErrorWords}
               onConfirm={async (code) => setCodes(await confirmLoginEnrolment(pendingToken, code))}
             />
           ) : (

@@ -6,6 +6,12 @@
 import { ApiError } from '@campus/web/api/client.ts';
 import { ErrorSummary, type FieldError, TextField } from '@campus/web/forms/fields.tsx';
 import { useI18n } from '@campus/web/i18n/i18n.tsx';
+import {
+  codeErrorText,
+  EnrolForm,
+  LoginCodeForm,
+  RecoveryCodeList,
+} from '@campus/web/two-factor/two-factor-parts.tsx';
 import { type FormEvent, useEffect, useState } from 'react';
 import {
   beginLoginEnrolment,
@@ -17,7 +23,7 @@ import {
   useLogin,
   useSignedIn,
 } from './auth.api.ts';
-import { codeErrorText, EnrolForm, RecoveryCodeList } from './two-factor-parts.tsx';
+import { twoFactorErrorWords } from './two-factor-words.ts';
 
 export function loginErrorText(
   err: unknown,
@@ -109,47 +115,22 @@ interface StepProps {
 function CodeStep(props: StepProps) {
   const { t } = useI18n();
   const signedIn = useSignedIn();
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const code = String(new FormData(event.currentTarget).get('code') ?? '').trim();
-    if (code.length < 6) {
-      setErrors([{ fieldId: 'login-code', message: t('twoFactor.codeMissing') }]);
-      return;
-    }
-    setBusy(true);
-    try {
-      const me = await logInWithCode(props.pendingToken, code);
-      signedIn(me);
-      props.onLoggedIn(me);
-    } catch (err) {
-      setErrors([{ fieldId: 'login-code', message: codeErrorText(err, t) }]);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <section aria-labelledby="login-code-title">
       <h2 id="login-code-title">{t('twoFactor.loginTitle')}</h2>
       <p>{t('twoFactor.loginIntro')}</p>
-      <form className="form" onSubmit={submit} noValidate aria-busy={busy}>
-        <ErrorSummary title={t('forms.errorSummary')} errors={errors} />
-        <TextField
-          id="login-code"
-          name="code"
-          label={t('twoFactor.loginCode')}
-          hint={t('twoFactor.loginCodeHint')}
-          autoComplete="one-time-code"
-          spellCheck={false}
-          maxLength={20}
-          required
-          error={errors[0]?.message}
-        />
-        <button type="submit" className="button button--wide" disabled={busy}>
-          {busy ? t('auth.loggingIn') : t('twoFactor.continue')}
-        </button>
-      </form>
+      <LoginCodeForm
+        onSubmit={async (code) => {
+          const me = await logInWithCode(props.pendingToken, code);
+          signedIn(me);
+          props.onLoggedIn(me);
+        }}
+        errorWords={twoFactorErrorWords}
+        label={t('twoFactor.loginCode')}
+        hint={t('twoFactor.loginCodeHint')}
+        submitting={t('auth.loggingIn')}
+        submit={t('twoFactor.continue')}
+      />
       <p>
         <button type="button" className="link-button" onClick={props.onRestart}>
           {t('twoFactor.startOver')}
@@ -170,7 +151,9 @@ function EnrolStep(props: StepProps) {
   useEffect(() => {
     beginLoginEnrolment(pendingToken).then(setEnrolment, (err) =>
       setFailed(
-        err instanceof ApiError && err.status === 401 ? t('twoFactor.expired') : codeErrorText(err, t),
+        err instanceof ApiError && err.status === 401
+          ? t('twoFactor.expired')
+          : codeErrorText(err, t, twoFactorErrorWords),
       ),
     );
   }, [pendingToken, t]);
@@ -193,6 +176,7 @@ function EnrolStep(props: StepProps) {
         <EnrolForm
           headingLevel="h3"
           enrolment={enrolment}
+          errorWords={twoFactorErrorWords}
           onConfirm={async (code) => {
             const { recovery_codes, ...me } = await confirmLoginEnrolment(pendingToken, code);
             setDone({ me, codes: recovery_codes });

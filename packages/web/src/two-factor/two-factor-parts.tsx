@@ -1,27 +1,92 @@
-// The pieces of two-factor the login form and the account page share (as in A-Cube's panel): the enrolment (the QR code
-// of the otpauth:// address, the key as text for typing, and the first code that turns it on)
-// and the recovery codes, shown once.
-import { ApiError } from '@campus/web/api/client.ts';
-import { ErrorSummary, type FieldError, TextField } from '@campus/web/forms/fields.tsx';
-import { useI18n } from '@campus/web/i18n/i18n.tsx';
+// The pieces of two-factor (TOTP) both front ends share, for the login's second step and the
+// account page: the code form of the login, the enrolment (the QR code of the otpauth://
+// address, the key as text for typing, and the first code that turns it on) and the recovery
+// codes, shown once. What differs between the apps comes in as props: the words of the
+// refusals that are not about the code (each app has its own catalogue) and the actions.
+
 import { type FormEvent, useState } from 'react';
-import type { TwoFactorEnrolment } from './auth.api.ts';
+import { ApiError } from '../api/client.ts';
+import { ErrorSummary, type FieldError, TextField } from '../forms/fields.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
 
-type T = (key: string, vars?: Record<string, string | number>) => string;
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
-/** A refused code, in the page's words. */
-export function codeErrorText(err: unknown, t: T): string {
-  if (err instanceof ApiError && (err.status === 401 || err.status === 400)) return t('twoFactor.codeWrong');
-  if (err instanceof ApiError && err.status === 429)
-    return t('auth.errors.throttled', { seconds: err.retryAfter ?? 60 });
-  if (err instanceof ApiError && err.status === 0) return t('errors.network');
-  return t('errors.unexpected');
+/** What the API answers when two-factor is being set up. */
+export interface TwoFactorEnrolment {
+  secret: string;
+  otpauth_url: string;
+  qr_svg: string;
 }
 
+/** An app's words for a refused code that is not a wrong code. */
+export interface CodeErrorWords {
+  /** The catalogue key for too many tries; gets {seconds}. */
+  throttledKey: string;
+  /** Any other failure (no connection, ...), in the app's words. */
+  otherwise: (err: unknown, t: Translate) => string;
+}
+
+/** A refused code, in the page's words. */
+export function codeErrorText(err: unknown, t: Translate, words: CodeErrorWords): string {
+  if (err instanceof ApiError && (err.status === 401 || err.status === 400)) return t('twoFactor.codeWrong');
+  if (err instanceof ApiError && err.status === 429)
+    return t(words.throttledKey, { seconds: err.retryAfter ?? 60 });
+  return words.otherwise(err, t);
+}
+
+/** The login's second step: the app's code or a recovery code (the words come translated). */
+export function LoginCodeForm(props: {
+  onSubmit: (code: string) => Promise<void>;
+  errorWords: CodeErrorWords;
+  label: string;
+  hint: string;
+  submit: string;
+  submitting: string;
+}) {
+  const { t } = useI18n();
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const code = String(new FormData(event.currentTarget).get('code') ?? '').trim();
+    if (code.length < 6) {
+      setErrors([{ fieldId: 'login-code', message: t('twoFactor.codeMissing') }]);
+      return;
+    }
+    setBusy(true);
+    try {
+      await props.onSubmit(code);
+    } catch (err) {
+      setErrors([{ fieldId: 'login-code', message: codeErrorText(err, t, props.errorWords) }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-busy={busy}>
+      <ErrorSummary title={t('forms.errorSummary')} errors={errors} />
+      <TextField
+        id="login-code"
+        name="code"
+        label={props.label}
+        hint={props.hint}
+        autoComplete="one-time-code"
+        spellCheck={false}
+        maxLength={20}
+        required
+        error={errors[0]?.message}
+      />
+      <button type="submit" className="button button--wide" disabled={busy}>
+        {busy ? props.submitting : props.submit}
+      </button>
+    </form>
+  );
+}
 /** The QR code, the key as text, and the first code that turns two-factor on. */
 export function EnrolForm(props: {
   enrolment: TwoFactorEnrolment;
   onConfirm: (code: string) => Promise<void>;
+  errorWords: CodeErrorWords;
   headingLevel?: 'h2' | 'h3';
 }) {
   const { t } = useI18n();
@@ -39,7 +104,7 @@ export function EnrolForm(props: {
     try {
       await props.onConfirm(code);
     } catch (err) {
-      setErrors([{ fieldId: 'enrol-code', message: codeErrorText(err, t) }]);
+      setErrors([{ fieldId: 'enrol-code', message: codeErrorText(err, t, props.errorWords) }]);
     } finally {
       setBusy(false);
     }
