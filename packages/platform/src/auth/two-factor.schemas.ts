@@ -1,7 +1,7 @@
 // Two-factor requests and answers both apps share: the login's second step, enrolment (the secret as text and as
 // a QR code of its otpauth:// URI), recovery codes (shown once), disabling, the requirement.
 // Each app composes its own login answer from these and its session's answer.
-import { type Static, Type } from 'typebox';
+import { type Static, type TObject, type TProperties, Type } from 'typebox';
 import { MAX_PASSWORD_LENGTH } from './passwords.ts';
 
 /** The password step's answer when a second factor is needed. */
@@ -56,3 +56,17 @@ export const toEnrolment = (e: { secret: string; uri: string; qrSvg: string }) =
   otpauth_url: e.uri,
   qr_svg: e.qrSvg,
 });
+
+/**
+ * An app's login answers with two-factor, from its session's answer: the password step answers
+ * the session or the challenge; the enrolment at login answers the session and the recovery codes.
+ */
+export function loginAnswers<Session extends TProperties>(session: TObject<Session>) {
+  return {
+    LoginAnswer: Type.Union([session, SecondFactorChallenge]),
+    EnrolledLogin: Type.Object<Session & typeof RecoveryCodes.properties>({
+      ...session.properties,
+      ...RecoveryCodes.properties,
+    }),
+  };
+}

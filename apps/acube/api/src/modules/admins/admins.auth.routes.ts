@@ -4,7 +4,7 @@
 // that keeps this browser out of its account's lockout. With two-factor on (or required), login
 // answers a pending token, and /login/code (or /login/enrol and /login/enrol/confirm) finishes it.
 import { auditContext } from '@campus/platform/audit';
-import { sameOrigin } from '@campus/platform/auth';
+import { Enrolment, PendingBody, SecondFactorBody, sameOrigin, toEnrolment } from '@campus/platform/auth';
 import { forbidden, unauthenticated } from '@campus/platform/errors';
 import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -13,14 +13,7 @@ import { Type } from 'typebox';
 import { DEVICE_COOKIE, REFRESH_COOKIE, REFRESH_COOKIE_PATH } from './admins.auth.ts';
 import type { AdminsContext } from './admins.context.ts';
 import { AdminView, LoginBody, TokenResponse, toAdminView } from './admins.schemas.ts';
-import {
-  EnrolledLogin,
-  Enrolment,
-  LoginAnswer,
-  PendingBody,
-  SecondFactorBody,
-  toEnrolment,
-} from './admins.two-factor.schemas.ts';
+import { EnrolledLogin, LoginAnswer } from './admins.two-factor.schemas.ts';
 import { type AdminSession, logIn } from './use-cases/log-in.ts';
 import { logOut } from './use-cases/log-out.ts';
 import { refreshLogin } from './use-cases/refresh-login.ts';

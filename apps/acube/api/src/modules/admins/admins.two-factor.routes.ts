@@ -2,12 +2,6 @@
 // first code turns it on and answers the recovery codes once), disabling with a current code or
 // the password. And the superadmin's switch that makes two-factor required for every admin.
 import { auditContext } from '@campus/platform/audit';
-import { unauthenticated } from '@campus/platform/errors';
-import { errorResponses } from '@campus/platform/http';
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
-import type { AdminsContext } from './admins.context.ts';
 import {
   CodeBody,
   DisableBody,
@@ -17,7 +11,13 @@ import {
   RequirementBody,
   TwoFactorStatus,
   toEnrolment,
-} from './admins.two-factor.schemas.ts';
+} from '@campus/platform/auth';
+import { unauthenticated } from '@campus/platform/errors';
+import { errorResponses } from '@campus/platform/http';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { AdminsContext } from './admins.context.ts';
 import {
   beginEnrolment,
   confirmOwnEnrolment,

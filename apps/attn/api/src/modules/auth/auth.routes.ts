@@ -5,7 +5,7 @@
 // (or required) gets a pending token at /login, and the session at /login/code (or at
 // /login/enrol/confirm after /login/enrol).
 import { auditContext } from '@campus/platform/audit';
-
+import { Enrolment, PendingBody, SecondFactorBody, toEnrolment } from '@campus/platform/auth';
 import { unauthenticated } from '@campus/platform/errors';
 import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -15,14 +15,7 @@ import type { AttnConfig } from '../../config.ts';
 import type { AuthContext } from './auth.context.ts';
 import { LoginBody, Me } from './auth.schemas.ts';
 import { DEVICE_COOKIE, SESSION_COOKIE } from './auth.ts';
-import {
-  EnrolledLogin,
-  Enrolment,
-  LoginAnswer,
-  PendingBody,
-  SecondFactorBody,
-  toEnrolment,
-} from './auth.two-factor.schemas.ts';
+import { EnrolledLogin, LoginAnswer } from './auth.two-factor.schemas.ts';
 import { currentUser } from './current-user.ts';
 import { logIn } from './use-cases/log-in.ts';
 import {

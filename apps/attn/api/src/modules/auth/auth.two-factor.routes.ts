@@ -3,10 +3,6 @@
 // the password. And the admin's switch that makes two-factor required for every teacher and
 // admin (their sessions without it end; they enrol at their next login).
 import { auditContext } from '@campus/platform/audit';
-import { errorResponses } from '@campus/platform/http';
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import type { AuthContext } from './auth.context.ts';
 import {
   CodeBody,
   DisableBody,
@@ -16,7 +12,11 @@ import {
   RequirementBody,
   TwoFactorStatus,
   toEnrolment,
-} from './auth.two-factor.schemas.ts';
+} from '@campus/platform/auth';
+import { errorResponses } from '@campus/platform/http';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AuthContext } from './auth.context.ts';
 import { currentUser } from './current-user.ts';
 import {
   beginEnrolment,

@@ -1,11 +1,10 @@
 // An admin's own two-factor settings (status, enrolment, disabling with a current code or the
 // password), and the superadmin's switch that makes two-factor required for every admin. Each
 // change is audited.
-import type { TotpEnrolment, TwoFactorState } from '@campus/platform/auth';
+import type { DisableBody, TotpEnrolment, TwoFactorState } from '@campus/platform/auth';
 import { conflict, notFound, unauthenticated } from '@campus/platform/errors';
 import type { Actor, AdminsContext } from '../admins.context.ts';
 import type { AdminRow } from '../admins.repository.ts';
-import type { DisableBody } from '../admins.two-factor.schemas.ts';
 import { checkSecondFactor, confirmEnrolment } from './two-factor-login.ts';
 
 type Ctx = Pick<AdminsContext, 'db' | 'repo' | 'auth' | 'audit'>;
