@@ -73,6 +73,10 @@ export async function createServer(opts: CreateServerOptions): Promise<Server> {
       return child;
     },
     trustProxy: trustProxyOption(config.trustProxy),
+    // Starting runs migrations, pg-boss's set-up and the schedules inside plugins: on a small or
+    // busy machine that outlasts Fastify's 10 s plugin limit, and the process then refused to
+    // start at all. A minute still stops a start that truly hangs.
+    pluginTimeout: 60_000,
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
     // Slow-loris bound: the whole request must arrive within 30 s. Keep-alive outlasts nginx's.
     requestTimeout: 30_000,
