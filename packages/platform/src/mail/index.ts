@@ -1,4 +1,5 @@
 // @campus/platform/mail: mail templates and the outbox.
+
+export * from './address-cap.ts';
 export * from './mailer.ts';
 export * from './template.ts';
-export * from './address-cap.ts';
