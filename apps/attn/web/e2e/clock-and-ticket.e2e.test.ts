@@ -51,11 +51,14 @@ async function currentCode(sessionId: string) {
  * then the pair is read again.
  */
 async function projectedAndCurrent(page: Page, sessionId: string) {
+  // A rotation just before the read leaves the page a moment behind the server (it follows at
+  // the rotation by its own clock, then draws): read again, a little later, a few times.
   for (let attempt = 1; ; attempt++) {
     const before = (await currentCode(sessionId)).code;
     const projected = (await readQr(page)).split('#')[1] ?? '';
     const after = (await currentCode(sessionId)).code;
-    if (before === after || attempt === 3) return { projected, current: after };
+    if ((before === after && projected === after) || attempt === 5) return { projected, current: after };
+    await page.waitForTimeout(500);
   }
 }
 
