@@ -8,7 +8,8 @@ import { testConfig } from '../test-config.ts';
 import { MUTATION_NAMES, MUTATIONS, mutate } from './mutate.ts';
 import { type Operation, operationsOf } from './operations.ts';
 import { createRandom, seedFrom } from './prng.ts';
-import { formatReport, generateRequest, runFuzz, shapeProblem, urlOf } from './runner.ts';
+import { formatReport } from './report.ts';
+import { generateRequest, runFuzz, shapeProblem, urlOf } from './runner.ts';
 import { leaves, REMOVE, sample, setAt } from './sample.ts';
 
 const now = new Date('2026-12-01T10:00:00Z');

@@ -7,8 +7,8 @@ import type { Access } from '../../guard/types.ts';
 import type { Server } from '../../http/create-server.ts';
 import { type FuzzRequest, mutate } from './mutate.ts';
 import { type Operation, operationsOf, resolverFor } from './operations.ts';
-import { createRandom, type Random, seedFrom } from './prng.ts';
-import { leaves, type Schema, sample, setAt } from './sample.ts';
+import { createRandom, type Random } from './prng.ts';
+import { type Schema, sample } from './sample.ts';
 
 export const ANONYMOUS = 'anonymous';
 
@@ -123,7 +123,7 @@ interface Answer {
   ms: number;
 }
 
-async function send(app: Server, op: Operation, req: FuzzRequest, timeoutMs: number): Promise<Answer> {
+export async function send(app: Server, op: Operation, req: FuzzRequest, timeoutMs: number): Promise<Answer> {
   const started = performance.now();
   const headers: Record<string, string> = { 'sec-fetch-site': 'same-origin', ...req.headers };
   let payload: string | Buffer | undefined;
@@ -184,7 +184,7 @@ export function shapeProblem(status: number, body: string): string | undefined {
   return undefined;
 }
 
-async function loadDoc(app: Server): Promise<Record<string, unknown>> {
+export async function loadDoc(app: Server): Promise<Record<string, unknown>> {
   const res = await app.inject({ method: 'GET', url: '/openapi.json' });
   return res.json();
 }
@@ -262,125 +262,4 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
     }
   }
   return report;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-/** The report as text: the seed, requests, statuses per operation, latency p50/p99, problems. */
-export function formatReport(name: string, report: FuzzReport): string {
-  const sorted = [...report.latencies].sort((a, b) => a - b);
-  const lines = [
-    `fuzz ${name}: seed ${report.seed} (replay with FUZZ_SEED=${report.seed}), ${report.requests} requests, ` +
-      `latency p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, ` +
-      `max ${(sorted[sorted.length - 1] ?? 0).toFixed(1)} ms`,
-  ];
-  for (const [op, statuses] of Object.entries(report.statuses)) {
-    const counts = Object.entries(statuses)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([s, n]) => `${s}×${n}`)
-      .join(' ');
-    lines.push(`  ${op.padEnd(58)} ${counts}`);
-  }
-  for (const note of report.notes) lines.push(`  note: ${note}`);
-  for (const p of report.problems.slice(0, 40)) {
-    lines.push(`  PROBLEM ${p.operation} as ${p.caller} (${p.kind}): ${p.status} ${p.detail}`);
-  }
-  if (report.problems.length > 40) lines.push(`  ... and ${report.problems.length - 40} more problems`);
-  return lines.join('\n');
-}
-
-export interface NulWalkOptions {
-  app: Server;
-  doc?: Record<string, unknown>;
-  /** One caller allowed to use each operation, by operation (anonymous when none is given). */
-  callerFor(op: Operation): FuzzCaller | null;
-  now: Date;
-  prepare?: FuzzOptions['prepare'];
-  include?: (op: Operation) => boolean;
-}
-
-export interface NulResult {
-  operation: string;
-  field: string;
-  status: number | 'hang';
-  code: string | undefined;
-}
-
-/**
- * Every write operation, with a NUL put in each text field of a valid body in turn (or, when it
- * takes no JSON body, in its text body, a path parameter or the query): the answers, one a field.
- */
-export async function nulWalk(opts: NulWalkOptions): Promise<NulResult[]> {
-  const doc = opts.doc ?? (await loadDoc(opts.app));
-  const resolve = resolverFor(doc as never);
-  const include = opts.include ?? ((op: Operation) => op.path.startsWith('/api/'));
-  const random = createRandom(1);
-  const results: NulResult[] = [];
-  for (const op of operationsOf(doc as never).filter(include)) {
-    if (op.method === 'GET') continue;
-    const caller = opts.callerFor(op);
-    const name = caller ? 'caller' : ANONYMOUS;
-    const generated = generateRequest(op, random, { now: opts.now, resolve, allProperties: true });
-    const base = opts.prepare ? await opts.prepare(op, generated, name, 'valid') : generated;
-    const variants: { field: string; req: FuzzRequest }[] = [];
-    for (const leaf of leaves(base.json).filter((l) => typeof l.value === 'string')) {
-      variants.push({
-        field: `body.${leaf.path.join('.')}`,
-        req: { ...base, json: setAt(base.json, leaf.path, `${leaf.value as string}\u0000x`), kind: 'nul' },
-      });
-    }
-    if (typeof base.raw === 'string')
-      variants.push({ field: 'body', req: { ...base, raw: `${base.raw}\u0000`, kind: 'nul' } });
-    if (variants.length === 0) {
-      const param = Object.keys(base.params)[0];
-      if (param)
-        variants.push({
-          field: `params.${param}`,
-          req: { ...base, params: { ...base.params, [param]: 'a\u0000b' }, kind: 'nul' },
-        });
-      else
-        variants.push({
-          field: 'query.q',
-          req: { ...base, query: { ...base.query, q: 'a\u0000b' }, kind: 'nul' },
-        });
-    }
-    for (const { field, req } of variants) {
-      if (caller) req.headers = { ...(await caller.headers()), ...req.headers };
-      const answer = await send(opts.app, op, req, 15_000);
-      let code: string | undefined;
-      try {
-        code = JSON.parse(answer.body).error?.code;
-      } catch {
-        code = undefined;
-      }
-      results.push({ operation: op.key, field, status: answer.status, code });
-    }
-  }
-  return results;
-}
-
-export interface FuzzSettings {
-  seed: number;
-  valid: number;
-  mutated: number;
-  /** The test's own time limit (ms): the short run stays well under two minutes. */
-  timeout: number;
-}
-
-/**
- * The run's size from the environment: FUZZ_SEED replays a run; FUZZ_MUTATED (npm run fuzz sets
- * it) asks for more mutated requests per operation and caller than the default 8.
- */
-export function fuzzSettings(env: Record<string, string | undefined> = process.env): FuzzSettings {
-  const mutated = env.FUZZ_MUTATED ? Number(env.FUZZ_MUTATED) : 8;
-  if (!Number.isInteger(mutated) || mutated < 1) throw new Error(`FUZZ_MUTATED must be a positive integer`);
-  return {
-    seed: seedFrom(env),
-    valid: mutated > 8 ? 3 : 2,
-    mutated,
-    timeout: mutated > 8 ? 60 * 60_000 : 110_000,
-  };
 }
