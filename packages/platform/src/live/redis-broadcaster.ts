@@ -56,6 +56,8 @@ export class RedisBroadcaster implements Broadcaster {
     this.#sub = createSubscriber(opts.url);
     this.#sub.on('message', (channel: string, payload: string) => this.#receive(channel, payload));
     this.#sub.on('ready', () => void this.#resubscribe());
+    // Either client may be the last one back: whichever is, tells that Redis is back.
+    this.#pub.on('ready', () => this.#recovered());
     this.#sub.on('close', () => {
       if (this.#closing) return;
       this.#subscriberLost = true;
