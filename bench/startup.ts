@@ -1,5 +1,6 @@
-// bench/startup: first start on an empty data dir, restart, and idle RSS, for the embedded
-// default (PGlite) and, when TEST_PG_URL points at a PostgreSQL server, for PostgreSQL.
+// bench/startup: first start on an empty data dir, restart, and idle RSS of both apps (A-Cube
+// and ATTN), for the embedded default (PGlite) and, when TEST_PG_URL points at a PostgreSQL
+// server, for PostgreSQL. BENCH_APPS=acube (or attn) measures one.
 // Prints the median of several runs and the ratio to the committed baseline beside it.
 //   npm run bench:startup                 (embedded only)
 //   TEST_PG_URL=postgres://... npm run bench:startup
@@ -14,7 +15,8 @@ import { createEmptyDatabase } from '../packages/platform/src/testing/test-datab
 import { median } from './stats.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const cli = fileURLToPath(new URL('../apps/acube/api/src/cli.ts', import.meta.url));
+const APPS = (process.env.BENCH_APPS ?? 'acube,attn').split(',') as ('acube' | 'attn')[];
+const cliOf = (app: string) => fileURLToPath(new URL(`../apps/${app}/api/src/cli.ts`, import.meta.url));
 const baselineFile = fileURLToPath(new URL('./baselines/startup.json', import.meta.url));
 
 type Figures = Record<string, number>;
@@ -25,7 +27,7 @@ async function rssMb(pid: number): Promise<number> {
   return kb / 1024;
 }
 
-async function timeToReady(env: Record<string, string>) {
+async function timeToReady(cli: string, env: Record<string, string>) {
   const started = performance.now();
   const app = await spawnApp(
     cli,
@@ -40,7 +42,7 @@ async function timeToReady(env: Record<string, string>) {
   return { app, ms: performance.now() - started };
 }
 
-async function oneRun(kind: 'embedded' | 'postgres'): Promise<Figures> {
+async function oneRun(cli: string, kind: 'embedded' | 'postgres'): Promise<Figures> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-startup-'));
   const db = kind === 'postgres' ? await createEmptyDatabase('bench_startup') : undefined;
   const env: Record<string, string> = {
@@ -48,9 +50,9 @@ async function oneRun(kind: 'embedded' | 'postgres'): Promise<Figures> {
     ...(db ? { DATABASE_URL: db.url } : {}),
   };
   try {
-    const first = await timeToReady(env);
+    const first = await timeToReady(cli, env);
     await first.app.stop();
-    const restart = await timeToReady(env);
+    const restart = await timeToReady(cli, env);
     await sleep(2000);
     const rss = await rssMb(restart.app.child.pid as number);
     await restart.app.stop();
@@ -87,25 +89,33 @@ const baseline: Record<string, Figures> = await readFile(baselineFile, 'utf8')
   .catch(() => ({}));
 const results: Record<string, Figures> = {};
 
-for (const kind of kinds) {
-  const runs: Figures[] = [];
-  const refs: Figures[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    refs.push(await referenceRun());
-    runs.push(await oneRun(kind));
-  }
-  const figures = medians(runs);
-  const reference = medians(refs);
-  results[kind] = figures;
-  console.log(`\n${kind}: median of ${RUNS} runs | bare Node server beside it | ratio | committed baseline`);
-  for (const [key, value] of Object.entries(figures)) {
-    const ref = reference[key] as number;
-    const base = baseline[kind]?.[key];
+for (const appName of APPS)
+  for (const kind of kinds) {
+    const name = `${appName} ${kind}`;
+    const runs: Figures[] = [];
+    const refs: Figures[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      refs.push(await referenceRun());
+      runs.push(await oneRun(cliOf(appName), kind));
+    }
+    const figures = medians(runs);
+    const reference = medians(refs);
+    results[name] = figures;
     console.log(
-      `  ${key.padEnd(16)} ${value.toFixed(0).padStart(7)} | ${ref.toFixed(0).padStart(6)} | x${(value / ref).toFixed(1).padStart(5)} | ${base ? `${base.toFixed(0)} (x${(value / base).toFixed(2)})` : 'none'}`,
+      `\n${name}: median of ${RUNS} runs | bare Node server beside it | ratio | committed baseline`,
     );
+    for (const [key, value] of Object.entries(figures)) {
+      const ref = reference[key] as number;
+      const base = baseline[name]?.[key];
+      console.log(
+        `  ${key.padEnd(16)} ${value.toFixed(0).padStart(7)} | ${ref.toFixed(0).padStart(6)} | x${(value / ref).toFixed(1).padStart(5)} | ${base ? `${base.toFixed(0)} (x${(value / base).toFixed(2)})` : 'none'}`,
+      );
+    }
   }
-}
+
+console.log(
+  '\ntarget (embedded, each app): idle_rss_mb at most 350, restart_ms at most 1500, first_start_ms at most 3000',
+);
 
 if (process.env.BENCH_SAVE_BASELINE) {
   await writeFile(
