@@ -18,6 +18,7 @@ function builtinCommands<C extends PlatformConfig>(): Record<string, AppCommand<
         const web = config.role === 'worker' ? undefined : spec.web;
         // The UI is built before the database opens: a failed build stops start-up at once.
         const opened = await openApp(spec, config, {
+          migrate: config.migrateOnStart,
           beforeDatabase: async (logger) => {
             if (web) await ensureWebBuilt({ root: web.root, sources: web.sources, logger });
           },
@@ -36,7 +37,7 @@ function builtinCommands<C extends PlatformConfig>(): Record<string, AppCommand<
     migrate: {
       summary: 'apply pending database migrations and exit',
       async run(_args, spec) {
-        const opened = await openApp(spec, spec.loadConfig());
+        const opened = await openApp(spec, spec.loadConfig(), { migrate: true });
         opened.logger.info('migrations applied');
         await opened.close();
         console.log('Migrations applied.');

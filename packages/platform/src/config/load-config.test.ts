@@ -161,3 +161,15 @@ test('the configuration is deeply frozen', () => {
     (config as { port: number }).port = 1;
   });
 });
+
+test('INSTANCE_ID names the process (safe characters only); MIGRATE_ON_START defaults to true', () => {
+  const defaults = load({});
+  assert.equal(defaults.instanceId, undefined);
+  assert.equal(defaults.migrateOnStart, true);
+  const set = load({ INSTANCE_ID: 'attn-api-2', MIGRATE_ON_START: 'false' });
+  assert.equal(set.instanceId, 'attn-api-2');
+  assert.equal(set.migrateOnStart, false);
+  const problems = problemsOf(() => load({ INSTANCE_ID: 'a b', MIGRATE_ON_START: 'maybe' }));
+  assert.match(problems.INSTANCE_ID ?? '', /A-Z a-z 0-9/);
+  assert.match(problems.MIGRATE_ON_START ?? '', /true or false/);
+});

@@ -100,6 +100,13 @@ const platformSpecs = {
   LOGIN_DEVICE_FAILURES: int({ fallback: '5', min: 1, max: 100 }),
   LOGIN_DEVICE_DAYS: int({ fallback: '180', min: 1, max: 730 }),
   PUBLIC_URL: url(['http:', 'https:']),
+  INSTANCE_ID: {
+    parse: (raw: string) =>
+      /^[A-Za-z0-9._-]{1,64}$/.test(raw)
+        ? { ok: true as const, value: raw }
+        : { ok: false as const, problem: 'must be 1-64 of A-Z a-z 0-9 . _ -' },
+  } satisfies SettingSpec<string>,
+  MIGRATE_ON_START: bool({ fallback: 'true' }),
 };
 
 function parseTrustProxy(raw: string) {
@@ -224,6 +231,8 @@ export function loadConfig<E extends ExtraSpecs = Record<never, never>>(
     appSecret: values.APP_SECRET ?? DEVELOPMENT_APP_SECRET,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS ?? 10_000,
     metricsToken: values.METRICS_TOKEN,
+    instanceId: values.INSTANCE_ID,
+    migrateOnStart: values.MIGRATE_ON_START ?? true,
     rateLimits,
     login: {
       accountThreshold: values.LOGIN_ACCOUNT_THRESHOLD ?? 5,

@@ -46,6 +46,10 @@ export interface PlatformConfig {
   readonly shutdownTimeoutMs: number;
   /** METRICS_TOKEN: the bearer token /metrics asks for; unset: open in development, off in production. */
   readonly metricsToken: string | undefined;
+  /** INSTANCE_ID: names this process in an `X-Instance` header on every answer (unset: no header). */
+  readonly instanceId: string | undefined;
+  /** MIGRATE_ON_START (default true): `serve` applies pending migrations; false when a one-shot `migrate` does. */
+  readonly migrateOnStart: boolean;
   /** RATE_LIMIT_<POLICY> overrides, keyed by lower-case policy name, value as written ('10/minute;30/hour'). */
   readonly rateLimits: Readonly<Record<string, string>>;
   /** Login brute-force protection (LOGIN_*): see auth/brute-force.ts for how the numbers act. */

@@ -467,3 +467,16 @@ test('what Node refuses before a request exists (headers too large) is answered 
   assert.match(body.error.requestId, /^[0-9a-f-]{36}$/);
   await app.close();
 });
+
+test('INSTANCE_ID sets an X-Instance header on every answer, errors too; unset, there is none', async () => {
+  const named = await buildThings({ INSTANCE_ID: 'api-3' });
+  for (const url of ['/things/7', '/nope']) {
+    const res = await named.app.inject({ method: 'GET', url });
+    assert.equal(res.headers['x-instance'], 'api-3');
+  }
+  await named.app.close();
+  const plain = await buildThings();
+  const res = await plain.app.inject({ method: 'GET', url: '/things/7' });
+  assert.equal(res.headers['x-instance'], undefined);
+  await plain.app.close();
+});

@@ -103,6 +103,7 @@ export async function createServer(opts: CreateServerOptions): Promise<Server> {
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (config.instanceId) reply.header('x-instance', config.instanceId);
     if (closing) return sendError(reply, 503, 'SERVICE_UNAVAILABLE', 'The server is shutting down');
   });
   app.addSchema(ErrorResponse);
