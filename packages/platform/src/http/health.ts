@@ -8,8 +8,22 @@ export type CheckStatus = 'up' | 'degraded';
 /** A check resolves to 'up' or 'degraded' (with an optional note) and throws when down. */
 export type HealthCheck = () => Promise<CheckStatus | { status: CheckStatus; note?: string }>;
 
+export interface CheckReport {
+  status: 'up' | 'degraded' | 'down';
+  latency_ms: number;
+  note?: string;
+}
+
+export interface ReadinessReport {
+  /** 'fail' when a check is down or the process is shutting down (then /health/ready is 503). */
+  status: 'ok' | 'degraded' | 'fail';
+  checks: Record<string, CheckReport>;
+}
+
 export interface HealthRegistry {
   register(name: string, check: HealthCheck): void;
+  /** Runs every check now, as /health/ready does (also read by /metrics: health-metrics.ts). */
+  report(): Promise<ReadinessReport>;
 }
 
 declare module 'fastify' {
@@ -53,8 +67,20 @@ export const healthPlugin = fp(
   async (app) => {
     const checks = new Map<string, HealthCheck>();
     let closing = false;
+    const report = async (): Promise<ReadinessReport> => {
+      const names = [...checks.keys()];
+      const results = await Promise.all(names.map((name) => runCheck(checks.get(name) as HealthCheck)));
+      const byName: Record<string, CheckReport> = Object.fromEntries(
+        names.map((name, i) => [name, results[i]]),
+      );
+      const down = closing || results.some((r) => r?.status === 'down');
+      if (closing) byName.shutdown = { status: 'down', latency_ms: 0, note: 'shutting down' };
+      const degraded = results.some((r) => r?.status === 'degraded');
+      return { status: down ? 'fail' : degraded ? 'degraded' : 'ok', checks: byName };
+    };
     app.decorate('health', {
       register: (name, check) => void checks.set(name, check),
+      report,
     } satisfies HealthRegistry);
     app.addHook('preClose', async () => {
       closing = true;
@@ -86,16 +112,10 @@ export const healthPlugin = fp(
         logLevel: 'warn',
       },
       async (request, reply) => {
-        const names = [...checks.keys()];
-        const results = await Promise.all(names.map((name) => runCheck(checks.get(name) as HealthCheck)));
-        const byName = Object.fromEntries(names.map((name, i) => [name, results[i]]));
-        const down = closing || results.some((r) => r?.status === 'down');
-        if (closing) byName.shutdown = { status: 'down', latency_ms: 0, note: 'shutting down' };
-        const degraded = results.some((r) => r?.status === 'degraded');
-        if (down) request.log.warn({ checks: byName }, 'not ready');
-        return reply
-          .code(down ? 503 : 200)
-          .send({ status: down ? 'fail' : degraded ? 'degraded' : 'ok', checks: byName });
+        const result = await report();
+        const down = result.status === 'fail';
+        if (down) request.log.warn({ checks: result.checks }, 'not ready');
+        return reply.code(down ? 503 : 200).send(result);
       },
     );
   },
