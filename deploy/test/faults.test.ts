@@ -1,0 +1,405 @@
+// Acceptance 7 of issue 18 (but the killed job worker: faults-jobs.test.ts), against the cluster
+// `npm run test:cluster` stood up. Each scenario runs under steady load through nginx over
+// https (GETs of a real read route of each app, as a signed-in teacher and staff admin, and of
+// the health route), counts successes and failures by status, and prints p50/p99:
+//   a. kill -9 of one API instance: at least 99% succeed; the supervisor restarts it and the
+//      new process answers through nginx again (its X-Instance after its restart);
+//   b. SIGTERM to one instance (a drain): no 5xx; it exits 0 and the supervisor brings it back;
+//   c. Redis stopped for 10 s: no 5xx; a live stream held through nginx gets a check-in after;
+//   d. PostgreSQL stopped for 10 s: readiness 503 through nginx and on every process, no
+//      process exits, and every one is ready again after;
+//   e. `nginx -s reload` under load fails no request.
+// Whatever a scenario stops is started again in its finally.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { EventStreamClient } from '@campus/platform/live';
+import {
+  appDatabaseUrl,
+  type ClusterState,
+  processInfo,
+  readState,
+  reloadNginx,
+  startService,
+  stopService,
+  waitReady,
+} from '../cluster/state.ts';
+import { caPem, isAlive, readyStatus, sleep, waitFor } from './support/faults.ts';
+import { HttpsClient } from './support/https.ts';
+import { formatSummary, isSuccess, type Sample, startLoad, type Target } from './support/load.ts';
+import { type AttnSeed, appSecretOf, seedAcubeAdmins, seedAttn } from './support/seed.ts';
+
+const state: ClusterState = readState();
+const client = new HttpsClient(caPem(state), { maxSockets: 8 });
+let seed: AttnSeed;
+const targets: Target[] = [];
+
+const log = (line: string) => console.log(`[faults] ${line}`);
+
+before(async () => {
+  // 12 teachers (120 requests a minute each) and 20 staff admins (60 each) keep the load under
+  // the apps' own per-user limits: the figures then show faults, not rate limiting.
+  seed = await seedAttn(appDatabaseUrl(state, 'attn'), 12);
+  const staff = await seedAcubeAdmins(
+    appDatabaseUrl(state, 'acube'),
+    appSecretOf({ APP_SECRET_FILE: state.apps.acube.secretFile }),
+    20,
+  );
+  const { attn, acube } = state.apps;
+  for (let i = 0; i < 20; i++) {
+    const teacher = seed.teachers[i % seed.teachers.length];
+    const admin = staff[i];
+    if (!teacher || !admin) throw new Error('seeding made too few users');
+    targets.push(
+      {
+        name: 'attn GET /api/teacher/courses',
+        url: `${attn.url}/api/teacher/courses`,
+        headers: { cookie: teacher.cookie },
+      },
+      { name: 'attn GET /health/ready', url: `${attn.url}/health/ready` },
+      {
+        name: 'acube GET /api/contact',
+        url: `${acube.url}/api/contact/?page_size=5`,
+        headers: { authorization: admin.authorization },
+      },
+      { name: 'acube GET /health/ready', url: `${acube.url}/health/ready` },
+    );
+  }
+  // Every target answers before any fault: a failure later is the fault's.
+  for (const target of targets.slice(0, 4)) {
+    const answer = await client.request(target.url, { headers: target.headers ?? {} });
+    assert.equal(answer.status, 200, `${target.name}: ${answer.status} ${answer.body.slice(0, 300)}`);
+  }
+});
+
+after(() => client.close());
+
+/** About 40 requests a second through nginx: 4 loops, each pausing 60 ms between requests. */
+const load = () => startLoad(client, { targets, concurrency: 4, pauseMs: 60 });
+
+const apiProcesses = () => state.processes.filter((p) => p.role === 'api');
+
+test('a. kill -9 of one API instance: at least 99% of requests succeed, and the restarted process takes traffic', {
+  timeout: 90_000,
+}, async () => {
+  const name = 'attn-api-2';
+  const before = processInfo(state, name);
+  assert.ok(before.pid, `${name} runs`);
+  const run = load();
+  let killedAt = 0;
+  let readyAt = 0;
+  try {
+    await sleep(3000);
+    killedAt = Date.now();
+    process.kill(before.pid, 'SIGKILL');
+    const restarted = await waitFor(
+      `the supervisor to restart ${name}`,
+      () => {
+        const now = processInfo(state, name);
+        return now.pid && now.pid !== before.pid && now.starts > before.starts ? now : null;
+      },
+      30_000,
+      100,
+    );
+    assert.equal(await waitReady(state, name, 60_000), true, `${name} ready again`);
+    readyAt = Date.now();
+    log(
+      `${name}: pid ${before.pid} killed; restarted as pid ${restarted.pid} (start ${restarted.starts}) ` +
+        `${restarted.pid ? 'and' : 'but'} ready after ${((readyAt - killedAt) / 1000).toFixed(1)} s`,
+    );
+    // Traffic through nginx for a while after the restart: the new process must answer some.
+    await waitFor(
+      `an answer from the restarted ${name} through nginx`,
+      () => run.samples.some((s) => s.at > readyAt && s.instance === name),
+      20_000,
+      250,
+    );
+    await sleep(2000);
+  } finally {
+    const summary = await run.stop();
+    log(formatSummary('a. kill -9 attn-api-2', summary));
+    const afterRestart = summary.samples.filter((s) => s.at > readyAt && s.instance === name);
+    log(`answers from ${name} after its restart: ${afterRestart.length}`);
+    const near = summary.samples.filter((s) => s.at >= killedAt && s.at < killedAt + 10_000);
+    log(
+      `in the 10 s after the kill: ${near.length} requests, ${near.filter(isSuccess).length} ok, ` +
+        `failures ${JSON.stringify(failuresOf(near))}`,
+    );
+    assert.ok(summary.okRatio >= 0.99, `only ${(summary.okRatio * 100).toFixed(2)}% succeeded`);
+    assert.ok(afterRestart.length > 0, `no answer from the restarted ${name}`);
+    assert.equal(isAlive(before.pid), false, 'the killed process is gone');
+  }
+});
+
+test('b. SIGTERM to one API instance (a drain): no 5xx; it exits 0 and comes back', {
+  timeout: 90_000,
+}, async () => {
+  const name = 'acube-api-1';
+  const before = processInfo(state, name);
+  assert.ok(before.pid, `${name} runs`);
+  const run = load();
+  let termAt = 0;
+  try {
+    await sleep(3000);
+    termAt = Date.now();
+    process.kill(before.pid, 'SIGTERM');
+    const exited = await waitFor(
+      `${name} to exit`,
+      () => processInfo(state, name).exits.slice(before.exits.length)[0],
+      state.shutdownTimeoutMs + 5_000,
+      100,
+    );
+    log(
+      `${name}: pid ${before.pid} drained and exited code ${exited.code} signal ${exited.signal} ` +
+        `after ${((Date.parse(exited.at) - termAt) / 1000).toFixed(1)} s`,
+    );
+    assert.equal(exited.code, 0, `${name} exit code after SIGTERM`);
+    const back = await waitFor(
+      `the supervisor to start ${name} again`,
+      () => {
+        const now = processInfo(state, name);
+        return now.pid && now.pid !== before.pid ? now : null;
+      },
+      30_000,
+      100,
+    );
+    assert.equal(await waitReady(state, name, 60_000), true, `${name} ready again`);
+    log(
+      `${name}: back as pid ${back.pid} (start ${back.starts}), ready ${((Date.now() - termAt) / 1000).toFixed(1)} s after SIGTERM`,
+    );
+    const readyAt = Date.now();
+    await waitFor(
+      `an answer from the restarted ${name} through nginx`,
+      () => run.samples.some((s) => s.at > readyAt && s.instance === name),
+      20_000,
+      250,
+    );
+    await sleep(1000);
+  } finally {
+    const summary = await run.stop();
+    log(formatSummary('b. drain acube-api-1', summary));
+    assert.equal(summary.fivexx, 0, `5xx answers: ${JSON.stringify(summary.failures)}`);
+    assert.deepEqual(summary.failures, {}, 'every request succeeded');
+  }
+});
+
+test('c. Redis stopped for 10 s: no 5xx, and live events resume after', { timeout: 90_000 }, async () => {
+  const { attn } = state.apps;
+  const teacher = seed.teachers[0];
+  if (!teacher) throw new Error('no teacher');
+  const opened = await client.request(`${attn.url}/api/teacher/courses/${seed.courseId}/sessions`, {
+    method: 'POST',
+    headers: { cookie: teacher.cookie },
+    body: { duration_minutes: 30 },
+  });
+  assert.equal(opened.status, 201, opened.body);
+  const sessionId = (JSON.parse(opened.body) as { id: string }).id;
+  // Streams held through nginx until one sits on each ATTN instance (least_conn spreads them),
+  // so the check-in after the outage crosses instances through Redis.
+  const attnInstances = new Set(
+    apiProcesses()
+      .filter((p) => p.app === 'attn')
+      .map((p) => p.name),
+  );
+  const streams: { instance: string; events: EventStreamClient; close(): void }[] = [];
+  const run = load();
+  let stoppedAt = 0;
+  let redisDown = false;
+  try {
+    for (let i = 0; i < 12 && new Set(streams.map((s) => s.instance)).size < attnInstances.size; i++) {
+      const held = await client.stream(`${attn.url}/api/teacher/sessions/${sessionId}/live`, {
+        cookie: teacher.cookie,
+      });
+      assert.equal(held.response.status, 200);
+      assert.equal(held.response.headers.get('content-encoding'), null, 'the stream is not compressed');
+      const events = new EventStreamClient(held.response);
+      assert.equal((await events.nextEvent(10_000))?.event, 'snapshot');
+      if (streams.some((s) => s.instance === held.instance)) {
+        await events.close();
+        held.close();
+        continue;
+      }
+      streams.push({ instance: held.instance ?? '?', events, close: held.close });
+    }
+    log(`live streams held on ${streams.map((s) => s.instance).join(', ')}`);
+
+    await sleep(2000);
+    stoppedAt = Date.now();
+    await stopService(state, 'redis');
+    redisDown = true;
+    log('Redis stopped');
+    await sleep(5000);
+    const degraded = await client.request(`${attn.url}/health/ready`);
+    log(`ATTN readiness through nginx with Redis down: ${degraded.status} ${degraded.body}`);
+    await sleep(Math.max(0, stoppedAt + 10_000 - Date.now()));
+    await startService(state, 'redis');
+    redisDown = false;
+    const startedAt = Date.now();
+    log(`Redis started again after ${((startedAt - stoppedAt) / 1000).toFixed(1)} s`);
+    // Every API instance reports Redis up again (not degraded) before the check-in.
+    await waitFor(
+      'every API instance to report Redis back',
+      async () => {
+        for (const p of apiProcesses()) {
+          const res = await fetch(`http://127.0.0.1:${p.port}/health/ready`).catch(() => null);
+          const body = res ? ((await res.json()) as { status: string }) : null;
+          if (body?.status !== 'ok') return false;
+        }
+        return true;
+      },
+      30_000,
+      250,
+    );
+    log(
+      `every API instance ready without degradation ${((Date.now() - startedAt) / 1000).toFixed(1)} s after Redis started`,
+    );
+
+    const code = await client.request(`${attn.url}/api/teacher/sessions/${sessionId}/code`, {
+      headers: { cookie: teacher.cookie },
+    });
+    assert.equal(code.status, 200, code.body);
+    const checkinAt = performance.now();
+    const checkedIn = await client.request(`${attn.url}/api/student/checkins`, {
+      method: 'POST',
+      headers: { cookie: seed.student.cookie },
+      body: {
+        session_id: sessionId,
+        code: (JSON.parse(code.body) as { code: string }).code,
+        device_id: `faults-${crypto.randomUUID()}`,
+      },
+    });
+    assert.equal(checkedIn.status, 201, checkedIn.body);
+    log(`check-in answered by ${checkedIn.instance}`);
+    for (const stream of streams) {
+      const event = await stream.events.nextEvent(15_000);
+      assert.equal(event?.event, 'checkin', `the stream on ${stream.instance} got the check-in`);
+      assert.equal(
+        (JSON.parse(event?.data ?? '{}') as { student?: { id: string } }).student?.id,
+        seed.student.id,
+      );
+      log(
+        `stream on ${stream.instance} got the check-in after ${(performance.now() - checkinAt).toFixed(0)} ms`,
+      );
+    }
+  } finally {
+    if (redisDown) await startService(state, 'redis');
+    for (const stream of streams) {
+      await stream.events.close();
+      stream.close();
+    }
+    const summary = await run.stop();
+    log(formatSummary('c. Redis stopped 10 s', summary));
+    const during = summary.samples.filter((s) => s.at >= stoppedAt && s.at < stoppedAt + 10_000);
+    log(
+      `while Redis was down: ${during.length} requests, ${during.filter(isSuccess).length} ok, failures ${JSON.stringify(failuresOf(during))}`,
+    );
+    assert.equal(summary.fivexx, 0, `5xx answers: ${JSON.stringify(summary.failures)}`);
+  }
+});
+
+test('d. PostgreSQL stopped for 10 s: readiness 503, no process exits, all recover', {
+  timeout: 120_000,
+}, async () => {
+  const { attn, acube } = state.apps;
+  const before = state.processes.map((p) => processInfo(state, p.name));
+  for (const p of before) assert.ok(p.pid && isAlive(p.pid), `${p.name} runs before`);
+  const run = load();
+  let stoppedAt = 0;
+  let pgDown = false;
+  const notReady = new Map<string, number>();
+  try {
+    await sleep(2000);
+    stoppedAt = Date.now();
+    await stopService(state, 'postgres');
+    pgDown = true;
+    log('PostgreSQL stopped');
+    // Every process (API instances and workers, on their own ports) and nginx's answer for each
+    // app say 503 while PostgreSQL is down.
+    await waitFor(
+      'readiness 503 everywhere',
+      async () => {
+        for (const p of before)
+          if (!notReady.has(p.name) && (await readyStatus(p.port)) === 503) notReady.set(p.name, Date.now());
+        for (const app of [attn, acube])
+          if (
+            !notReady.has(app.url) &&
+            (await client.request(`${app.url}/health/ready`).catch(() => null))?.status === 503
+          )
+            notReady.set(app.url, Date.now());
+        return notReady.size === before.length + 2;
+      },
+      9_000,
+      250,
+    );
+    log(
+      `503 within: ${[...notReady].map(([what, at]) => `${what} ${((at - stoppedAt) / 1000).toFixed(1)} s`).join(', ')}`,
+    );
+    await sleep(Math.max(0, stoppedAt + 10_000 - Date.now()));
+    await startService(state, 'postgres');
+    pgDown = false;
+    const startedAt = Date.now();
+    log(`PostgreSQL started again after ${((startedAt - stoppedAt) / 1000).toFixed(1)} s`);
+    await waitFor(
+      'every process ready again',
+      async () => (await Promise.all(before.map((p) => readyStatus(p.port)))).every((s) => s === 200),
+      60_000,
+      250,
+    );
+    for (const app of [attn, acube]) {
+      await waitFor(
+        `${app.url}/health/ready 200 through nginx`,
+        async () => (await client.request(`${app.url}/health/ready`)).status === 200,
+        10_000,
+      );
+    }
+    const recoveredAt = Date.now();
+    log(`every process ready ${((recoveredAt - startedAt) / 1000).toFixed(1)} s after PostgreSQL started`);
+    await sleep(3000);
+    const afterRecovery = run.samples.filter((s) => s.at > recoveredAt + 500);
+    assert.ok(afterRecovery.length > 0);
+    assert.deepEqual(failuresOf(afterRecovery), {}, 'every request after the recovery succeeds');
+  } finally {
+    if (pgDown) await startService(state, 'postgres');
+    const summary = await run.stop();
+    log(formatSummary('d. PostgreSQL stopped 10 s', summary));
+    const during = summary.samples.filter((s) => s.at >= stoppedAt && s.at < stoppedAt + 10_000);
+    log(
+      `while PostgreSQL was down: ${during.length} requests, ${during.filter(isSuccess).length} ok, failures ${JSON.stringify(failuresOf(during))}`,
+    );
+  }
+  for (const p of before) {
+    const now = processInfo(state, p.name);
+    assert.equal(now.pid, p.pid, `${p.name} kept its pid`);
+    assert.equal(
+      now.exits.length,
+      p.exits.length,
+      `${p.name} did not exit: ${JSON.stringify(now.exits.slice(p.exits.length))}`,
+    );
+    assert.ok(p.pid && isAlive(p.pid), `${p.name} still runs`);
+  }
+});
+
+test('e. nginx -s reload under load fails no request', { timeout: 60_000 }, async () => {
+  const run = load();
+  try {
+    await sleep(2000);
+    for (let i = 0; i < 3; i++) {
+      await reloadNginx(state);
+      await sleep(1500);
+    }
+    await sleep(1000);
+  } finally {
+    const summary = await run.stop();
+    log(formatSummary('e. nginx -s reload x3', summary));
+    assert.deepEqual(summary.failures, {}, 'every request succeeded');
+  }
+});
+
+function failuresOf(samples: Sample[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const s of samples) {
+    if (isSuccess(s)) continue;
+    const key = s.status === 0 ? (s.error ?? 'error') : String(s.status);
+    out[key] = (out[key] ?? 0) + 1;
+  }
+  return out;
+}
