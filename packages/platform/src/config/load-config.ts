@@ -91,6 +91,17 @@ const platformSpecs = {
   DEMO_DATA: bool(),
   APP_SECRET: str({ fallback: DEVELOPMENT_APP_SECRET, secret: true, minLength: 32 }),
   METRICS_TOKEN: str({ secret: true, minLength: 16 }),
+  BACKUP_KEEP: int({ fallback: '7', min: 1, max: 1000 }),
+  BACKUP_SCHEDULE: {
+    fallback: '30 3 * * *',
+    parse: (raw: string) => {
+      const value = raw.trim();
+      if (value.toLowerCase() === 'off') return { ok: true as const, value: null };
+      return /^[0-9*/,-]+( [0-9*/,-]+){4}$/.test(value)
+        ? { ok: true as const, value }
+        : { ok: false as const, problem: 'must be a 5-field cron in UTC, like "30 3 * * *", or off' };
+    },
+  } satisfies SettingSpec<string | null>,
   SHUTDOWN_TIMEOUT_MS: int({ fallback: '10000', min: 0, max: 600_000 }),
   LOGIN_ACCOUNT_THRESHOLD: int({ fallback: '5', min: 1, max: 1000 }),
   LOGIN_IP_THRESHOLD: int({ min: 1, max: 100_000 }),
@@ -231,6 +242,8 @@ export function loadConfig<E extends ExtraSpecs = Record<never, never>>(
     appSecret: values.APP_SECRET ?? DEVELOPMENT_APP_SECRET,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS ?? 10_000,
     metricsToken: values.METRICS_TOKEN,
+    backupKeep: values.BACKUP_KEEP ?? 7,
+    backupSchedule: values.BACKUP_SCHEDULE === undefined ? '30 3 * * *' : values.BACKUP_SCHEDULE,
     instanceId: values.INSTANCE_ID,
     migrateOnStart: values.MIGRATE_ON_START ?? true,
     rateLimits,

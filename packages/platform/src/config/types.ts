@@ -46,6 +46,13 @@ export interface PlatformConfig {
   readonly shutdownTimeoutMs: number;
   /** METRICS_TOKEN: the bearer token /metrics asks for; unset: open in development, off in production. */
   readonly metricsToken: string | undefined;
+  /** BACKUP_KEEP (default 7): how many of the app's backups DATA_DIR/backups keeps; older ones are deleted. */
+  readonly backupKeep: number;
+  /**
+   * BACKUP_SCHEDULE (default '30 3 * * *', daily at 03:30 UTC; 'off' for none): a cron (UTC) at which the
+   * app backs up its embedded database and files by itself. Nothing on PostgreSQL (pg_dump's job).
+   */
+  readonly backupSchedule: string | null;
   /** INSTANCE_ID: names this process in an `X-Instance` header on every answer (unset: no header). */
   readonly instanceId: string | undefined;
   /** MIGRATE_ON_START (default true): `serve` applies pending migrations; false when a one-shot `migrate` does. */
