@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Makes sure the servers the tests need are installed, from Debian's packages.
-#   bash deploy/services/ensure-packages.sh postgres redis [nginx] [chromium] [wrk] [prometheus]
+#   bash deploy/services/ensure-packages.sh postgres redis [nginx] [openssl] [chromium] [wrk] [prometheus]
 # As root it installs what is missing; otherwise it says which apt-get line to run.
 set -euo pipefail
 
-declare -A PACKAGES=([postgres]=postgresql [redis]=redis-server [nginx]=nginx [chromium]=chromium [wrk]=wrk [prometheus]=prometheus)
+declare -A PACKAGES=([postgres]=postgresql [redis]=redis-server [nginx]=nginx [chromium]=chromium [wrk]=wrk [prometheus]=prometheus [openssl]=openssl)
 
 present() {
   case "$1" in
@@ -13,6 +13,7 @@ present() {
     nginx) command -v nginx > /dev/null || [ -x /usr/sbin/nginx ] ;;
     chromium) command -v chromium > /dev/null ;;
     wrk) command -v wrk > /dev/null ;;
+    openssl) command -v openssl > /dev/null ;;
     # Only for promtool (checks the scrape configuration and alert rules); its daemon is kept
     # from starting like the others.
     prometheus) command -v promtool > /dev/null ;;
