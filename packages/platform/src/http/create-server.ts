@@ -22,6 +22,7 @@ import { createCounterStore } from '../ratelimit/create-store.ts';
 import { RateLimiter } from '../ratelimit/rate-limiter.ts';
 import { clientErrorHandler, frameworkErrors, installErrorHandlers, sendError } from './error-handler.ts';
 import { healthPlugin } from './health.ts';
+import { healthMetricsPlugin } from './health-metrics.ts';
 import { metricsPlugin } from './metrics.ts';
 import { type OpenApiOptions, openApiPlugin } from './openapi.ts';
 import { ErrorResponse } from './schemas.ts';
@@ -157,5 +158,8 @@ export async function createServer(opts: CreateServerOptions): Promise<Server> {
     production: config.nodeEnv === 'production',
   });
   if (config.redisUrl) app.health.register('redis', () => counters.check());
+  // Readiness and Redis fallbacks in /metrics: 'redis' is the rate limiter's check (above),
+  // 'live' the live fan-out's (live-plugin.ts).
+  await app.register(healthMetricsPlugin, { redisUsers: { rate_limit: 'redis', live: 'live' } });
   return app;
 }

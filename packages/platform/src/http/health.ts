@@ -69,13 +69,16 @@ export const healthPlugin = fp(
     let closing = false;
     const report = async (): Promise<ReadinessReport> => {
       const names = [...checks.keys()];
-      const results = await Promise.all(names.map((name) => runCheck(checks.get(name) as HealthCheck)));
-      const byName: Record<string, CheckReport> = Object.fromEntries(
-        names.map((name, i) => [name, results[i]]),
+      const results: CheckReport[] = await Promise.all(
+        names.map((name) => runCheck(checks.get(name) as HealthCheck)),
       );
-      const down = closing || results.some((r) => r?.status === 'down');
+      const byName: Record<string, CheckReport> = {};
+      names.forEach((name, i) => {
+        byName[name] = results[i] as CheckReport;
+      });
+      const down = closing || results.some((r) => r.status === 'down');
       if (closing) byName.shutdown = { status: 'down', latency_ms: 0, note: 'shutting down' };
-      const degraded = results.some((r) => r?.status === 'degraded');
+      const degraded = results.some((r) => r.status === 'degraded');
       return { status: down ? 'fail' : degraded ? 'degraded' : 'ok', checks: byName };
     };
     app.decorate('health', {

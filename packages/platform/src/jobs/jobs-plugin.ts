@@ -1,8 +1,10 @@
 // Puts the job system on the app (`app.jobs`): the app defines its queues and schedules while
 // registering; the system starts when the app is ready (only if it has queues), reports to
-// /health/ready, and stops before the database closes, letting running jobs finish.
+// /health/ready and its queue counts to /metrics (job-metrics.ts), and stops before the database
+// closes, letting running jobs finish.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { readQueueCounts, registerJobMetrics } from './job-metrics.ts';
 import { JobSystem } from './job-system.ts';
 import type { JobSystemOptions } from './job-types.ts';
 
@@ -22,6 +24,7 @@ export const jobsPlugin = fp(
       await jobs.start();
       started = true;
       app.health.register('jobs', () => jobs.check());
+      registerJobMetrics(app.metrics, { read: () => readQueueCounts(opts.database.db), logger: opts.logger });
     });
     app.addHook('onClose', async () => {
       if (started) await jobs.stop();
