@@ -9,12 +9,19 @@ export interface Target {
   name: string;
   url: string;
   headers?: Record<string, string>;
+  /**
+   * `app`: a route people use (nginx retries an idempotent one on another instance);
+   * `health`: an instance's own /health/* (nginx never retries it elsewhere: it reports the one
+   * instance that answered, so a dead or draining instance shows there as 502/503 by design).
+   */
+  kind: 'app' | 'health';
 }
 
 export interface Sample {
   /** When the request was sent (ms since the epoch). */
   at: number;
   target: string;
+  kind: Target['kind'];
   /** The HTTP status, or 0 when no answer came (see `error`). */
   status: number;
   error?: string;
@@ -64,6 +71,7 @@ export function startLoad(client: HttpsClient, opts: LoadOptions): LoadRun {
         samples.push({
           at,
           target: target.name,
+          kind: target.kind,
           status: answer.status,
           ms: performance.now() - started,
           instance: answer.instance,
@@ -74,6 +82,7 @@ export function startLoad(client: HttpsClient, opts: LoadOptions): LoadRun {
         samples.push({
           at,
           target: target.name,
+          kind: target.kind,
           status: 0,
           error: code,
           ms: performance.now() - started,
@@ -145,6 +154,10 @@ export function summarize(samples: readonly Sample[]): Summary {
     durationS: times.length === 0 ? 0 : (Math.max(...times) - Math.min(...times)) / 1000,
   };
 }
+
+/** The summary of the samples of one kind (app routes or health routes). */
+export const summaryOf = (summary: Summary, kind: Target['kind']) =>
+  summarize(summary.samples.filter((s) => s.kind === kind));
 
 /** One line of figures, and one per target, for the test's output. */
 export function formatSummary(label: string, summary: Summary): string {
