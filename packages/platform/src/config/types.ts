@@ -44,6 +44,13 @@ export interface PlatformConfig {
   readonly appSecret: string;
   /** SHUTDOWN_TIMEOUT_MS: how long in-flight work may take after SIGTERM before the process gives up. */
   readonly shutdownTimeoutMs: number;
+  /**
+   * JOBS_HEARTBEAT_SECONDS (default 15, at least 10): a running job's worker refreshes it every
+   * half of this; a job not refreshed for this long (its process died) is failed and retried by
+   * another worker, so it is taken over within about this plus the supervision pass (15 s) plus
+   * its retry delay, well under a minute.
+   */
+  readonly jobsHeartbeatSeconds: number;
   /** METRICS_TOKEN: the bearer token /metrics asks for; unset: open in development, off in production. */
   readonly metricsToken: string | undefined;
   /** BACKUP_KEEP (default 7): how many of the app's backups DATA_DIR/backups keeps; older ones are deleted. */

@@ -2,13 +2,17 @@
 // PGlite backend), with its own small pool on PostgreSQL. Queues are declared in code; a job can
 // be enqueued inside the transaction of the change that causes it; cron schedules run once per
 // tick however many workers there are (pg-boss's timekeeper); ROLE decides whether this process
-// runs workers and schedules; stop() lets running jobs finish, bounded. A sealed queue's
+// runs workers and schedules; stop() lets running jobs finish, bounded. A running job sends
+// heartbeats (queue.heartbeatSeconds, default 15 s): when its process dies, another worker
+// retries it at the next supervision pass, within a minute, not after its expiry. A sealed queue's
 // payloads are stored encrypted; a failing job's error is stored and logged in its safe form
 // (no query parameters or rows: see log/safe-error.ts).
 import { sql } from 'drizzle-orm';
 import { fromDrizzle, fromPglite, PgBoss } from 'pg-boss';
 import Value from 'typebox/value';
 import { storableError } from '../log/safe-error.ts';
+import { JobAdmin } from './job-admin.ts';
+import { jobContext } from './job-context.ts';
 import type { FailedJob, JobState, JobSystemOptions, QueueSummary, SendOptions } from './job-types.ts';
 import { JobPayloadError, UnknownQueueError } from './job-types.ts';
 import { deadLetterName, type QueueDefinition } from './queue.ts';
@@ -20,12 +24,20 @@ export class JobSystem {
   readonly #queues = new Map<string, QueueDefinition>();
   readonly #schedules: { queue: string; cron: string; data: object; key?: string }[] = [];
   readonly #sealer: PayloadSealer | undefined;
+  readonly #admin: JobAdmin;
   #boss: PgBoss | undefined;
   #started = false;
 
   constructor(opts: JobSystemOptions) {
     this.#opts = opts;
     this.#sealer = opts.appSecret ? new PayloadSealer(opts.appSecret, 'job-payload') : undefined;
+    this.#admin = new JobAdmin({
+      boss: () => this.#require(),
+      names: () => [...this.#queues.keys()],
+      known: (name) => this.#known(name),
+      open: (name, data) => this.#open(name, data),
+      logger: opts.logger,
+    });
   }
 
   hasQueue(name: string): boolean {
@@ -91,6 +103,8 @@ export class JobSystem {
         deleteAfterSeconds,
         deadLetter: dead,
       });
+      // createQueue leaves an existing queue as it was: the heartbeat is set on it every start.
+      await boss.updateQueue(queue.name, { heartbeatSeconds: this.#heartbeat(queue) });
     }
     for (const s of this.#schedules) {
       if (!this.#queues.has(s.queue))
@@ -158,122 +172,33 @@ export class JobSystem {
    * Deletes the jobs of a queue (and of its dead-letter queue), in any state, whose stored
    * payload holds these fields: for a sealed queue, its lookup fields. Returns how many.
    */
-  async deleteJobs(queueName: string, match: Record<string, string>): Promise<number> {
-    this.#known(queueName);
-    if (Object.keys(match).length === 0) throw new Error('deleteJobs needs at least one field to match');
-    const rows = await this.#sql<{ id: string }>(
-      `DELETE FROM pgboss.job WHERE name = ANY($1::text[]) AND data @> $2::jsonb RETURNING id`,
-      [[queueName, deadLetterName(queueName)], JSON.stringify(match)],
-    );
-    return rows.length;
+  deleteJobs(queueName: string, match: Record<string, string>): Promise<number> {
+    return this.#admin.deleteJobs(queueName, match);
   }
 
-  /**
-   * The jobs of a queue (and of its dead-letter queue), in any state, whose stored payload holds
-   * these fields (for a sealed queue, its lookup fields), oldest first, their payloads opened.
-   */
-  async findJobs(
-    queueName: string,
-    match: Record<string, string>,
-  ): Promise<{ id: string; state: string; createdOn: string; data: unknown }[]> {
-    this.#known(queueName);
-    if (Object.keys(match).length === 0) throw new Error('findJobs needs at least one field to match');
-    const rows = await this.#sql<{ id: string; state: string; created_on: string; data: unknown }>(
-      `SELECT id, state::text AS state, created_on::text AS created_on, data FROM pgboss.job
-        WHERE name = ANY($1::text[]) AND data @> $2::jsonb ORDER BY created_on, id`,
-      [[queueName, deadLetterName(queueName)], JSON.stringify(match)],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      state: r.state,
-      createdOn: r.created_on,
-      data: this.#open(queueName, r.data),
-    }));
+  /** The jobs of a queue and its dead-letter queue whose payload holds these fields, oldest first, opened. */
+  findJobs(queueName: string, match: Record<string, string>) {
+    return this.#admin.findJobs(queueName, match);
   }
 
   /** Queue counts for the admin API, counted now (pg-boss's own counts are cached for a minute). */
-  async queues(): Promise<QueueSummary[]> {
-    const names = [...this.#queues.keys()];
-    const rows = await this.#sql<{ name: string; state: string; n: number }>(
-      `SELECT name, state::text AS state, count(*)::int AS n FROM pgboss.job
-        WHERE name = ANY($1::text[]) GROUP BY name, state`,
-      [[...names, ...names.map(deadLetterName)]],
-    );
-    const count = (name: string, states: string[]) =>
-      rows.filter((r) => r.name === name && states.includes(r.state)).reduce((sum, r) => sum + r.n, 0);
-    return names.map((name) => ({
-      name,
-      queued: count(name, ['created', 'retry']),
-      active: count(name, ['active']),
-      failed: count(name, ['failed']),
-      dead: count(deadLetterName(name), ['created', 'retry']),
-      total: count(name, ['created', 'retry', 'active', 'completed', 'cancelled', 'failed']),
-    }));
+  queues(): Promise<QueueSummary[]> {
+    return this.#admin.queues();
   }
 
   /** Jobs that ran out of retries: failed in their queue, or waiting in its dead-letter queue. */
-  async failed(queueName: string, limit = 100): Promise<FailedJob[]> {
-    this.#known(queueName);
-    const rows = await this.#sql<{
-      id: string;
-      name: string;
-      state: string;
-      retry_count: number;
-      source_retry_count: number | null;
-      created_on: string;
-      output: { message?: string } | null;
-      source_output: { message?: string } | null;
-    }>(
-      `SELECT id, name, state, retry_count, source_retry_count, created_on::text, output, source_output
-         FROM pgboss.job
-        WHERE (name = $1 AND state = 'failed') OR (name = $2 AND state < 'active')
-        ORDER BY created_on DESC
-        LIMIT $3`,
-      [queueName, deadLetterName(queueName), limit],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      queue: queueName,
-      state: r.name === queueName ? 'failed' : 'dead',
-      retryCount: r.source_retry_count ?? r.retry_count,
-      createdAt: r.created_on,
-      error: (r.name === queueName ? r.output : r.source_output)?.message ?? null,
-    }));
+  failed(queueName: string, limit = 100): Promise<FailedJob[]> {
+    return this.#admin.failed(queueName, limit);
   }
 
   /** Runs a failed or dead-lettered job again. Returns the id of the job that will run. */
-  async retry(queueName: string, jobId: string): Promise<string | null> {
-    this.#known(queueName);
-    const boss = this.#require();
-    const [dead] = await boss.findJobs<object>(deadLetterName(queueName), { id: jobId });
-    if (dead) {
-      const id = await boss.send(queueName, dead.data);
-      await boss.deleteJob(deadLetterName(queueName), jobId);
-      this.#opts.logger.info(
-        { event: 'job.retried', queue: queueName, jobId, newJobId: id },
-        'dead-lettered job sent again',
-      );
-      return id;
-    }
-    const [failed] = await boss.findJobs<object>(queueName, { id: jobId });
-    if (!failed || (failed as { state?: string }).state !== 'failed') return null;
-    await boss.retry(queueName, jobId);
-    this.#opts.logger.info({ event: 'job.retried', queue: queueName, jobId }, 'failed job retried');
-    return jobId;
+  retry(queueName: string, jobId: string): Promise<string | null> {
+    return this.#admin.retry(queueName, jobId);
   }
 
   /** Cancels a queued, retrying or dead-lettered job. Returns false when there was none. */
-  async cancel(queueName: string, jobId: string): Promise<boolean> {
-    this.#known(queueName);
-    const boss = this.#require();
-    for (const name of [queueName, deadLetterName(queueName)]) {
-      const result = await boss.cancel(name, jobId);
-      if (((result as { affected?: number }).affected ?? 0) > 0) {
-        this.#opts.logger.info({ event: 'job.cancelled', queue: name, jobId }, 'job cancelled');
-        return true;
-      }
-    }
-    return false;
+  cancel(queueName: string, jobId: string): Promise<boolean> {
+    return this.#admin.cancel(queueName, jobId);
   }
 
   /** For /health/ready: the job tables answer. */
@@ -306,21 +231,12 @@ export class JobSystem {
         const log = logger.child({ queue: queue.name, jobId: job.id });
         log.info({ event: 'job.started', retryCount: job.retryCount }, 'job started');
         try {
-          const output = await queue.handler({
-            id: job.id,
-            data: this.#open(queue.name, job.data) as never,
-            retryCount: job.retryCount,
-            signal: job.signal,
-            progress: async (done, total) => {
-              await database.db
-                .insert(jobProgress)
-                .values({ jobId: job.id, queue: queue.name, done, total, updatedAt: clock.now() })
-                .onConflictDoUpdate({
-                  target: jobProgress.jobId,
-                  set: { done, total, updatedAt: clock.now() },
-                });
-            },
-          });
+          const output = await queue.handler(
+            jobContext(
+              { db: database.db, clock },
+              { ...job, queue: queue.name, data: this.#open(queue.name, job.data) as never },
+            ),
+          );
           log.info({ event: 'job.completed', ms: Math.round(performance.now() - started) }, 'job completed');
           return output ?? undefined;
         } catch (err) {
@@ -330,6 +246,13 @@ export class JobSystem {
         }
       },
     );
+  }
+
+  /** The queue's heartbeat in seconds, the system's default (15) when it sets none, null when off. */
+  #heartbeat(queue: QueueDefinition): number | null {
+    return queue.heartbeatSeconds === undefined
+      ? (this.#opts.heartbeatSeconds ?? 15)
+      : queue.heartbeatSeconds;
   }
 
   #seal(queue: QueueDefinition, data: unknown): object {
@@ -354,8 +277,7 @@ export class JobSystem {
   }
 
   async #sql<T>(text: string, values: unknown[]): Promise<T[]> {
-    const db = this.#require().getDb();
-    const result = (await db.executeSql(text, values)) as { rows: T[] };
+    const result = (await this.#require().getDb().executeSql(text, values)) as { rows: T[] };
     return result.rows;
   }
 }

@@ -29,6 +29,13 @@ export interface JobSystemOptions {
    * about its expiry plus this.
    */
   monitorIntervalSeconds?: number;
+  /**
+   * A running job's heartbeat, for queues that set none (default 15 s; pg-boss takes 10 or more):
+   * its worker refreshes the job every half of it, and a job not refreshed for this long (its
+   * process was killed) is failed at the next supervision pass and retried by another worker.
+   * A live job, however long, is never taken over: its heartbeat keeps it.
+   */
+  heartbeatSeconds?: number;
 }
 
 export interface SendOptions {

@@ -3,6 +3,7 @@
 // encrypted, and the handler that runs it in the worker role. Every
 // queue gets a dead-letter queue, `<name>.dead`, where jobs land when their retries run out.
 import type { Static, TSchema } from 'typebox';
+import type { ChunkedResult, ChunkPlan, ChunkWork } from './chunked-run.ts';
 
 export interface JobContext<T> {
   id: string;
@@ -13,6 +14,12 @@ export interface JobContext<T> {
   signal: AbortSignal;
   /** Reports progress, readable through `jobs.progress(id)`. */
   progress(done: number, total: number): Promise<void>;
+  /**
+   * Works through `total` items in chunks of `size`, resuming after the last chunk committed by
+   * an earlier run of this job: each chunk's changes and the stored progress commit in one
+   * transaction, so no chunk is done twice (see chunked-run.ts).
+   */
+  inChunks(plan: ChunkPlan, work: ChunkWork): Promise<ChunkedResult>;
 }
 
 export interface QueueDefinition<S extends TSchema = TSchema> {
@@ -25,6 +32,13 @@ export interface QueueDefinition<S extends TSchema = TSchema> {
   retryDelayMaxSeconds?: number;
   /** A run that takes longer is failed (and retried): default 15 minutes. */
   expireInSeconds?: number;
+  /**
+   * Heartbeat in seconds (at least 10; default the job system's, 15): while the handler runs its
+   * worker refreshes the job every half of this; a job not refreshed for this long (its worker
+   * died) is retried by another worker at the next supervision pass, well before its expiry.
+   * `null` turns heartbeats off (expiry alone then bounds a dead worker's job).
+   */
+  heartbeatSeconds?: number | null;
   /** How many jobs of this queue one process runs at once (default 1). */
   concurrency?: number;
   /**

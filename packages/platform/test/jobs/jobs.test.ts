@@ -1,11 +1,15 @@
 // Jobs through a real app on the real platform, on PGlite and on PostgreSQL: enqueue inside
 // the transaction of the change, retries with back-off into the dead-letter queue, the admin
-// routes, progress.
+// routes, progress, chunked jobs that resume after their last committed chunk.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { eq } from 'drizzle-orm';
+import { and, eq, gte, lt } from 'drizzle-orm';
+import { ChunkFailedError, JobTakenOverError, runInChunks } from '../../src/jobs/chunked-run.ts';
+import { jobProgress } from '../../src/jobs/schema.ts';
 import { createTestApp, type TestApp } from '../../src/testing/test-app.ts';
+import { BULK_NOTES_QUEUE } from '../fixtures/jobs-app/bulk-notes.ts';
 import { jobRuns, notes } from '../fixtures/jobs-app/schema.ts';
 import { jobsAppSpec } from '../fixtures/jobs-app/spec.ts';
 
@@ -125,4 +129,84 @@ test('a payload that does not match the queue schema is refused on enqueue', asy
 test('/health/ready reports the job system', async () => {
   const ready = (await t.app.inject({ url: '/health/ready' })).json();
   assert.equal(ready.checks.jobs.status, 'up');
+});
+
+test('a chunked job resumes after the chunks an earlier run committed: those records are not changed again', async () => {
+  const made = await t.app.db
+    .insert(notes)
+    .values(Array.from({ length: 300 }, () => ({ text: 'r' })))
+    .returning({ id: notes.id });
+  const from = Math.min(...made.map((n) => n.id));
+  const jobId = await t.app.jobs.send(
+    BULK_NOTES_QUEUE,
+    { from, count: 300, size: 50, stepMs: 0 },
+    { startAfter: new Date(Date.now() + 2000) },
+  );
+  // As if a killed run had committed the first two chunks.
+  await t.app.db
+    .insert(jobProgress)
+    .values({ jobId, queue: BULK_NOTES_QUEUE, done: 100, total: 300, updatedAt: new Date() });
+  const done = await until('the resumed job', async () =>
+    (await runs(BULK_NOTES_QUEUE)).find((r) => r.jobId === jobId && r.label.startsWith('done:')),
+  );
+  assert.equal(done.label, 'done:100');
+  const texts = async (lo: number, hi: number) =>
+    (
+      await t.app.db
+        .select()
+        .from(notes)
+        .where(and(gte(notes.id, lo), lt(notes.id, hi)))
+    ).map((n) => n.text);
+  assert.ok(
+    (await texts(from, from + 100)).every((x) => x === 'r'),
+    'the committed chunks are not done again',
+  );
+  const rest = await texts(from + 100, from + 300);
+  assert.equal(rest.length, 200);
+  assert.ok(
+    rest.every((x) => x === 'r+'),
+    'the rest is done once',
+  );
+  const [progress] = await t.app.db.select().from(jobProgress).where(eq(jobProgress.jobId, jobId));
+  assert.equal(progress?.done, 300);
+});
+
+test('runInChunks: a failed chunk commits nothing and stops; the next run starts at it; a run whose progress moved on stops', async () => {
+  const deps = { db: t.app.db, clock: { now: () => new Date() } };
+  const job = { id: randomUUID(), queue: 'test-chunks' };
+  const ran: number[] = [];
+  const failing = runInChunks(deps, job, { total: 260, size: 50 }, async (range, tx) => {
+    await tx.insert(notes).values({ text: `chunk ${range.index}` });
+    if (range.index === 2) throw new Error('chunk 2 breaks');
+    ran.push(range.index);
+  });
+  const err = await failing.then(
+    () => assert.fail('the run should fail'),
+    (e: unknown) => e,
+  );
+  assert.ok(err instanceof ChunkFailedError && err.range.index === 2);
+  assert.equal(
+    (await t.app.db.select().from(notes).where(eq(notes.text, 'chunk 2'))).length,
+    0,
+    'rolled back',
+  );
+  const second = await runInChunks(deps, job, { total: 260, size: 50 }, async (range) => {
+    ran.push(range.index);
+  });
+  assert.deepEqual(second, { resumedAt: 100, chunks: 4 });
+  assert.deepEqual(ran, [0, 1, 2, 3, 4, 5], 'every chunk once');
+
+  // Another run committed to a point this run did not expect: it stops, its chunk rolled back.
+  const other = { id: randomUUID(), queue: 'test-chunks' };
+  await t.app.db
+    .insert(jobProgress)
+    .values({ jobId: other.id, queue: 'test-chunks', done: 30, total: 100, updatedAt: new Date() });
+  let called = 0;
+  await assert.rejects(
+    runInChunks(deps, other, { total: 100, size: 50 }, async () => {
+      called++;
+    }),
+    JobTakenOverError,
+  );
+  assert.equal(called, 0);
 });

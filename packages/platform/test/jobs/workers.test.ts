@@ -1,56 +1,12 @@
 // Jobs across real processes on PostgreSQL: two workers and a schedule every minute run the
 // handler exactly once per tick, and a job whose worker is SIGKILLed runs again after expiry.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { type SpawnedApp, spawnApp } from '../../src/testing/spawn-app.ts';
-import { createEmptyDatabase, testDbKind } from '../../src/testing/test-database.ts';
+import { testDbKind } from '../../src/testing/test-database.ts';
+import { withProcesses } from './processes.ts';
 
-const cli = fileURLToPath(new URL('../fixtures/jobs-app/cli.ts', import.meta.url));
 const skip = testDbKind() !== 'postgres' && 'several processes share one database only on PostgreSQL';
-
-async function withProcesses(
-  prefix: string,
-  run: (ctx: {
-    start(extra?: Record<string, string>): Promise<SpawnedApp>;
-    query<T>(text: string, values?: unknown[]): Promise<T[]>;
-  }) => Promise<void>,
-) {
-  const db = await createEmptyDatabase(prefix);
-  const dir = await mkdtemp(join(tmpdir(), `${prefix}-`));
-  const client = new pg.Client({ connectionString: db.url });
-  const started: SpawnedApp[] = [];
-  try {
-    await run({
-      start: async (extra = {}) => {
-        const app = await spawnApp(cli, {
-          PORT: '0',
-          DATABASE_URL: db.url,
-          DATA_DIR: join(dir, `p${started.length}`),
-          LOG_FILE: 'off',
-          NODE_ENV: 'test',
-          ...extra,
-        });
-        started.push(app);
-        return app;
-      },
-      query: async (text, values = []) => {
-        if (!(client as unknown as { _connected?: boolean })._connected) await client.connect();
-        return (await client.query(text, values)).rows;
-      },
-    });
-  } finally {
-    for (const app of started) await app.stop('SIGKILL').catch(() => {});
-    await client.end().catch(() => {});
-    await db.drop();
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 test('two workers and a schedule every minute: the handler runs exactly once per tick, none missed', {
   skip,
