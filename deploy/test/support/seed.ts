@@ -129,13 +129,18 @@ export async function seedAcubeAdmins(
   }
 }
 
-/** `count` new contact messages whose subject carries `tag` (so a list filter `q: tag` finds them); their ids. */
+/**
+ * `count` new contact messages whose subject carries `tag` (so a list filter `q: tag` finds
+ * them), made a second apart in the past: a bulk operation takes them in this order (oldest
+ * first). Their ids, oldest first.
+ */
 export async function seedContactMessages(
   databaseUrl: string,
   tag: string,
   count: number,
 ): Promise<string[]> {
   const { db, close } = openDb(databaseUrl);
+  const start = Date.now() - (count + 60) * 1000;
   try {
     const rows = await db
       .insert(contactMessages)
@@ -147,6 +152,8 @@ export async function seedContactMessages(
           subject: `bulk ${tag}`,
           message: 'A message for the bulk fault test.',
           dedupeKey: `${tag}-${i}`,
+          createdAt: new Date(start + i * 1000),
+          updatedAt: new Date(start + i * 1000),
         })),
       )
       .returning({ id: contactMessages.id });
