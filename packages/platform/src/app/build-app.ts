@@ -1,6 +1,7 @@
 // Builds an app on the platform in the one load order: server factory (logging, errors,
 // headers, OpenAPI, health, metrics), database, then the app's own modules and its web UI.
 // No listen.
+import { backupsPlugin } from '../backup/backup-plugin.ts';
 import type { PlatformConfig } from '../config/types.ts';
 import { databasePlugin } from '../db/database-plugin.ts';
 import { createServer, type Server } from '../http/create-server.ts';
@@ -31,12 +32,18 @@ export async function buildApp<C extends PlatformConfig>(
     appSecret: ctx.config.appSecret,
     shutdownTimeoutMs: ctx.config.shutdownTimeoutMs,
     pollingIntervalSeconds: ctx.config.nodeEnv === 'test' ? 0.5 : 2,
-    // Jobs of a dead worker (no heartbeat for JOBS_HEARTBEAT_SECONDS) are failed, and so retried
-    // elsewhere, at the next supervision pass: every 15 s keeps a takeover well under a minute.
-    superviseIntervalSeconds: ctx.config.nodeEnv === 'test' ? 1 : 15,
+    superviseIntervalSeconds: ctx.config.nodeEnv === 'test' ? 1 : 60,
     cronMonitorIntervalSeconds: ctx.config.nodeEnv === 'test' ? 5 : 30,
-    monitorIntervalSeconds: ctx.config.nodeEnv === 'test' ? 1 : 15,
-    heartbeatSeconds: ctx.config.jobsHeartbeatSeconds,
+    monitorIntervalSeconds: ctx.config.nodeEnv === 'test' ? 1 : 60,
+  });
+  await app.register(backupsPlugin, {
+    app: ctx.config.app,
+    database: ctx.database,
+    dataDir: ctx.config.dataDir,
+    clock: ctx.clock,
+    logger: ctx.logger,
+    keep: ctx.config.backupKeep,
+    schedule: ctx.config.backupSchedule,
   });
   await app.register(mailPlugin, {
     logger: ctx.logger,

@@ -1,5 +1,6 @@
 // The command line both apps share: `serve` (default), `migrate`, `--help`, plus the app's own
 // commands. The only place that prints to the terminal or reads argv.
+import { backupCommands } from '../backup/backup-commands.ts';
 import { ConfigError } from '../config/load-config.ts';
 import type { PlatformConfig } from '../config/types.ts';
 import { serve } from '../http/serve.ts';
@@ -66,7 +67,11 @@ export async function runCli<C extends PlatformConfig>(
   spec: AppSpec<C>,
   argv = process.argv.slice(2),
 ): Promise<void> {
-  const commands = { ...builtinCommands<C>(), ...spec.commands };
+  const commands = {
+    ...builtinCommands<C>(),
+    ...backupCommands<C>((line) => console.log(line)),
+    ...spec.commands,
+  };
   const [first, ...rest] = argv;
   if (first === '--help' || first === '-h' || first === 'help') {
     console.log(help(spec, commands));
@@ -86,7 +91,8 @@ export async function runCli<C extends PlatformConfig>(
     if (
       err instanceof ConfigError ||
       err instanceof WebBuildError ||
-      (err as { code?: string }).code === 'DATA_DIR_LOCKED'
+      (err as { code?: string }).code === 'DATA_DIR_LOCKED' ||
+      (err as { code?: string }).code === 'BACKUP_FAILED'
     ) {
       console.error((err as Error).message);
     } else {

@@ -13,7 +13,7 @@ export class DataDirLockedError extends Error {
   }
 }
 
-interface Holder {
+export interface Holder {
   pid: number;
   hostname: string;
   startedAt: string;
@@ -34,6 +34,17 @@ function readHolder(path: string): Holder | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Who holds the data dir's lock, if anyone does: the app runs on it. A lock left by a process of
+ * this machine that is gone does not count; one written on another host does (it cannot be told).
+ */
+export function dataDirHolder(dataDir: string): Holder | undefined {
+  const holder = readHolder(join(dataDir, 'db.lock'));
+  if (!holder || holder.pid === process.pid) return undefined;
+  if (holder.hostname !== hostname()) return holder;
+  return isAlive(holder.pid) ? holder : undefined;
 }
 
 export interface DirLock {

@@ -1,6 +1,7 @@
 // The only place a server listens. On SIGTERM or SIGINT: stop accepting, let in-flight requests
 // (and, through onClose hooks, jobs and streams) finish within SHUTDOWN_TIMEOUT_MS, close
-// connections, exit 0. Past the bound, or on a second signal, exit 1.
+// connections, exit 0. Past the bound, or on a second signal, exit 1. SIGUSR2 asks for a backup
+// (embedded database: written to DATA_DIR/backups; see backup/).
 import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import type { PlatformConfig } from '../config/types.ts';
@@ -11,6 +12,16 @@ export interface ServeOptions {
 }
 
 export async function serve(app: FastifyInstance, config: PlatformConfig, opts: ServeOptions = {}) {
+  const backup = () => {
+    app.log.info({ signal: 'SIGUSR2' }, 'backup asked for by a signal');
+    void app.backups.createLogged('signal');
+  };
+  if (app.hasDecorator('backups')) {
+    process.on('SIGUSR2', backup);
+    app.addHook('onClose', async () => {
+      process.removeListener('SIGUSR2', backup);
+    });
+  }
   closeWithGrace(
     {
       delay: config.shutdownTimeoutMs,
