@@ -32,9 +32,12 @@ export async function buildApp<C extends PlatformConfig>(
     appSecret: ctx.config.appSecret,
     shutdownTimeoutMs: ctx.config.shutdownTimeoutMs,
     pollingIntervalSeconds: ctx.config.nodeEnv === 'test' ? 0.5 : 2,
-    superviseIntervalSeconds: ctx.config.nodeEnv === 'test' ? 1 : 60,
+    // Jobs of a dead worker (no heartbeat for JOBS_HEARTBEAT_SECONDS) are failed, and so retried
+    // elsewhere, at the next supervision pass: every 15 s keeps a takeover well under a minute.
+    superviseIntervalSeconds: ctx.config.nodeEnv === 'test' ? 1 : 15,
     cronMonitorIntervalSeconds: ctx.config.nodeEnv === 'test' ? 5 : 30,
-    monitorIntervalSeconds: ctx.config.nodeEnv === 'test' ? 1 : 60,
+    monitorIntervalSeconds: ctx.config.nodeEnv === 'test' ? 1 : 15,
+    heartbeatSeconds: ctx.config.jobsHeartbeatSeconds,
   });
   await app.register(backupsPlugin, {
     app: ctx.config.app,
