@@ -371,6 +371,7 @@ function renderSite(site: NginxSite, index: number, options: NginxOptions): stri
   if (site.webRoot) {
     out.push(`      root ${q(site.webRoot)};`);
     out.push('      try_files $uri =404;');
+    out.push('      gzip_static on; # the build writes .gz beside each file');
     out.push('      add_header X-Content-Type-Options nosniff;');
   } else {
     out.push(proxyBlock(name, '      ').trimEnd());
