@@ -60,9 +60,12 @@ export const bulkModule: FastifyPluginAsync<BulkModuleOptions> = async (app, opt
     defineQueue({
       name: BULK_QUEUE,
       payload: BulkJobPayload,
-      retryLimit: 2,
+      // A run whose worker died is taken over within a minute (heartbeats, the platform's 15 s
+      // default) and resumes after its last committed chunk: a retry never redoes a chunk.
+      retryLimit: 5,
+      retryDelaySeconds: 5,
       expireInSeconds: 3600,
-      handler: (job) => runBulkOperation(ctx, { ...job.data, jobId: job.id, progress: job.progress }),
+      handler: (job) => runBulkOperation(ctx, { ...job.data, jobId: job.id, inChunks: job.inChunks }),
     }),
   );
   await app.register(bulkRoutes, { prefix: '/api/admin/bulk', ctx });

@@ -1,36 +1,56 @@
-// The background job of a bulk operation: chunk by chunk, each in its own transaction; the first
-// chunk that fails changes nothing and stops the job. The report (every id with its outcome)
-// streams into the file store line by line, the operation row records the outcome, and the
-// admin who asked is mailed a summary with the report's link.
+// The background job of a bulk operation, chunk by chunk (job.inChunks): each chunk's changes,
+// their audit rows, the chunk's outcome on the operation row and the job's progress commit in
+// one transaction. A run after a killed worker (another process takes the job over) resumes
+// after the last committed chunk and reads the outcome so far back from the row, so no record is
+// changed, audited or reported twice. The first chunk that fails changes nothing and stops the
+// job. The report (every id once, with its outcome) streams into the file store, and the
+// operation's end and the mail to the admin who asked commit together.
 import { Readable } from 'node:stream';
+import { ChunkFailedError, type JobContext } from '@campus/platform/jobs';
 import type { BulkContext } from '../bulk.context.ts';
 import { bulkReport } from '../bulk.mail.ts';
 import { type BulkJobPayload, reportDownloadLink } from '../bulk.schemas.ts';
 import { applyBulkChunk } from './apply-bulk-chunk.ts';
-import { CHUNK, chunksOf, countChunk, countFailedChunk, emptyOutcome, reportLines } from './bulk-rules.ts';
+import { CHUNK, countFailedChunk, emptyOutcome, notFoundOf, reportLines } from './bulk-rules.ts';
 
 export async function runBulkOperation(
   ctx: BulkContext,
-  input: BulkJobPayload & { jobId: string; progress(done: number, total: number): Promise<void> },
+  input: BulkJobPayload & { jobId: string; inChunks: JobContext<unknown>['inChunks'] },
 ): Promise<void> {
   const { operationId, adminId, request } = input;
+  const before = await ctx.repo.getById(operationId);
+  if (!before || before.status === 'completed' || before.status === 'failed') {
+    // An earlier run finished it (and was killed before pg-boss heard): nothing left to do.
+    ctx.log.info({ event: 'bulk.already_finished', operationId }, 'bulk operation already finished');
+    return;
+  }
   await ctx.repo.markRunning(operationId);
   const who = { actorId: adminId, ip: null, requestId: `job:${input.jobId}` };
   const total = request.ids.length;
-  const outcome = emptyOutcome();
-  for (const [index, chunk] of chunksOf(request.ids).entries()) {
-    try {
-      countChunk(outcome, chunk, await applyBulkChunk(ctx, { request, ids: chunk, who }));
-      await input.progress(index * CHUNK + chunk.length, total);
-    } catch (err) {
-      ctx.log.error(
-        { err, operationId, chunk: index },
-        'bulk chunk failed: it was rolled back and the job stops',
+  let failedChunk: number | null = null;
+  try {
+    const run = await input.inChunks({ total, size: CHUNK }, async ({ start, end }, tx) => {
+      const chunk = request.ids.slice(start, end);
+      const changed = await applyBulkChunk(ctx, { request, ids: chunk, who, tx });
+      await ctx.repo.recordChunk(operationId, { done: changed, missing: notFoundOf(chunk, changed) }, tx);
+    });
+    if (run.resumedAt > 0) {
+      ctx.log.info(
+        { event: 'bulk.resumed', operationId, resumedAt: run.resumedAt },
+        'bulk operation resumed after its last committed chunk',
       );
-      countFailedChunk(outcome, request.ids, index);
-      break;
     }
+  } catch (err) {
+    // Lost to another worker (JobTakenOverError) or the database gone: the job fails and runs again.
+    if (!(err instanceof ChunkFailedError)) throw err;
+    ctx.log.error(
+      { err: err.cause, operationId, chunk: err.range.index },
+      'bulk chunk failed: it was rolled back and the job stops',
+    );
+    failedChunk = err.range.index;
   }
+  const outcome = (await ctx.repo.getById(operationId))?.outcome ?? emptyOutcome();
+  if (failedChunk !== null) countFailedChunk(outcome, request.ids, failedChunk);
   const file = await ctx.files.storeGenerated(
     'export',
     Readable.from(reportLines(outcome)),
@@ -38,13 +58,20 @@ export async function runBulkOperation(
     'text/csv',
     adminId,
   );
-  await ctx.repo.finish(operationId, { outcome, reportFileId: file.id, finishedAt: ctx.clock.now() });
   const counts = {
     done: outcome.done.length,
     missing: outcome.missing.length,
     failed: outcome.failed.length,
     notAttempted: outcome.not_attempted.length,
   };
+  const admin = await ctx.adminContact(adminId);
+  await ctx.db.transaction(async (tx) => {
+    await ctx.repo.finish(operationId, { outcome, reportFileId: file.id, finishedAt: ctx.clock.now() }, tx);
+    if (!admin) return;
+    const values = { name: admin.name, action: request.action, entity: request.entity, total, ...counts };
+    const link = reportDownloadLink(ctx.publicUrl, file.id);
+    await ctx.mail.send(bulkReport, admin.email, { ...values, link }, { tx });
+  });
   ctx.log.info(
     {
       event: 'bulk.finished',
@@ -55,15 +82,4 @@ export async function runBulkOperation(
     },
     'bulk operation finished',
   );
-  const admin = await ctx.adminContact(adminId);
-  if (admin) {
-    await ctx.mail.send(bulkReport, admin.email, {
-      name: admin.name,
-      action: request.action,
-      entity: request.entity,
-      total,
-      ...counts,
-      link: reportDownloadLink(ctx.publicUrl, file.id),
-    });
-  }
 }
