@@ -21,6 +21,7 @@ Options:
   --https-port N         ATTN's https port, A-Cube's the next (default: free ports)
   --http-port N          ATTN's http port (301 to https), A-Cube's the next (default: free ports)
   --shutdown-timeout-ms  SHUTDOWN_TIMEOUT_MS of every process (default 10000)
+  --ready-timeout-s N    how long up waits for every process to be ready (default 300)
   --json                 status and down: machine-readable output
   --purge                down: remove the folder (logs, data) too`;
 
@@ -34,6 +35,7 @@ const { values, positionals } = parseArgs({
     'https-port': { type: 'string', default: '0' },
     'http-port': { type: 'string', default: '0' },
     'shutdown-timeout-ms': { type: 'string', default: '10000' },
+    'ready-timeout-s': { type: 'string', default: '300' },
     json: { type: 'boolean', default: false },
     purge: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -64,6 +66,7 @@ if (command === 'up') {
     httpsPort: count('https-port', values['https-port'], 0, 65534),
     httpPort: count('http-port', values['http-port'], 0, 65534),
     shutdownTimeoutMs: count('shutdown-timeout-ms', values['shutdown-timeout-ms'], 0, 600_000),
+    readyTimeoutMs: count('ready-timeout-s', values['ready-timeout-s'], 1, 3600) * 1000,
   };
   try {
     const state = await up(options);

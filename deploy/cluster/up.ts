@@ -34,6 +34,8 @@ export interface UpOptions {
   /** ATTN's http port (301 to https); A-Cube's is the next one. 0: free ports. */
   httpPort: number;
   shutdownTimeoutMs: number;
+  /** How long every process may take to be ready (a busy 2-core machine starts 9 slowly). */
+  readyTimeoutMs: number;
 }
 
 const say = (line: string) => console.log(`[cluster] ${line}`);
@@ -261,7 +263,7 @@ export async function up(opts: UpOptions): Promise<ClusterState> {
   await waitUntil(
     'the processes',
     async () => (await Promise.all(processes.map((p) => isReady(p.port)))).every(Boolean),
-    180_000,
+    opts.readyTimeoutMs,
   );
   const ca = readFileSync(state.ca, 'utf8');
   for (const app of APPS) {
