@@ -23,6 +23,7 @@ import { acubeSpec } from '../../apps/acube/api/src/spec.ts';
 import { ROSTER_BODY_LIMIT } from '../../apps/attn/api/src/modules/courses/roster-import.schemas.ts';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../../apps/attn/api/src/modules/face/face.schemas.ts';
 import { attnSpec } from '../../apps/attn/api/src/spec.ts';
+import { BODY_LIMITS, type NginxOptions, renderNginxConfig } from '../nginx/render.ts';
 import { composeValidator, kubeProblems } from './support/schemas.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -423,7 +424,9 @@ describe('deploy manifests, validated offline', () => {
         );
         assert.ok(main, 'an Ingress for /');
         const limit = nginxSize(main.metadata.annotations['nginx.ingress.kubernetes.io/proxy-body-size']);
-        assert.ok(limit > app.largestBody, `body limit ${limit} > ${app.largestBody}`);
+        // The app's own limits, and deploy/nginx's per-route ones (multipart overhead included).
+        const largest = Math.max(app.largestBody, ...BODY_LIMITS[app.name].map((l) => l.bytes));
+        assert.ok(limit >= largest, `body limit ${limit} >= ${largest}`);
       });
 
       it('Ingress: every event stream the app serves goes through an unbuffered path with a long read timeout', async () => {
@@ -524,6 +527,33 @@ describe('deploy manifests, validated offline', () => {
         }
       });
     }
+
+    it('nginx: the configuration rendered from nginx-sites.json sends each site to its API service at the PORT the app reads', () => {
+      const options = JSON.parse(readFileSync(join(dockerDir, 'nginx-sites.json'), 'utf8')) as NginxOptions;
+      const rendered = renderNginxConfig(options);
+      const nginx = services.nginx as Doc;
+      const mountTargets = (nginx.volumes as string[]).map((v) => v.split(':')[1] ?? '');
+      const mounted = (path: string) =>
+        mountTargets.some((target) => path.startsWith(`${target}/`) || path === target);
+      assert.ok(mountTargets.includes('/etc/nginx/nginx.conf'), 'the rendered file is nginx.conf');
+      assert.ok(
+        (nginx.command as string[]).join(' ').includes(`mkdir -p ${options.prefix}/temp`),
+        'prefix made first',
+      );
+      assert.doesNotMatch(rendered, /^\s*daemon /m, 'the image’s command says daemon off');
+      for (const app of apps) {
+        const site = options.sites.find((s) => s.app === app.name);
+        assert.ok(site, `a site for ${app.name}`);
+        const api = services[`${app.name}-api`] as Doc;
+        const config = loadAppConfig(app, { ...imageEnv, ...api.environment }, ['/run/secrets'], scratch);
+        assert.deepEqual(site.upstreams, [`${app.name}-api:${config.port}`]);
+        assert.match(rendered, new RegExp(`server ${app.name}-api:${config.port}\\b`));
+        assert.equal(site.serverName, new URL(config.publicUrl).hostname, 'server name = PUBLIC_URL host');
+        for (const path of [site.certificate, site.certificateKey, site.acmeRoot ?? '']) {
+          assert.ok(mounted(path), `${path} is mounted into the nginx container`);
+        }
+      }
+    });
 
     it('PostgreSQL keeps its data on a volume with fsync on; nginx waits for healthy APIs', () => {
       const postgres = services.postgres as Doc;
