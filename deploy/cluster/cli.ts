@@ -2,10 +2,13 @@
 //                                        [--shutdown-timeout-ms 10000]
 // npm run cluster -- status [--dir .cluster] [--json]
 // npm run cluster -- down [--dir .cluster] [--json] [--purge]
+// npm run cluster -- restart [--dir .cluster] [name...]   (rolling: one process at a time)
 // The whole scaled-out shape on one machine, on loopback: see up.ts, supervisor.ts, down.ts.
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { down } from './down.ts';
 import { APPS } from './plan.ts';
+import { readState, restartProcess } from './state.ts';
 import { status } from './status.ts';
 import { up } from './up.ts';
 
@@ -14,6 +17,8 @@ const USAGE = `Usage: npm run cluster -- <up|status|down> [options]
           under a supervisor, nginx with TLS from a local test CA; prints the URLs and the CA
   status  every process (pid, restarts, ready), the services, each app through nginx
   down    SIGTERM to every process (recorded in state.json), then nginx, Redis and PostgreSQL
+  restart rolling restart of the named processes (default: all), one at a time: SIGTERM (it
+          drains), the supervisor starts it again, the next one once it is ready
 Options:
   --dir DIR              the cluster's folder (default .cluster)
   --attn N, --acube N    API instances per app (default 3 and 2)
@@ -52,7 +57,7 @@ function count(name: string, raw: string, min: number, max: number): number {
 }
 
 const command = positionals[0];
-if (values.help || !command || !['up', 'status', 'down'].includes(command)) {
+if (values.help || !command || !['up', 'status', 'down', 'restart'].includes(command)) {
   console.log(USAGE);
   process.exit(values.help ? 0 : 2);
 }
@@ -86,6 +91,17 @@ if (command === 'up') {
     return false;
   });
   process.exitCode = ok ? 0 : 1;
+} else if (command === 'restart') {
+  const state = readState(join(resolve(values.dir), 'state.json'));
+  const names = positionals.length > 1 ? positionals.slice(1) : state.processes.map((p) => p.name);
+  for (const name of names) {
+    const startedAt = Date.now();
+    const now = await restartProcess(state, name);
+    const exit = now.exits.at(-1);
+    console.log(
+      `[cluster] ${name}: exit ${exit?.code ?? '-'}${exit?.signal ? ` (${exit.signal})` : ''}, pid ${now.pid} ready after ${Date.now() - startedAt} ms`,
+    );
+  }
 } else {
   const state = await down({ dir: values.dir, purge: values.purge });
   if (values.json && state) {

@@ -12,6 +12,7 @@
 //   await stopService(state, 'redis')          // stop Redis (or 'postgres'); startService brings it back on
 //   await startService(state, 'redis')         // the same port and data
 //   await reloadNginx(state)                   // `nginx -s reload` with the cluster's conf and prefix
+//   await restartProcess(state, 'attn-api-1')   // drain (SIGTERM), the supervisor restarts it, until ready
 //   await appDatabaseUrl(state, 'attn')        // the app's DATABASE_URL (read from its secret file)
 //
 // Only the supervisor writes state.json after `up` (pids, starts, exits), by write-and-rename, so
@@ -229,4 +230,26 @@ export async function reloadNginx(state: ClusterState): Promise<void> {
 export async function testNginx(state: ClusterState): Promise<string> {
   const { stderr } = await run(state.nginx.bin, ['-p', state.nginx.prefix, '-c', state.nginx.conf, '-t']);
   return stderr;
+}
+
+/**
+ * Drains and restarts one process: SIGTERM (it stops accepting, answers not ready, finishes
+ * what it has within SHUTDOWN_TIMEOUT_MS and exits 0), the supervisor starts it again, and this
+ * resolves when the new process is ready. Its exit is in processInfo(...).exits.
+ */
+export async function restartProcess(
+  state: ClusterState,
+  name: string,
+  timeoutMs = 120_000,
+): Promise<ClusterProcess> {
+  const before = processInfo(state, name);
+  if (!before.pid) throw new Error(`${name} is not running`);
+  process.kill(before.pid, 'SIGTERM');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const now = processInfo(state, name);
+    if (now.pid && now.pid !== before.pid && (await isReady(now.port))) return now;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${name} was not back and ready within ${timeoutMs} ms`);
 }

@@ -17,7 +17,7 @@ export interface PlannedProcess {
   env: Record<string, string>;
 }
 
-const dir = process.argv[2];
+const dir = process.argv[2] ?? '';
 if (!dir) {
   console.error('usage: node deploy/cluster/supervisor.ts <cluster dir>');
   process.exit(2);
