@@ -285,6 +285,14 @@ function renderSite(site: NginxSite, index: number, options: NginxOptions): stri
   out.push('    keepalive_requests 10000;');
   out.push('    keepalive_timeout 60s;');
   out.push('  }');
+  // The same instances for /health/, with no failure accounting of its own: a readiness 503
+  // (database down, draining) is passed on as it is, and never takes instances out of the
+  // group above (with every instance out, nginx would answer 502 instead of the apps' 503).
+  out.push(`  upstream ${name}_health {`);
+  out.push('    least_conn;');
+  for (const u of site.upstreams) out.push(`    server ${u} max_fails=0;`);
+  out.push('    keepalive 4;');
+  out.push('  }');
   out.push(
     `  limit_req_zone $binary_remote_addr zone=${name}_api:10m rate=${Math.ceil(limitOf(site) / 60)}r/s;`,
   );
@@ -356,11 +364,12 @@ function renderSite(site: NginxSite, index: number, options: NginxOptions): stri
       ).trimEnd(),
     );
   }
-  // Health is the load balancer's and the monitor's view of ONE instance: never retried
-  // elsewhere, and a 503 (not ready) does not count against the instance.
+  // Health through nginx: one instance's answer, as it gave it (a 503 "not ready" is not
+  // retried elsewhere); an instance that cannot be reached is skipped. Monitors that want each
+  // instance ask each one on its own port.
   out.push('    location /health/ {');
-  out.push('      proxy_next_upstream off;');
-  out.push(proxyBlock(name, '      ').trimEnd());
+  out.push('      proxy_next_upstream error timeout;');
+  out.push(proxyBlock(`${name}_health`, '      ').trimEnd());
   out.push(commonHeaders('      ').trimEnd());
   out.push('    }');
   // Metrics are per instance: Prometheus scrapes each instance directly, never through here.

@@ -606,3 +606,42 @@ test('the access log has paths without query strings', async () => {
   );
   assert.equal(nginxErr, '');
 });
+
+test('the rendered configuration: stream, health and upstream directives; bad options refused', () => {
+  const site = {
+    app: 'attn' as const,
+    serverName: 'attn.example.edu',
+    listen: { host: '0.0.0.0', https: 443, http: 80 },
+    upstreams: ['10.0.0.1:3001', '10.0.0.2:3001', '10.0.0.3:3001'],
+    certificate: '/etc/ssl/a.crt',
+    certificateKey: '/etc/ssl/a.key',
+  };
+  const conf = renderNginxConfig({ prefix: '/var/lib/campus-nginx', user: 'www-data', sites: [site] });
+  const block = (start: string) => {
+    const at = conf.indexOf(start);
+    assert.ok(at >= 0, start);
+    return conf.slice(at, conf.indexOf('\n    }', at));
+  };
+  // The app also sends X-Accel-Buffering: no, so the running test cannot tell; the config must
+  // not depend on it.
+  const stream = block('location ~ ^/api/teacher/sessions/[^/]+/live$ {');
+  for (const directive of ['proxy_buffering off;', 'gzip off;', 'proxy_read_timeout 1h;'])
+    assert.ok(stream.includes(directive), directive);
+  assert.match(block('location /health/ {'), /proxy_pass http:\/\/attn_0_health;/);
+  assert.match(
+    conf,
+    /upstream attn_0 \{\n {4}least_conn;\n( {4}server 10\.0\.0\.\d:3001 max_fails=3 fail_timeout=10s;\n){3} {4}keepalive 32;/,
+  );
+  assert.match(conf, /^user www-data;$/m);
+  assert.match(conf, /return 301 https:\/\/attn\.example\.edu\$request_uri;/);
+  assert.doesNotMatch(conf, /\$request[^_]|\$request_uri[^;]|\$http_referer|\$args|\$query_string/);
+  assert.doesNotMatch(renderNginxConfig({ prefix: '/p', sites: [site] }), /^user /m);
+  assert.throws(
+    () => renderNginxConfig({ prefix: 'relative', sites: [] }),
+    /prefix must be an absolute path/,
+  );
+  assert.throws(
+    () => renderNginxConfig({ prefix: '/p', sites: [{ ...site, upstreams: ['nohost'] }] }),
+    /nohost is not host:port/,
+  );
+});
