@@ -12,6 +12,7 @@
 //     sites: NginxSite[];        // one server per site (an app under one name)
 //     accessLog?: string;        // default <prefix>/logs/access.log ('off' for none)
 //     errorLog?: string;         // default <prefix>/logs/error.log
+//     pidFile?: string;          // default <prefix>/nginx.pid (Debian's nginx.service: /run/nginx.pid)
 //     user?: string;             // the `user` directive, only when given (as root in production:
 //                                // 'www-data'); without it a root master runs workers as nobody
 //     foreground?: boolean;      // `daemon off;` (under a supervisor); default false
@@ -60,6 +61,7 @@ export interface NginxOptions {
   sites: NginxSite[];
   accessLog?: string;
   errorLog?: string;
+  pidFile?: string;
   user?: string;
   foreground?: boolean;
   workerProcesses?: number | 'auto';
@@ -414,7 +416,7 @@ export function renderNginxConfig(options: NginxOptions): string {
     options.user ? `user ${options.user};` : '',
     `worker_processes ${options.workerProcesses ?? 'auto'};`,
     options.foreground ? 'daemon off;' : '',
-    `pid ${q(join(p, 'nginx.pid'))};`,
+    `pid ${q(options.pidFile ?? join(p, 'nginx.pid'))};`,
     `error_log ${q(options.errorLog ?? join(p, 'logs', 'error.log'))} warn;`,
     '',
     'events {',
@@ -497,7 +499,7 @@ const HELP = `Renders nginx.conf for the apps behind TLS.
 --server-name, --upstream (repeat), --certificate, --certificate-key, --acme-root, --web-root,
 --https PORT (443), --http PORT (80; 0 for none), --listen HOST (0.0.0.0),
 --limit-per-minute N (per client IP on /api; default the app's budget, see RATE_BUDGET)
---access-log FILE, --error-log FILE, --user NAME, --dhparam FILE, --foreground
+--access-log FILE, --error-log FILE, --pid-file FILE, --user NAME, --dhparam FILE, --foreground
 --out FILE         write there instead of stdout
 Then: nginx -t -c FILE -p DIR`;
 
@@ -522,6 +524,7 @@ function main(argv: string[]): void {
       'limit-per-minute': { type: 'string' },
       'access-log': { type: 'string' },
       'error-log': { type: 'string' },
+      'pid-file': { type: 'string' },
       user: { type: 'string' },
       dhparam: { type: 'string' },
       foreground: { type: 'boolean' },
@@ -558,6 +561,7 @@ function main(argv: string[]): void {
     sites,
     ...(values['access-log'] ? { accessLog: values['access-log'] } : {}),
     ...(values['error-log'] ? { errorLog: values['error-log'] } : {}),
+    ...(values['pid-file'] ? { pidFile: values['pid-file'] } : {}),
     ...(values.user ? { user: values.user } : {}),
     ...(values.dhparam ? { dhparam: values.dhparam } : {}),
     ...(values.foreground ? { foreground: true } : {}),
