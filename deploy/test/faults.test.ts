@@ -325,14 +325,18 @@ test('d. PostgreSQL stopped for 10 s: readiness 503, no process exits, all recov
     await waitFor(
       'readiness 503 everywhere',
       async () => {
-        for (const p of before)
-          if (!notReady.has(p.name) && (await readyStatus(p.port)) === 503) notReady.set(p.name, Date.now());
-        for (const app of [attn, acube])
-          if (
-            !notReady.has(app.url) &&
-            (await client.request(`${app.url}/health/ready`).catch(() => null))?.status === 503
-          )
-            notReady.set(app.url, Date.now());
+        const look = async (what: string, status: () => Promise<number>) => {
+          if (!notReady.has(what) && (await status()) === 503) notReady.set(what, Date.now());
+        };
+        await Promise.all([
+          ...before.map((p) => look(p.name, () => readyStatus(p.port))),
+          ...[attn, acube].map((app) =>
+            look(
+              app.url,
+              async () => (await client.request(`${app.url}/health/ready`).catch(() => null))?.status ?? 0,
+            ),
+          ),
+        ]);
         return notReady.size === before.length + 2;
       },
       9_000,
