@@ -22,8 +22,8 @@ function setUp(read: () => Promise<QueueCounts[]>, opts: { timeoutMs?: number } 
   let now = 1_000_000;
   const logs: string[] = [];
   const logger = {
-    warn: (_o: object, msg: string) => logs.push(`warn ${msg}`),
-    info: (_o: object, msg: string) => logs.push(`info ${msg}`),
+    warn: (_o: object, msg: string) => void logs.push(`warn ${msg}`),
+    info: (_o: object, msg: string) => void logs.push(`info ${msg}`),
   };
   registerJobMetrics(registry, { read, nowMs: () => now, cacheMs: 5000, logger, ...opts });
   const scrape = async () => {

@@ -4,7 +4,6 @@
 // oldest job due to run and not yet taken. When the database does not answer within a second
 // and a half, the scrape still succeeds: the job series are left out and `jobs_metrics_up` is 0.
 import { sql } from 'drizzle-orm';
-import type { Logger } from 'pino';
 import { Gauge, type Registry } from 'prom-client';
 import type { Db } from '../db/database.ts';
 import { ScrapeCache } from '../http/scrape-cache.ts';
@@ -79,7 +78,7 @@ export interface JobMetricsOptions {
   timeoutMs?: number;
   nowMs?: () => number;
   /** Told once when the counts cannot be read, and once when they can again. */
-  logger?: Pick<Logger, 'warn' | 'info'>;
+  logger?: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
 }
 
 /** Adds the job gauges to `registry`; each scrape reads the counts through `opts.read` (cached). */
