@@ -59,7 +59,15 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
 
   await app.register(exportsModule, { audit, files, publicUrl, timeZone });
   await app.register(uploadsModule, { prefix: '/api/admin/uploads', audit, files });
-  await app.register(bulkModule, { audit, files, clock, publicUrl, timeZone, mailFrom: ctx.config.mailFrom });
+  await app.register(bulkModule, {
+    audit,
+    files,
+    clock,
+    publicUrl,
+    timeZone,
+    mailFrom: ctx.config.mailFrom,
+    chunkPauseMs: ctx.config.bulk.chunkPauseMs,
+  });
 
   const db = () => app.db;
   await app.register(dashboardModule, {

@@ -5,6 +5,7 @@
 // the last chunk committed, so no chunk is done twice. The chunk locks the progress row and
 // checks it still says where this run is: a run that lost its job to another worker (its
 // heartbeat stopped and it did not know) stops at its next chunk, its changes rolled back.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import type { Clock } from '../clock/clock.ts';
 import type { Db, Tx } from '../db/database.ts';
@@ -15,6 +16,8 @@ export interface ChunkPlan {
   total: number;
   /** Items a chunk (one transaction). */
   size: number;
+  /** A pause between chunks, outside their transactions, leaving the database to other work (default 0). */
+  pauseMs?: number;
 }
 
 /** One chunk: items [start, end) of the plan, chunk `index` from 0. */
@@ -73,6 +76,7 @@ export async function runInChunks(
   const resumedAt = Math.min(stored?.done ?? 0, plan.total);
   let chunks = 0;
   for (const range of chunksFrom(plan, resumedAt)) {
+    if (chunks > 0 && plan.pauseMs) await sleep(plan.pauseMs);
     if (job.signal?.aborted)
       throw new JobTakenOverError(`job ${job.id} lost its claim: stopped before chunk ${range.index + 1}`);
     await db.transaction(async (tx) => {

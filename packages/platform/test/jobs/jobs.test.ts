@@ -190,10 +190,12 @@ test('runInChunks: a failed chunk commits nothing and stops; the next run starts
     0,
     'rolled back',
   );
-  const second = await runInChunks(deps, job, { total: 260, size: 50 }, async (range) => {
+  const began = performance.now();
+  const second = await runInChunks(deps, job, { total: 260, size: 50, pauseMs: 60 }, async (range) => {
     ran.push(range.index);
   });
   assert.deepEqual(second, { resumedAt: 100, chunks: 4 });
+  assert.ok(performance.now() - began >= 170, 'a pause between each two chunks');
   assert.deepEqual(ran, [0, 1, 2, 3, 4, 5], 'every chunk once');
 
   // Another run committed to a point this run did not expect: it stops, its chunk rolled back.

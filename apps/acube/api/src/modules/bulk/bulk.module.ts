@@ -26,6 +26,8 @@ export interface BulkModuleOptions {
   timeZone: string;
   /** MAIL_FROM: the organizer of a cancelled appointment's calendar file. */
   mailFrom: string;
+  /** BULK_CHUNK_PAUSE_MS: a pause between two chunks of a background operation (default 0). */
+  chunkPauseMs?: number;
 }
 
 export const bulkModule: FastifyPluginAsync<BulkModuleOptions> = async (app, opts) => {
@@ -61,11 +63,18 @@ export const bulkModule: FastifyPluginAsync<BulkModuleOptions> = async (app, opt
       name: BULK_QUEUE,
       payload: BulkJobPayload,
       // A run whose worker died is taken over within a minute (heartbeats, the platform's 15 s
-      // default) and resumes after its last committed chunk: a retry never redoes a chunk.
+      // default) and resumes after its last committed chunk: a retry never redoes a chunk. A short
+      // first retry delay (2 s, doubling) keeps the takeover quick.
       retryLimit: 5,
-      retryDelaySeconds: 5,
+      retryDelaySeconds: 2,
       expireInSeconds: 3600,
-      handler: (job) => runBulkOperation(ctx, { ...job.data, jobId: job.id, inChunks: job.inChunks }),
+      handler: (job) =>
+        runBulkOperation(ctx, {
+          ...job.data,
+          jobId: job.id,
+          inChunks: job.inChunks,
+          pauseMs: opts.chunkPauseMs ?? 0,
+        }),
     }),
   );
   await app.register(bulkRoutes, { prefix: '/api/admin/bulk', ctx });

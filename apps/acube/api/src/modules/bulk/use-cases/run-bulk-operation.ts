@@ -15,7 +15,7 @@ import { CHUNK, countFailedChunk, emptyOutcome, notFoundOf, reportLines } from '
 
 export async function runBulkOperation(
   ctx: BulkContext,
-  input: BulkJobPayload & { jobId: string; inChunks: JobContext<unknown>['inChunks'] },
+  input: BulkJobPayload & { jobId: string; inChunks: JobContext<unknown>['inChunks']; pauseMs?: number },
 ): Promise<void> {
   const { operationId, adminId, request } = input;
   const before = await ctx.repo.getById(operationId);
@@ -29,7 +29,8 @@ export async function runBulkOperation(
   const total = request.ids.length;
   let failedChunk: number | null = null;
   try {
-    const run = await input.inChunks({ total, size: CHUNK }, async ({ start, end }, tx) => {
+    const plan = { total, size: CHUNK, pauseMs: input.pauseMs ?? 0 };
+    const run = await input.inChunks(plan, async ({ start, end }, tx) => {
       const chunk = request.ids.slice(start, end);
       const changed = await applyBulkChunk(ctx, { request, ids: chunk, who, tx });
       await ctx.repo.recordChunk(operationId, { done: changed, missing: notFoundOf(chunk, changed) }, tx);
