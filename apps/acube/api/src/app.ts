@@ -6,6 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AcubeConfig } from './config.ts';
 import { installAbuseGuards } from './modules/abuse/index.ts';
 import { adminsModule, createAdminAuth } from './modules/admins/index.ts';
+import { backupsModule } from './modules/backups/index.ts';
 import { bookingsModule, bookingsWaiting } from './modules/bookings/index.ts';
 import { bulkModule } from './modules/bulk/index.ts';
 import { contactModule, messagesWaiting } from './modules/contact/index.ts';
@@ -80,6 +81,7 @@ export const acubeApp: FastifyPluginAsync<AppContext<AcubeConfig>> = async (app,
   });
   await app.register(privacyModule, { audit, clock, publicUrl, ...ctx.config.privacy });
   await app.register(jobsModule, { prefix: '/api/admin/jobs', audit });
+  await app.register(backupsModule, { prefix: '/api/admin/backups', audit });
 
   await app.register(auditRoutes, {
     prefix: '/api/admin/audit-logs',

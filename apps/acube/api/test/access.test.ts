@@ -1,4 +1,7 @@
 // Who may call each A-Cube route: every route is listed here, and the guard must agree.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { AccessTokens, PasswordHasher } from '@campus/platform/auth';
 import { assertAccess, createTestApp, type TestApp, type TestCaller } from '@campus/platform/testing';
@@ -7,8 +10,11 @@ import { acubeSpec } from '../src/spec.ts';
 
 let t: TestApp;
 let callers: Record<string, TestCaller>;
+let dir = '';
 before(async () => {
-  t = await createTestApp(acubeSpec, { env: { DEMO_DATA: 'false' } });
+  // A data dir of its own: the superadmin's call to POST /api/admin/backups writes a backup there.
+  dir = await mkdtemp(join(tmpdir(), 'acube-access-'));
+  t = await createTestApp(acubeSpec, { env: { DEMO_DATA: 'false', DATA_DIR: dir } });
   const passwordHash = await new PasswordHasher().hash('not used here at all');
   const [boss, staff] = await t.app.db
     .insert(admins)
@@ -30,7 +36,10 @@ before(async () => {
   });
   callers = { superadmin: as(boss?.id ?? '', 'superadmin'), staff: as(staff?.id ?? '', 'staff') };
 });
-after(() => t.close());
+after(async () => {
+  await t.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 test('every A-Cube route declares the access this table gives it', async () => {
   await assertAccess({
@@ -73,6 +82,8 @@ test('every A-Cube route declares the access this table gives it', async () => {
       'GET /api/admin/jobs/:queue/failed': ['superadmin'],
       'POST /api/admin/jobs/:queue/:id/retry': ['superadmin'],
       'POST /api/admin/jobs/:queue/:id/cancel': ['superadmin'],
+      'GET /api/admin/backups': ['superadmin'],
+      'POST /api/admin/backups': ['superadmin'],
       'POST /api/admin/bulk/export/audit-logs': ['staff', 'superadmin'],
       'GET /api/admin/bulk/export/files/:id': ['staff', 'superadmin'],
       'GET /api/admin/bulk/export/audit-logs/:job_id': ['staff', 'superadmin'],

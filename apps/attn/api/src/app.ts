@@ -9,6 +9,7 @@ import type { AttnConfig } from './config.ts';
 import { createAttnLive } from './live-channel.ts';
 import { attendanceModule } from './modules/attendance/index.ts';
 import { authModule } from './modules/auth/index.ts';
+import { backupsModule } from './modules/backups/index.ts';
 import { coursesModule } from './modules/courses/index.ts';
 import { FacePool, faceModule } from './modules/face/index.ts';
 import { jobsModule } from './modules/jobs/index.ts';
@@ -64,4 +65,5 @@ export const attnApp: FastifyPluginAsync<AppContext<AttnConfig>> = async (app, c
   await app.register(privacyModule, services);
   // Last: the admins' view of every queue the modules above defined.
   await app.register(jobsModule, services);
+  await app.register(backupsModule, services);
 };

@@ -94,6 +94,8 @@ test('every ATTN route declares the access this table gives it, and the guard en
       'GET /api/admin/jobs/:queue/failed': A,
       'POST /api/admin/jobs/:queue/:id/retry': A,
       'POST /api/admin/jobs/:queue/:id/cancel': A,
+      'GET /api/admin/backups': A,
+      'POST /api/admin/backups': A,
       // face enrolment (no ids: always the caller's own)
       'GET /api/student/face': S,
       'POST /api/student/face/consent': S,

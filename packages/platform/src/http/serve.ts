@@ -25,6 +25,8 @@ export async function serve(app: FastifyInstance, config: PlatformConfig, opts: 
   closeWithGrace(
     {
       delay: config.shutdownTimeoutMs,
+      // close-with-grace also closes on SIGUSR2 (nodemon's restart signal); here it means a backup.
+      skip: ['SIGUSR2'],
       logger: { error: (msg: unknown) => app.log.error(msg) },
     },
     async ({ signal, err }) => {

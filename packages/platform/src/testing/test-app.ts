@@ -58,7 +58,14 @@ export async function createTestApp<C extends PlatformConfig>(
     logFile?: string;
   } = {},
 ): Promise<TestApp> {
-  const config = spec.loadConfig({ NODE_ENV: 'test', LOG_FILE: 'off', ...scaledOutEnv(), ...opts.env });
+  // No scheduled backups (BACKUP_SCHEDULE) unless a test asks: a run at 03:30 UTC would write one.
+  const config = spec.loadConfig({
+    NODE_ENV: 'test',
+    LOG_FILE: 'off',
+    BACKUP_SCHEDULE: 'off',
+    ...scaledOutEnv(),
+    ...opts.env,
+  });
   const database = await createTestDatabase({ migrationsFolder: spec.migrationsFolder, name: spec.name });
   const { logs, logger, close: closeLogs } = captureLogger(spec.sensitivePaths, opts.logFile ?? null);
   const clock = opts.clock ?? createTestClock();
