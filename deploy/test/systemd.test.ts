@@ -8,7 +8,9 @@
 //   node --test deploy/test/systemd.test.ts
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { once } from 'node:events';
 import {
+  chmodSync,
   existsSync,
   mkdtempSync,
   readdirSync,
@@ -17,6 +19,8 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -175,7 +179,8 @@ describe('what verify cannot see', () => {
       }
       const migrate = service(`${app}-migrate.service`);
       assert.deepEqual(migrate.get('Type'), ['oneshot']);
-      assert.deepEqual(migrate.get('RemainAfterExit'), ['yes']);
+      // It must go back to inactive: each start of an instance (through Requires=) runs it again.
+      assert.equal(migrate.get('RemainAfterExit'), undefined);
     });
 
     test(`${app}: API and job processes run after the migrate, restart on failure, and take their port from the instance`, () => {
@@ -303,4 +308,88 @@ describe('what verify cannot see', () => {
       }
     });
   }
+});
+
+describe('rolling-restart.sh', () => {
+  let dir: string;
+  const servers: Server[] = [];
+  /** Ports of stand-in instances: /health/ready answers `status` (200, or 503 for one that does not come back). */
+  const instance = async (status: number) => {
+    const server = createServer((req, res) => {
+      res.statusCode = req.url === '/health/ready' ? status : 404;
+      res.end();
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    servers.push(server);
+    return (server.address() as AddressInfo).port;
+  };
+  /** Runs the script with a stand-in systemctl that lists `units` and logs what it is told. */
+  const rollingRestart = async (units: string[]) => {
+    const log = join(dir, `systemctl-${Math.random().toString(36).slice(2)}.log`);
+    const fake = join(dir, 'systemctl');
+    writeFileSync(
+      fake,
+      `#!/usr/bin/env bash\necho "$*" >> "$FAKE_LOG"\n[ "$1" = list-units ] && [ -n "$FAKE_UNITS" ] && printf '%s loaded active running x\\n' $FAKE_UNITS\nexit 0\n`,
+    );
+    chmodSync(fake, 0o755);
+    const result = await run('bash', [join(unitDir, 'rolling-restart.sh'), 'attn'], {
+      env: {
+        ...process.env,
+        SYSTEMCTL: fake,
+        FAKE_LOG: log,
+        FAKE_UNITS: units.join(' '),
+        READY_TIMEOUT: '2',
+      },
+    }).then(
+      (r) => ({ code: 0, out: r.stdout + r.stderr }),
+      (err: { code?: number; stdout?: string; stderr?: string }) => ({
+        code: err.code ?? -1,
+        out: `${err.stdout ?? ''}${err.stderr ?? ''}`,
+      }),
+    );
+    const calls = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [];
+    return { ...result, restarts: calls.filter((c) => c.startsWith('restart ')).map((c) => c.slice(8)) };
+  };
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rolling-restart-'));
+  });
+  after(async () => {
+    for (const server of servers) server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('restarts the API instances, then the job processes, one at a time, each once ready', async () => {
+    const [a, b, w] = [await instance(200), await instance(200), await instance(200)];
+    const units = [`attn-worker@${w}.service`, `attn-api@${b}.service`, `attn-api@${a}.service`];
+    const { code, out, restarts } = await rollingRestart(units);
+    assert.equal(code, 0, out);
+    const byPort = [a, b].sort((x, y) => x - y).map((p) => `attn-api@${p}.service`);
+    assert.deepEqual(restarts, [...byPort, `attn-worker@${w}.service`]);
+    assert.match(out, /restarted 3 attn processes/);
+  });
+
+  test('stops at an instance that does not come back, naming it, and restarts no other', async () => {
+    const [bad, good] = [await instance(503), await instance(200)];
+    const first = Math.min(bad, good) === bad;
+    const { code, out, restarts } = await rollingRestart([
+      `attn-api@${bad}.service`,
+      `attn-api@${good}.service`,
+    ]);
+    assert.equal(code, 1);
+    assert.match(out, new RegExp(`attn-api@${bad}\\.service is not ready after 2 s`));
+    assert.deepEqual(
+      restarts,
+      first ? [`attn-api@${bad}.service`] : [`attn-api@${good}.service`, `attn-api@${bad}.service`],
+    );
+  });
+
+  test('refuses an unknown app and says when nothing runs', async () => {
+    const unknown = await run('bash', [join(unitDir, 'rolling-restart.sh'), 'nope']).catch((e) => e);
+    assert.equal(unknown.code, 2);
+    const { code, out } = await rollingRestart([]);
+    assert.equal(code, 1);
+    assert.match(out, /no active attn-api@ or attn-worker@ unit/);
+  });
 });
