@@ -3,24 +3,29 @@
 // when every process is ready on its own port and each app answers ready through nginx.
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  chmodSync,
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { preparePrefix, renderNginxConfig } from '../nginx/render.ts';
 import { httpsGet } from './https-get.ts';
 import { APPS, appEnv, cliPath, plannedProcess, processName, REPO } from './plan.ts';
-import { createAppDatabase, initPostgres, initRedis, startPostgres, startRedis } from './services.ts';
-import { type AppName, type ClusterProcess, type ClusterState, isReady, testNginx } from './state.ts';
+import {
+  createAppDatabase,
+  initPostgres,
+  initRedis,
+  startPostgres,
+  startRedis,
+  stopPostgres,
+} from './services.ts';
+import {
+  type AppName,
+  type ClusterProcess,
+  type ClusterState,
+  isReady,
+  stopService,
+  testNginx,
+} from './state.ts';
 
 const run = promisify(execFile);
 
@@ -87,6 +92,19 @@ async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs:
 }
 
 export async function up(opts: UpOptions): Promise<ClusterState> {
+  // Until state.json exists, `down` cannot find what was started: stop it here on a failure.
+  const undo: Array<() => Promise<void>> = [];
+  try {
+    return await upSteps(opts, undo);
+  } catch (err) {
+    if (!existsSync(join(resolve(opts.dir), 'state.json'))) {
+      for (const step of undo.reverse()) await step().catch(() => {});
+    }
+    throw err;
+  }
+}
+
+async function upSteps(opts: UpOptions, undo: Array<() => Promise<void>>): Promise<ClusterState> {
   const dir = resolve(opts.dir);
   const statePath = join(dir, 'state.json');
   if (existsSync(statePath)) {
@@ -94,7 +112,8 @@ export async function up(opts: UpOptions): Promise<ClusterState> {
     if (isAlive(old.supervisor.pid))
       throw new Error(`a cluster is already up in ${dir}: npm run cluster -- down`);
     say(`removing the stopped cluster left in ${dir}`);
-    rmSync(dir, { recursive: true, force: true });
+    const { down } = await import('./down.ts');
+    await down({ dir, purge: true });
   }
   const started = Date.now();
   await run('bash', [join(REPO, 'deploy/services/ensure-packages.sh'), 'postgres', 'redis', 'nginx']);
@@ -136,6 +155,7 @@ export async function up(opts: UpOptions): Promise<ClusterState> {
   const postgres: ClusterState['postgres'] = { ...pg, adminUrlFile: join(secrets, 'postgres-admin-url') };
   writeSecret(postgres.adminUrlFile, `postgres://postgres:${adminPassword}@127.0.0.1:${pg.port}/postgres`);
   await startPostgres(postgres);
+  undo.push(() => stopPostgres(postgres));
   for (const app of APPS) {
     const password = secret();
     await createAppDatabase(postgres, adminPassword, app, password);
@@ -148,6 +168,7 @@ export async function up(opts: UpOptions): Promise<ClusterState> {
   const redis: ClusterState['redis'] = { ...redisBase, urlFile: join(secrets, 'redis-url') };
   writeSecret(redis.urlFile, `redis://:${redisPassword}@127.0.0.1:${redis.port}`);
   await startRedis(redis);
+  undo.push(() => stopService({ redis } as ClusterState, 'redis'));
 
   const processes: ClusterProcess[] = [];
   const counts: Record<AppName, number> = { attn: opts.attn, acube: opts.acube };
