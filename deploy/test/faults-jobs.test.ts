@@ -173,6 +173,17 @@ test('f. a job process killed with -9 in the middle of a 1,000-record bulk job: 
     log(
       `finished by ${finishers.map((f) => `${f.name} (pid ${f.pid})`).join(', ') || 'no process that logged it'}`,
     );
+    const resumed = state.processes
+      .filter((p) => p.app === 'acube')
+      .flatMap((p) =>
+        logLines(p.log).filter((l) => l.event === 'bulk.resumed' && l.operationId === operationId),
+      );
+    log(`resumed at: ${resumed.map((l) => l.resumedAt).join(', ') || 'no resume logged'}`);
+    assert.deepEqual(
+      resumed.map((l) => l.resumedAt),
+      [500],
+      'the other process resumed after the five committed chunks',
+    );
     assert.equal(finishers.length, 1, 'one process finished it');
     assert.notEqual(finishers[0]?.pid, victim.pid, 'not the killed process');
 
