@@ -173,3 +173,10 @@ test('INSTANCE_ID names the process (safe characters only); MIGRATE_ON_START def
   assert.match(problems.INSTANCE_ID ?? '', /A-Z a-z 0-9/);
   assert.match(problems.MIGRATE_ON_START ?? '', /true or false/);
 });
+
+test('JOBS_HEARTBEAT_SECONDS defaults to 15 and takes 10 or more (pg-boss refuses less)', () => {
+  assert.equal(load({}).jobsHeartbeatSeconds, 15);
+  assert.equal(load({ JOBS_HEARTBEAT_SECONDS: '10' }).jobsHeartbeatSeconds, 10);
+  const problems = problemsOf(() => load({ JOBS_HEARTBEAT_SECONDS: '9' }));
+  assert.ok(problems.JOBS_HEARTBEAT_SECONDS, 'under 10 is refused');
+});
