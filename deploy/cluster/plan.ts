@@ -34,6 +34,9 @@ export function appEnv(state: ClusterState, app: AppName): Record<string, string
     MIGRATE_ON_START: 'false',
     // Their output goes to the supervisor's per-process log (JSON lines).
     LOG_FILE: 'off',
+    // Node's compile cache, filled by the migrate run: each later start compiles less (about a
+    // quarter less CPU for nine processes starting together on a small machine).
+    NODE_COMPILE_CACHE: join(state.dir, 'compile-cache'),
   };
 }
 
