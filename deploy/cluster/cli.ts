@@ -12,7 +12,7 @@ import { readState, restartProcess } from './state.ts';
 import { status } from './status.ts';
 import { up } from './up.ts';
 
-const USAGE = `Usage: npm run cluster -- <up|status|down> [options]
+const USAGE = `Usage: npm run cluster -- <up|status|down|restart> [options]
   up      PostgreSQL and Redis, each app's migrate once, the API instances and job processes
           under a supervisor, nginx with TLS from a local test CA; prints the URLs and the CA
   status  every process (pid, restarts, ready), the services, each app through nginx

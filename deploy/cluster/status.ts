@@ -1,6 +1,6 @@
 // `npm run cluster -- status [--json]`: every process (pid, restarts, ready on its own port),
 // the supervisor, nginx, PostgreSQL and Redis, and each app through nginx.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { httpsGet } from './https-get.ts';
@@ -20,7 +20,10 @@ function portOpen(port: number): Promise<boolean> {
 }
 
 export async function status(opts: { dir: string; json?: boolean }): Promise<boolean> {
-  const state = readState(join(resolve(opts.dir), 'state.json'));
+  const path = join(resolve(opts.dir), 'state.json');
+  if (!existsSync(path))
+    throw new Error(`no cluster in ${resolve(opts.dir)} (npm run cluster -- up --dir ${opts.dir})`);
+  const state = readState(path);
   const ca = readFileSync(state.ca, 'utf8');
   let nginxPid: number | null = null;
   try {
