@@ -137,7 +137,9 @@ export const backupsPlugin = fp(
         defineQueue({
           name: BACKUP_QUEUE,
           payload: Type.Object({}),
-          retryLimit: 2,
+          // No retry: the job is itself in the dump as running, so a restored copy would retry it
+          // (one more backup); a failed night shows in the admin's failed jobs, the next one runs.
+          retryLimit: 0,
           expireInSeconds: 3600,
           handler: async () => {
             await backups.create('schedule');
