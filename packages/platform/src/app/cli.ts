@@ -10,12 +10,36 @@ import { buildApp } from './build-app.ts';
 import { openApp } from './start-app.ts';
 import { ensureWebBuilt, WebBuildError } from './web-build.ts';
 
+/**
+ * Holds SIGTERM and SIGINT while the app starts (database, migrations, jobs): without it a stop
+ * sent then kills the process by the signal. release() hands a held one to serve()'s handler
+ * and says whether there was one.
+ */
+function holdStopSignals() {
+  let held: NodeJS.Signals | undefined;
+  const hold = (signal: NodeJS.Signals) => {
+    held ??= signal;
+  };
+  process.on('SIGTERM', hold);
+  process.on('SIGINT', hold);
+  return {
+    release(): boolean {
+      process.removeListener('SIGTERM', hold);
+      process.removeListener('SIGINT', hold);
+      if (held) process.kill(process.pid, held);
+      return held !== undefined;
+    },
+  };
+}
+
 function builtinCommands<C extends PlatformConfig>(): Record<string, AppCommand<C>> {
   return {
     serve: {
       summary: 'start the API, and its web UI where the app has one (default)',
       async run(_args, spec) {
         const config = spec.loadConfig();
+        // A stop asked for while starting is kept until the server can drain, then exits 0.
+        const early = holdStopSignals();
         const web = config.role === 'worker' ? undefined : spec.web;
         // The UI is built before the database opens: a failed build stops start-up at once.
         const opened = await openApp(spec, config, {
@@ -28,6 +52,7 @@ function builtinCommands<C extends PlatformConfig>(): Record<string, AppCommand<
         const demo = config.demoData && spec.seedDemoData ? await spec.seedDemoData(opened) : [];
         const app = await buildApp(spec, opened);
         const address = await serve(app, config, { afterClose: () => opened.close() });
+        if (early.release()) return undefined;
         const where = address.replace('0.0.0.0', '127.0.0.1');
         logger.info({ address: where, role: config.role }, `${spec.title} ready`);
         const banner = [`${spec.title} is ready at ${where}`, `API docs: ${where}/docs`, ...demo];
