@@ -60,6 +60,11 @@ async function buildThings(overrides: Record<string, string> = {}) {
   app.get('/boom', { config: open }, async () => {
     throw new Error('database password is hunter2 at 10.0.0.5');
   });
+  app.get('/db-down', { config: open }, async () => {
+    throw new Error('Failed query: select 1', {
+      cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+    });
+  });
   app.get('/ip', { config: open }, async (request) => ({ ip: request.ip }));
   await app.ready();
   return { app, logs: logs.lines };
@@ -175,6 +180,26 @@ test('an unexpected error answers 500 with nothing internal and is logged once a
   assert.equal(errors[0]?.requestId, 'boom-1');
   const logged = errors[0]?.err as { stack?: string } | undefined;
   assert.match(String(logged?.stack), /create-server\.test\.ts/);
+  await app.close();
+});
+
+test('a database that cannot be reached answers 503 with Retry-After, not 500, and is logged', async () => {
+  const { app, logs } = await buildThings();
+  const res = await app.inject({ method: 'GET', url: '/db-down', headers: { 'x-request-id': 'down-1' } });
+  assert.equal(res.statusCode, 503);
+  assert.equal(res.headers['retry-after'], '5');
+  assert.deepEqual(res.json(), {
+    error: {
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'Service temporarily unavailable, try again shortly',
+      requestId: 'down-1',
+    },
+  });
+  const errors = logs.filter((l) => l.level === 50);
+  assert.deepEqual(
+    errors.map((l) => [l.msg, l.requestId]),
+    [['database unavailable', 'down-1']],
+  );
   await app.close();
 });
 

@@ -7,6 +7,7 @@ import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { AppError, type ErrorCode, type ErrorDetail } from '../errors.ts';
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from './unavailable.ts';
 
 const codeForStatus: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
@@ -116,6 +117,11 @@ function handleError(err: FastifyError, request: FastifyRequest, reply: FastifyR
     request.log.info({ code: err.code, statusCode: status }, 'client error');
     const message = (err.code && fixedMessages[err.code]) ?? err.message;
     return sendError(reply, status, codeForStatus[status] ?? 'BAD_REQUEST', message);
+  }
+  if (isDatabaseUnavailable(err)) {
+    request.log.error({ err }, 'database unavailable');
+    reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+    return sendError(reply, 503, 'SERVICE_UNAVAILABLE', 'Service temporarily unavailable, try again shortly');
   }
   request.log.error({ err }, 'unexpected error');
   if (status === 503) return sendError(reply, 503, 'SERVICE_UNAVAILABLE', 'Service temporarily unavailable');
