@@ -3,7 +3,8 @@
 // platform's, then the app's: migrate.ts).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { setFlagsFromString } from 'node:v8';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import type { Database, Db, DbLogger } from './database.ts';
@@ -11,6 +12,33 @@ import { lockDataDir } from './lock-file.ts';
 import { migrateAll } from './migrate.ts';
 import { readEmptyArchive } from './pglite-archive.ts';
 import { markTransactions, refuseInsideTransaction } from './tx-guard.ts';
+
+/**
+ * PostgreSQL's settings for the embedded database, on top of PGlite's own start parameters.
+ * shared_buffers: PostgreSQL's default of 128 MB is touched at start inside the WebAssembly
+ * heap, so it is resident from the first second; 16 MB keeps a small school's hot pages and
+ * the rest is read through the operating system's file cache. Durability is untouched.
+ */
+export const pgliteStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
+/**
+ * Opens PGlite with its WebAssembly compiled by V8's baseline compiler (Liftoff) only. By
+ * default V8 recompiles the hot parts of PostgreSQL's 9 MB module with its optimising compiler
+ * while it runs, which keeps about 100 MB more resident for good and burns CPU in the first
+ * minutes; single-row statements, the app's work, run as fast either way (measured: bench/
+ * startup, bench:checkin). V8 reads the flags when a module is compiled, so they are restored
+ * right after: WebAssembly compiled later (the face models in their threads) is optimised.
+ */
+async function createBaselineCompiled(options: PGliteOptions): Promise<PGlite> {
+  setFlagsFromString('--no-wasm-tier-up');
+  setFlagsFromString('--no-wasm-dynamic-tiering');
+  try {
+    return await PGlite.create(options);
+  } finally {
+    setFlagsFromString('--wasm-tier-up');
+    setFlagsFromString('--wasm-dynamic-tiering');
+  }
+}
 
 /** Wraps an open PGlite as a Database: guarded transactions, ping, close. */
 export function pgliteDatabase(pglite: PGlite, onClose: () => Promise<void> | void = () => {}): Database {
@@ -50,7 +78,11 @@ export async function openPglite(opts: {
           'or run `node packages/platform/scripts/make-pglite-archive.ts`',
       );
     }
-    const pglite = await PGlite.create({ dataDir: pgdata, ...(archive ? { loadDataDir: archive } : {}) });
+    const pglite = await createBaselineCompiled({
+      dataDir: pgdata,
+      startParams: pgliteStartParams,
+      ...(archive ? { loadDataDir: archive } : {}),
+    });
     const database = pgliteDatabase(pglite, () => lock.release());
     if (opts.migrate) {
       await migrateAll(migrate, database.db, opts.migrationsFolder);
