@@ -11,7 +11,7 @@ import { openApp } from './start-app.ts';
 import { ensureWebBuilt, WebBuildError } from './web-build.ts';
 
 /**
- * Holds SIGTERM and SIGINT while the app starts (database, migrations, jobs): without it a stop
+ * Holds SIGTERM and SIGINT (and drops SIGUSR2) while the app starts (database, migrations, jobs): without it a stop
  * sent then kills the process by the signal. release() hands a held one to serve()'s handler
  * and says whether there was one.
  */
@@ -20,12 +20,16 @@ function holdStopSignals() {
   const hold = (signal: NodeJS.Signals) => {
     held ??= signal;
   };
+  // A backup asked for by SIGUSR2 before the server runs is dropped rather than ending the process.
+  const noBackupYet = () => {};
   process.on('SIGTERM', hold);
   process.on('SIGINT', hold);
+  process.on('SIGUSR2', noBackupYet);
   return {
     release(): boolean {
       process.removeListener('SIGTERM', hold);
       process.removeListener('SIGINT', hold);
+      process.removeListener('SIGUSR2', noBackupYet);
       if (held) process.kill(process.pid, held);
       return held !== undefined;
     },
