@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Makes sure the servers the tests need are installed, from Debian's packages.
-#   bash deploy/services/ensure-packages.sh postgres redis [nginx] [openssl] [chromium] [wrk] [prometheus]
+#   bash deploy/services/ensure-packages.sh postgres redis [nginx] [openssl] [chromium] [wrk] [prometheus] [systemd]
 # As root it installs what is missing; otherwise it says which apt-get line to run.
 set -euo pipefail
 
-declare -A PACKAGES=([postgres]=postgresql [redis]=redis-server [nginx]=nginx [chromium]=chromium [wrk]=wrk [prometheus]=prometheus [openssl]=openssl)
+declare -A PACKAGES=([postgres]=postgresql [redis]=redis-server [nginx]=nginx [chromium]=chromium [wrk]=wrk [prometheus]=prometheus [openssl]=openssl [systemd]=systemd)
 
 present() {
   case "$1" in
@@ -17,6 +17,8 @@ present() {
     # Only for promtool (checks the scrape configuration and alert rules); its daemon is kept
     # from starting like the others.
     prometheus) command -v promtool > /dev/null ;;
+    # Only for systemd-analyze (checks our units); nothing here runs systemd as PID 1.
+    systemd) command -v systemd-analyze > /dev/null ;;
     *) echo "unknown service: $1 (known: ${!PACKAGES[*]})" >&2; exit 2 ;;
   esac
 }

@@ -91,7 +91,8 @@ const seconds = (value: string) => {
 
 describe('systemd-analyze', () => {
   let dir: string;
-  before(() => {
+  before(async () => {
+    await run('bash', [join(root, 'deploy/services/ensure-packages.sh'), 'systemd']);
     dir = mkdtempSync(join(tmpdir(), 'systemd-verify-'));
     for (const file of unitFiles) {
       const text = readFileSync(join(unitDir, file), 'utf8')
