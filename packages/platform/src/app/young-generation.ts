@@ -5,8 +5,8 @@
 // starts; from the first HTTP request on it may grow again as the load asks, up to 16 MB.
 // V8 reads the growth factor at each growth, so switching it at run time takes effect. Node
 // reads and type-strips a whole static import graph before it runs any of it, so the apps'
-// cli.ts set the factor themselves before they import the app; this module sets it too for
-// other entry points (tests, scripts) and lets it grow from the first request on.
+// cli.ts set the factor to 1 themselves before they import the app; this module lets it grow
+// from the first request on. Other entry points (tests, scripts) keep V8's default growth.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
@@ -32,5 +32,4 @@ function onFirstRequest(): void {
   capGrowth();
 }
 
-setFlagsFromString('--semi-space-growth-factor=1');
 subscribe(REQUEST_START, onFirstRequest);
