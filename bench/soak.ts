@@ -38,8 +38,15 @@ interface Tally {
   /** Requests not sent because MAX_IN_FLIGHT were still waiting: the server fell behind. */
   skipped: number;
   latencies: number[];
+  byOp: Map<string, number[]>;
 }
-const newTally = (): Tally => ({ requests: new Map(), errors: new Map(), skipped: 0, latencies: [] });
+const newTally = (): Tally => ({
+  requests: new Map(),
+  errors: new Map(),
+  skipped: 0,
+  latencies: [],
+  byOp: new Map(),
+});
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
 
@@ -70,7 +77,11 @@ async function drive(ops: Op[], until: number, tally: Tally) {
     const p = op
       .run()
       .then((status) => {
-        tally.latencies.push(performance.now() - t0);
+        const ms = performance.now() - t0;
+        tally.latencies.push(ms);
+        const list = tally.byOp.get(op.name) ?? [];
+        list.push(ms);
+        tally.byOp.set(op.name, list);
         bump(tally.requests, op.name);
         if (!op.ok(status)) {
           const key = `${op.name} ${status}`;
@@ -109,6 +120,7 @@ async function soak(name: string, app: SpawnedApp, ops: Op[], background?: () =>
     for (const [k, v] of t.errors) all.errors.set(k, (all.errors.get(k) ?? 0) + v);
     all.latencies.push(...t.latencies);
     all.skipped += t.skipped;
+    for (const [k, v] of t.byOp) all.byOp.set(k, (all.byOp.get(k) ?? []).concat(v));
     const now = await rssMb(pid);
     rss.push(now);
     t.latencies.sort((a, b) => a - b);
@@ -124,6 +136,8 @@ async function soak(name: string, app: SpawnedApp, ops: Op[], background?: () =>
   );
   console.log(`  requests: ${sum(all.requests)} ${JSON.stringify(Object.fromEntries(all.requests))}`);
   console.log(`  errors:   ${sum(all.errors)} ${JSON.stringify(Object.fromEntries(all.errors))}`);
+  const perOp = [...all.byOp].map(([k, v]) => `${k} ${median(v).toFixed(0)}`).join(', ');
+  console.log(`  median ms per operation: ${perOp}`);
   all.latencies.sort((a, b) => a - b);
   const p = (q: number) => all.latencies[Math.floor((q / 100) * (all.latencies.length - 1))] ?? 0;
   if (all.skipped)
