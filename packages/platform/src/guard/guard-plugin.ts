@@ -4,9 +4,9 @@
 // At start-up, a route that does not declare both its policy and its access stops the server.
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
-import { Type } from 'typebox';
 import { type AppError, forbidden, unauthenticated } from '../errors.ts';
 import { sendRateLimited } from '../http/error-handler.ts';
+import { RateLimitedResponse } from '../http/schemas.ts';
 import type { RateLimiter } from '../ratelimit/rate-limiter.ts';
 import type { Access, Authenticator, Principal } from './types.ts';
 
@@ -31,13 +31,7 @@ declare module 'fastify' {
   }
 }
 
-export const RateLimitedResponse = Type.Object(
-  {
-    error: Type.String({ examples: ['Rate limit exceeded'] }),
-    detail: Type.String({ examples: ['10 per 1 minute'] }),
-  },
-  { description: 'Too many requests: wait for Retry-After seconds' },
-);
+export { RateLimitedResponse };
 
 export class UndeclaredRouteError extends Error {}
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import parsePrometheus from 'parse-prometheus-text-format';
 import { Type } from 'typebox';
-import { AppError } from '../errors.ts';
+import { AppError, tooManyRequests } from '../errors.ts';
 import { captureLogger } from '../testing/test-app.ts';
 import { testConfig } from '../testing/test-config.ts';
 import { createServer } from './create-server.ts';
@@ -60,6 +60,13 @@ async function buildThings(overrides: Record<string, string> = {}) {
   app.get('/boom', { config: open }, async () => {
     throw new Error('database password is hunter2 at 10.0.0.5');
   });
+  app.get(
+    '/throttled',
+    { config: open, schema: { response: { 200: Thing, ...errorResponses(400, 429) } } },
+    async () => {
+      throw tooManyRequests('Too many tries', 'wait a minute', 60);
+    },
+  );
   app.get('/db-down', { config: open }, async () => {
     throw new Error('Failed query: select 1', {
       cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
@@ -180,6 +187,15 @@ test('an unexpected error answers 500 with nothing internal and is logged once a
   assert.equal(errors[0]?.requestId, 'boom-1');
   const logged = errors[0]?.err as { stack?: string } | undefined;
   assert.match(String(logged?.stack), /create-server\.test\.ts/);
+  await app.close();
+});
+
+test('a route listing 429 among its errors answers a throttled request with the rate-limit body', async () => {
+  const { app } = await buildThings();
+  const res = await app.inject({ method: 'GET', url: '/throttled' });
+  assert.equal(res.statusCode, 429);
+  assert.equal(res.headers['retry-after'], '60');
+  assert.deepEqual(res.json(), { error: 'Too many tries', detail: 'wait a minute' });
   await app.close();
 });
 

@@ -36,10 +36,26 @@ const descriptions: Record<number, string> = {
   503: 'Temporarily unavailable',
 };
 
-/** `{ 400: ErrorResponse, 404: ErrorResponse, ... }` for a route's `response` schema. */
+/** The one exception to the error shape: the seeds' 429 body (see sendRateLimited). */
+export const RateLimitedResponse = Type.Object(
+  {
+    error: Type.String({ examples: ['Rate limit exceeded'] }),
+    detail: Type.String({ examples: ['10 per 1 minute'] }),
+  },
+  { description: 'Too many requests: wait for Retry-After seconds' },
+);
+
+/**
+ * `{ 400: ErrorResponse, 404: ErrorResponse, ... }` for a route's `response` schema; 429 is the
+ * rate-limit body, so a route listing it can still answer a throttled request.
+ */
 export function errorResponses(...statuses: number[]): Record<number, TSchema> {
   const out: Record<number, TSchema> = {};
   for (const status of statuses) {
+    if (status === 429) {
+      out[status] = RateLimitedResponse;
+      continue;
+    }
     out[status] = { ...ErrorRef, description: descriptions[status] ?? 'Error' } as TSchema;
   }
   return out;
