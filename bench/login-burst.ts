@@ -12,10 +12,9 @@ import argon2 from 'argon2';
 import { SignJWT } from 'jose';
 import pg from 'pg';
 import { OWASP_ARGON2ID, PasswordHasher } from '../packages/platform/src/auth/passwords.ts';
-import { createDatabase } from '../packages/platform/src/db/create-database.ts';
 import { type SpawnedApp, spawnApp } from '../packages/platform/src/testing/spawn-app.ts';
-import { type Query, seed } from './checkin/seed.ts';
-import { attnCli, quiet, root, run } from './checkin/settings.ts';
+import { type Query, seed, seedEmbedded } from './checkin/seed.ts';
+import { attnCli, root, run } from './checkin/settings.ts';
 import { median } from './stats.ts';
 
 const STUDENTS = Number(process.env.LOGIN_STUDENTS ?? 500);
@@ -216,15 +215,7 @@ try {
 
   if (TARGETS.includes('embedded')) {
     const dataDir = join(work, 'embedded');
-    const db = await createDatabase({
-      dataDir,
-      migrationsFolder: join(root, 'apps/attn/api/src/db/migrations'),
-      logger: quiet,
-    });
-    const pglite = db.pglite;
-    if (!pglite) throw new Error('expected PGlite');
-    await seedRoster(async (text, params) => (await pglite.query(text, params)).rows as never);
-    await db.close();
+    await seedEmbedded(dataDir, seedRoster);
     rows.push(
       ...(await phases('embedded', (extra) =>
         spawnApp(attnCli, env({ DATA_DIR: dataDir, ...extra }), { timeoutMs: 120_000 }),

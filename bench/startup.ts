@@ -12,6 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { spawnApp } from '../packages/platform/src/testing/spawn-app.ts';
 import { createEmptyDatabase } from '../packages/platform/src/testing/test-database.ts';
+import { rssMb } from './rss.ts';
 import { median } from './stats.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -20,12 +21,6 @@ const cliOf = (app: string) => fileURLToPath(new URL(`../apps/${app}/api/src/cli
 const baselineFile = fileURLToPath(new URL('./baselines/startup.json', import.meta.url));
 
 type Figures = Record<string, number>;
-
-async function rssMb(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
-}
 
 async function timeToReady(cli: string, env: Record<string, string>) {
   const started = performance.now();

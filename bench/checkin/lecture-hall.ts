@@ -1,24 +1,14 @@
 // bench:checkin: a lecture hall checking in on the embedded default (PGlite), none may be lost.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { createDatabase } from '../../packages/platform/src/db/create-database.ts';
 import { spawnApp } from '../../packages/platform/src/testing/spawn-app.ts';
-import { freshSession, seed } from './seed.ts';
-import { attnCli, BURST, quiet, root } from './settings.ts';
+import { freshSession, seed, seedEmbedded } from './seed.ts';
+import { attnCli, BURST } from './settings.ts';
 
 /** The embedded default: 1,000 students within 5 s (paced), then all at once; none may be lost. */
 export async function burst(work: string, salt: string) {
   const dataDir = join(work, 'burst');
-  const migrationsFolder = join(root, 'apps/attn/api/src/db/migrations');
-  const db = await createDatabase({ dataDir, migrationsFolder, logger: quiet });
-  const pglite = db.pglite;
-  if (!pglite) throw new Error('expected PGlite');
-  const seeded = await seed(
-    async (text, params) => (await pglite.query(text, params)).rows as never,
-    BURST,
-    salt,
-  );
-  await db.close();
+  const seeded = await seedEmbedded(dataDir, (query) => seed(query, BURST, salt));
   const app = await spawnApp(
     attnCli,
     {

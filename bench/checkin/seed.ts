@@ -1,5 +1,22 @@
 // bench:checkin: a term, a course, its teacher and a roster with login sessions; a fresh attendance session per round.
+import { join } from 'node:path';
+import { createDatabase } from '../../packages/platform/src/db/create-database.ts';
+import { quiet, root } from './settings.ts';
+
 export type Query = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+
+/** A fresh embedded ATTN database in dataDir, migrated, filled by `fill` and closed again. */
+export async function seedEmbedded<T>(dataDir: string, fill: (query: Query) => Promise<T>): Promise<T> {
+  const migrationsFolder = join(root, 'apps/attn/api/src/db/migrations');
+  const db = await createDatabase({ dataDir, migrationsFolder, logger: quiet });
+  const pglite = db.pglite;
+  if (!pglite) throw new Error('expected PGlite');
+  try {
+    return await fill(async (text, params) => (await pglite.query(text, params)).rows as never);
+  } finally {
+    await db.close();
+  }
+}
 
 /** A term, a course, its teacher and `n` enrolled students, each with a live login session. */
 export async function seed(query: Query, n: number, salt: string) {
