@@ -11,16 +11,15 @@ import { openApp } from './start-app.ts';
 import { ensureWebBuilt, WebBuildError } from './web-build.ts';
 
 /**
- * Holds SIGTERM and SIGINT (and drops SIGUSR2) while the app starts (database, migrations, jobs): without it a stop
- * sent then kills the process by the signal. release() hands a held one to serve()'s handler
- * and says whether there was one.
+ * Holds SIGTERM and SIGINT while the app starts (database, migrations, jobs): without it a stop
+ * sent then kills the process by the signal. A SIGUSR2 (a backup) is dropped until the server
+ * runs. release() hands a held stop to serve()'s handler and says whether there was one.
  */
 function holdStopSignals() {
   let held: NodeJS.Signals | undefined;
   const hold = (signal: NodeJS.Signals) => {
     held ??= signal;
   };
-  // A backup asked for by SIGUSR2 before the server runs is dropped rather than ending the process.
   const noBackupYet = () => {};
   process.on('SIGTERM', hold);
   process.on('SIGINT', hold);

@@ -31,8 +31,6 @@ declare module 'fastify' {
   }
 }
 
-export { RateLimitedResponse };
-
 export class UndeclaredRouteError extends Error {}
 
 /** The guard's own refusals, told apart from a handler's by their messages. */

@@ -8,10 +8,9 @@ const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
 const NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
 /** node-postgres says these in words only. */
 const MESSAGES = [
-  /^Connection terminated/,
+  /Connection terminated/,
   /timeout exceeded when trying to connect/,
   /Client has encountered a connection error/,
-  /Connection terminated unexpectedly/,
 ];
 
 interface ErrorLike {
