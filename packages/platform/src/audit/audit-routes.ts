@@ -25,7 +25,13 @@ const Filter = {
 const ListQuery = Type.Object({
   ...Filter,
   limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-  before: Type.Optional(Type.Integer({ minimum: 1, description: 'next_before of the previous page' })),
+  before: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: Number.MAX_SAFE_INTEGER,
+      description: 'next_before of the previous page',
+    }),
+  ),
 });
 const AuditItem = Type.Object({
   id: Type.Integer(),

@@ -6,7 +6,7 @@ import { createServer } from '../../http/create-server.ts';
 import { captureLogger } from '../test-app.ts';
 import { testConfig } from '../test-config.ts';
 import { MUTATION_NAMES, MUTATIONS, mutate } from './mutate.ts';
-import { type Operation, operationsOf } from './operations.ts';
+import { type Operation, operationsOf, unboundedIntegers } from './operations.ts';
 import { createRandom, seedFrom } from './prng.ts';
 import { formatReport } from './report.ts';
 import { generateRequest, runFuzz, shapeProblem, urlOf } from './runner.ts';
@@ -107,6 +107,30 @@ test('operations are read from the document with their Fastify keys, parameters 
   const req = generateRequest(op as never, createRandom(3), { now });
   assert.match(req.params.id ?? '', /^[0-9a-f-]{36}$/);
   assert.ok(urlOf(op as never, req).startsWith('/api/things/'));
+});
+
+test('an integer input with no maximum is named, wherever it sits; a bounded one is not', () => {
+  const op: Operation = {
+    method: 'GET',
+    path: '/api/x',
+    key: 'GET /api/x',
+    parameters: [
+      { name: 'before', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
+      { name: 'limit', in: 'query', required: false, schema: { type: 'integer', maximum: 100 } },
+    ],
+    jsonBody: {
+      type: 'object',
+      properties: {
+        items: { type: 'array', items: { $ref: '#/components/schemas/Item' } },
+        maybe: { anyOf: [{ type: 'integer' }, { type: 'null' }] },
+        fine: { type: 'integer', maximum: 5 },
+      },
+    },
+    bodyTypes: [],
+  };
+  const resolve = (ref: string) =>
+    ref.endsWith('/Item') ? { type: 'object', properties: { count: { type: 'integer' } } } : undefined;
+  assert.deepEqual(unboundedIntegers(op, resolve), ['query.before', 'body.items[].count', 'body.maybe']);
 });
 
 test('every mutation applies to a request with a body, a path parameter and a query, and changes it', () => {

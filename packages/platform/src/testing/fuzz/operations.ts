@@ -60,3 +60,30 @@ export function resolverFor(doc: { components?: { schemas?: Record<string, Schem
 }
 
 export const isWrite = (op: Operation) => op.method !== 'GET';
+
+/**
+ * Where an operation's input accepts an integer with no `maximum`: such a value (1e23, say)
+ * passes validation and then fails in the database as out of range, a 500. Paths such as
+ * `query.before` or `body.items[].count`.
+ */
+export function unboundedIntegers(op: Operation, resolve: (ref: string) => Schema | undefined): string[] {
+  const found: string[] = [];
+  const walk = (schema: Schema | undefined, at: string, depth: number): void => {
+    if (!schema || depth > 20) return;
+    if (typeof schema.$ref === 'string') {
+      walk(resolve(schema.$ref), at, depth + 1);
+      return;
+    }
+    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+    if (types.includes('integer') && schema.maximum === undefined && schema.exclusiveMaximum === undefined)
+      found.push(at);
+    for (const key of ['anyOf', 'oneOf', 'allOf'] as const)
+      for (const part of (schema[key] as Schema[] | undefined) ?? []) walk(part, at, depth + 1);
+    for (const [name, child] of Object.entries((schema.properties as Record<string, Schema>) ?? {}))
+      walk(child, `${at}.${name}`, depth + 1);
+    if (schema.items && typeof schema.items === 'object') walk(schema.items as Schema, `${at}[]`, depth + 1);
+  };
+  for (const p of op.parameters) walk(p.schema, `${p.in}.${p.name}`, 0);
+  walk(op.jsonBody, 'body', 0);
+  return [...new Set(found)];
+}

@@ -6,7 +6,7 @@
 import type { Access } from '../../guard/types.ts';
 import type { Server } from '../../http/create-server.ts';
 import { type FuzzRequest, mutate } from './mutate.ts';
-import { type Operation, operationsOf, resolverFor } from './operations.ts';
+import { type Operation, operationsOf, resolverFor, unboundedIntegers } from './operations.ts';
 import { createRandom, type Random } from './prng.ts';
 import { type Schema, sample } from './sample.ts';
 
@@ -52,6 +52,8 @@ export interface FuzzProblem {
   caller: string;
   kind: string;
   status: number | 'hang';
+  /** The method and URL sent, so the request can be replayed by hand. */
+  request: string;
   detail: string;
 }
 
@@ -215,6 +217,15 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
   const callers: Record<string, FuzzCaller | null> = { [ANONYMOUS]: null, ...opts.callers };
 
   for (const op of ops) {
+    for (const at of unboundedIntegers(op, resolve))
+      report.problems.push({
+        operation: op.key,
+        caller: ANONYMOUS,
+        kind: 'schema',
+        status: 0,
+        request: op.key,
+        detail: `${at} is an integer with no maximum: a huge value passes validation and fails in the database`,
+      });
     const rule = access.get(op.key);
     if (rule === undefined) report.notes.push(`${op.key}: not among the guard's routes`);
     const succeeded = new Set<string>();
@@ -236,7 +247,14 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
         report.latencies.push(answer.ms);
         statuses[String(answer.status)] = (statuses[String(answer.status)] ?? 0) + 1;
         const problem = (status: number | 'hang', detail: string) =>
-          report.problems.push({ operation: op.key, caller: name, kind: req.kind, status, detail });
+          report.problems.push({
+            operation: op.key,
+            caller: name,
+            kind: req.kind,
+            status,
+            request: `${op.method} ${urlOf(op, req)}`,
+            detail,
+          });
         if (answer.status === 'hang') problem('hang', `no answer in ${timeoutMs} ms`);
         else if (answer.status >= 500) problem(answer.status, excerpt(answer.body));
         else if (answer.status >= 400) {
@@ -257,6 +275,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
           caller: name,
           kind: 'valid',
           status: 0,
+          request: op.key,
           detail: `never answered 2xx for an allowed caller (statuses ${JSON.stringify(statuses)}; a valid request got ${lastValid.get(name) ?? 'nothing'})`,
         });
     }

@@ -16,7 +16,7 @@ export const RETENTION_QUEUE = 'privacy-retention';
 export const RETENTION_CRON = '17 3 * * *';
 
 const Email = Type.String({ format: 'email', maxLength: 254, description: "the person's e-mail address" });
-const Count = Type.Integer({ minimum: 0 });
+const Count = Type.Integer({ minimum: 0, maximum: 2_147_483_647 });
 
 export const PersonBody = Type.Object({ email: Email }, { additionalProperties: false });
 export type PersonBody = Static<typeof PersonBody>;
