@@ -1,7 +1,8 @@
 // What each role sees in the admin panel, on the real API: a staff member has no Admins or Jobs
 // link and no bulk delete, and a direct URL to those pages says "not allowed"; a superadmin has
 // all three. The mailed audit-export link (/admin/downloads/<file>) gives the file to the admin
-// who asked for it, after the login page when they were not logged in, and refuses another.
+// who asked for it, after the login page when they were not logged in, and refuses another. A
+// staff member's reading of a booking's message is in the audit log.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
@@ -27,6 +28,7 @@ before(async () => {
       preferred_time: '17:30',
       health_consent: true,
       privacy_notice_version: settings.privacy_notice_version,
+      message: 'What I would tell only a therapist',
     },
   });
   assert.ok(booked.statusCode < 300, booked.body);
@@ -60,7 +62,8 @@ async function bulkButtons(page: Page): Promise<string[]> {
 }
 
 test('a staff member sees no admins, jobs or bulk delete, and a direct URL says "not allowed"', async () => {
-  const { context, page } = await loggedIn(await site.newAdmin('staff'));
+  const staff = await site.newAdmin('staff');
+  const { context, page } = await loggedIn(staff);
   // The dashboard counts the booking waiting and links it; the jobs' figures are not links for staff.
   const figure = (label: string) => page.getByRole('listitem').filter({ hasText: label });
   await figure('New bookings').getByText('1', { exact: true }).waitFor({ timeout: WAIT_MS });
@@ -86,6 +89,23 @@ test('a staff member sees no admins, jobs or bulk delete, and a direct URL says 
     assert.equal(await page.getByRole('table').count(), 0, `${path} shows nothing of its own`);
   }
   await saveScreenshot(page, 'acube-admin-not-allowed');
+
+  // Therapy free text is need-to-know: opening the booking shows its message, and that reading
+  // is in the audit log under the staff member's id.
+  const list = await site.t.app.inject({
+    url: '/api/sessions',
+    headers: { authorization: staff.authorization },
+  });
+  const bookingId: string = list.json().items[0].id;
+  await page.goto(`/admin/bookings/${bookingId}`);
+  await page.getByText('What I would tell only a therapist').waitFor({ timeout: WAIT_MS });
+  await page.goto('/admin/audit?action=booking.message_read');
+  const entry = page
+    .getByRole('table', { name: 'Audit entries, newest first' })
+    .locator('tbody tr')
+    .filter({ hasText: bookingId });
+  await entry.waitFor({ timeout: WAIT_MS });
+  assert.equal(await entry.getByRole('link').first().getAttribute('title'), staff.id);
   await context.close();
 });
 
