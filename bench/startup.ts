@@ -29,9 +29,16 @@ async function timeToReady(cli: string, env: Record<string, string>) {
     { ...env, PORT: '0', LOG_LEVEL: 'warn', DEMO_DATA: 'false' },
     { timeoutMs: 60_000 },
   );
+  // Never wait for ever: a request that hangs is cut at 5 s, a start that never gets ready at 60 s.
   for (;;) {
-    const res = await fetch(`${app.url}/health/ready`);
+    const res = await fetch(`${app.url}/health/ready`, { signal: AbortSignal.timeout(5000) }).catch(
+      (error: Error) => ({ status: error.name }),
+    );
     if (res.status === 200) break;
+    if (performance.now() - started > 60_000) {
+      await app.stop();
+      throw new Error(`${cli}: not ready after 60 s (last answer ${res.status})`);
+    }
     await sleep(20);
   }
   return { app, ms: performance.now() - started };

@@ -1,10 +1,12 @@
 // The only place a server listens. On SIGTERM or SIGINT: stop accepting, let in-flight requests
 // (and, through onClose hooks, jobs and streams) finish within SHUTDOWN_TIMEOUT_MS, close
 // connections, exit 0. Past the bound, or on a second signal, exit 1. SIGUSR2 asks for a backup
-// (embedded database: written to DATA_DIR/backups; see backup/).
+// (embedded database: written to DATA_DIR/backups; see backup/). A process whose exit hangs in
+// Node itself is killed by a watcher (exit-watchdog.ts).
 import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import type { PlatformConfig } from '../config/types.ts';
+import { armExitWatchdog } from './exit-watchdog.ts';
 
 export interface ServeOptions {
   /** Runs after the server has closed: flush logs, release locks. */
@@ -30,6 +32,8 @@ export async function serve(app: FastifyInstance, config: PlatformConfig, opts: 
       logger: { error: (msg: unknown) => app.log.error(msg) },
     },
     async ({ signal, err }) => {
+      // Past the bound close-with-grace exits 1; should the exit itself hang, the watcher ends it.
+      armExitWatchdog(config.shutdownTimeoutMs + 10_000);
       if (err) app.log.error({ err }, 'fatal error, shutting down');
       else app.log.info({ signal }, 'shutting down');
       await app.close();
