@@ -38,13 +38,13 @@ export const DEFAULT_BODY_LIMIT = 1 * MiB;
  * stricter than the apps, whose limits are per signed-in user, so a whole NAT address must fit.
  * ATTN: a lecture hall of 1,000 students behind one address, each within the `student`
  * (30/min) and `user` (60/min) policies, plus the per-IP `ticket` (600/min) and `auth`
- * (300/min) ones: 1,000 × 90 + 900. A-Cube: an office of 50 staff behind one address, each
+ * (600/min) ones: 1,000 × 90 + 1,200. A-Cube: an office of 50 staff behind one address, each
  * within `admin` 60 + `refresh` 60 + `upload` 10 + `export` 5 + `auth` 5, plus the per-IP
  * `public` 10 and `challenge` 20. nginx lets the whole minute's budget through at once (burst)
  * and refills it over the minute, so over any minute it allows at least what the apps do.
  */
 export const RATE_BUDGET: Record<AppName, number> = {
-  attn: 1000 * (30 + 60) + 600 + 300,
+  attn: 1000 * (30 + 60) + 600 + 600,
   acube: 50 * (60 + 60 + 10 + 5 + 5) + 10 + 20,
 };
 

@@ -28,3 +28,26 @@ test('an unknown user is checked against a dummy hash with the same parameters',
   const dummy = await hasher.dummyHash();
   assert.equal(argon2.needsRehash(dummy, OWASP_ARGON2ID), false, 'same cost as a real hash');
 });
+
+test('at most `concurrency` hashes run at once; the others wait their turn and all finish right', async () => {
+  const fast = { memoryCost: 4096, timeCost: 1, parallelism: 1 };
+  const hasher = new PasswordHasher(fast, 2);
+  const hash = await hasher.hash('pw');
+  let most = 0;
+  let sampling = true;
+  const sample = () => {
+    most = Math.max(most, hasher.active);
+    if (sampling) setImmediate(sample);
+  };
+  sample();
+  const results = await Promise.all(
+    Array.from({ length: 8 }, (_, i) => hasher.verify(i % 2 ? hash : null, i % 4 === 1 ? 'pw' : 'no')),
+  );
+  sampling = false;
+  assert.equal(most, 2, 'two at once, never more');
+  assert.deepEqual(
+    results.map((r) => r.ok),
+    [false, true, false, false, false, true, false, false],
+  );
+  assert.equal(hasher.active, 0);
+});

@@ -3,7 +3,13 @@
 // parameters still verifies, and `verify` hands back a fresh hash so the caller can store it.
 // An unknown user is checked against a dummy hash with the same parameters, so both paths
 // spend the same time and a caller cannot tell "no such user" from "wrong password".
+// At most a few hashes run at once: argon2 runs on libuv's pool (4 threads), and a lecture hall
+// logging in together filled it, so the session's signature (WebCrypto, on the same pool) of
+// every login waited for the whole wave: everyone was in at its end (bench:login). Capped, the
+// hall gets in one by one, with a thread left for the rest.
+import { availableParallelism } from 'node:os';
 import argon2 from 'argon2';
+import pLimit from 'p-limit';
 
 export interface PasswordParams {
   memoryCost: number;
@@ -22,16 +28,26 @@ export interface VerifyResult {
   rehash?: string;
 }
 
+/** Hashes at once by default: the cores, at most 3 (libuv's pool has 4 threads). */
+export const DEFAULT_HASH_CONCURRENCY = Math.max(1, Math.min(availableParallelism(), 3));
+
 export class PasswordHasher {
   readonly params: PasswordParams;
   #dummy: Promise<string> | undefined;
+  readonly #limit: ReturnType<typeof pLimit>;
 
-  constructor(params: PasswordParams = OWASP_ARGON2ID) {
+  constructor(params: PasswordParams = OWASP_ARGON2ID, concurrency = DEFAULT_HASH_CONCURRENCY) {
     this.params = params;
+    this.#limit = pLimit(concurrency);
+  }
+
+  /** Hashes and verifications running now (the others wait their turn). */
+  get active(): number {
+    return this.#limit.activeCount;
   }
 
   hash(password: string): Promise<string> {
-    return argon2.hash(password, { type: argon2.argon2id, ...this.params });
+    return this.#limit(() => argon2.hash(password, { type: argon2.argon2id, ...this.params }));
   }
 
   /** The hash an unknown user's password is checked against, made once with these parameters. */
@@ -43,12 +59,13 @@ export class PasswordHasher {
   /** Verifies against `hash`, or, when the user is unknown (null), against a dummy: same time. */
   async verify(hash: string | null | undefined, password: string): Promise<VerifyResult> {
     if (!hash) {
-      await argon2.verify(await this.dummyHash(), password).catch(() => false);
+      const dummy = await this.dummyHash();
+      await this.#limit(() => argon2.verify(dummy, password)).catch(() => false);
       return { ok: false };
     }
     let ok = false;
     try {
-      ok = await argon2.verify(hash, password);
+      ok = await this.#limit(() => argon2.verify(hash, password));
     } catch {
       ok = false; // not an argon2 hash: treated as a wrong password
     }
