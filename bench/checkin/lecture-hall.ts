@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { spawnApp } from '../../packages/platform/src/testing/spawn-app.ts';
 import { median } from '../stats.ts';
 import { freshSession, seed, seedEmbedded } from './seed.ts';
-import { attnCli, BURST, RUNS, root } from './settings.ts';
+import { attnCli, BURST, baselineServer, RUNS } from './settings.ts';
 
-const baselineServer = join(root, 'bench/fixtures/checkin-baseline-pglite.ts');
 const SHAPES = [
   ['paced over 5 s', 5000 / BURST],
   ['all at once', 0],
