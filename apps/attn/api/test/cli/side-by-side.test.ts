@@ -19,7 +19,10 @@ test('acube and attn run side by side in one folder, each in its own data dir', 
   const env = { PORT: '0', LOG_FILE: 'off' };
   try {
     for (let round = 0; round < 2; round++) {
-      const [a, b] = await Promise.all([spawnApp(acube, env, { cwd }), spawnApp(attn, env, { cwd })]);
+      // Two first starts at once (files laid down, migrations, demo data) on a loaded 2-core
+      // machine took over 30 s: the wait is for readiness, not a timing claim.
+      const opts = { cwd, timeoutMs: 120_000 };
+      const [a, b] = await Promise.all([spawnApp(acube, env, opts), spawnApp(attn, env, opts)]);
       try {
         for (const app of [a, b]) {
           const res = await fetch(`${app.url}/health/ready`);
