@@ -14,6 +14,7 @@ const attn = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
 
 test('acube and attn run side by side in one folder, each in its own data dir', {
   skip: testDbKind() !== 'pglite' && 'the embedded default is what runs side by side in one folder',
+  timeout: 300_000,
 }, async () => {
   const cwd = await mkdtemp(join(tmpdir(), 'side-by-side-'));
   const env = { PORT: '0', LOG_FILE: 'off' };
