@@ -27,6 +27,13 @@ test('a booking made by keyboard alone ends on its reference, and its mailed lin
   await page.goto('/book');
   await page.getByRole('heading', { name: 'Book a session', level: 1 }).waitFor({ timeout: WAIT_MS });
   await page.getByText('Times are in').first().waitFor({ timeout: WAIT_MS });
+  // Someone in crisis sees what to do now in the first screen, before the form.
+  const notice = await page.getByText('Sessions are not for emergencies.').boundingBox();
+  const screen = page.viewportSize();
+  assert.ok(
+    notice && screen && notice.y + notice.height <= screen.height,
+    JSON.stringify({ notice, screen }),
+  );
   await saveScreenshot(page, 'acube-booking', { fullPage: false });
 
   // The kind of session: Tab into the radios, the arrow picks the next one (couple).

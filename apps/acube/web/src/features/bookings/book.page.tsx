@@ -42,6 +42,10 @@ export default function BookPage() {
     <div className="narrow">
       <PageTitle title={t('booking.title')} appName={APP_NAME} />
       <p className="lead">{t('booking.intro')}</p>
+      {/* Someone in crisis may land here first: what to do now, before the form (at 360 px too). */}
+      <p className="notice notice--warning">
+        <strong>{t('booking.notEmergency')}</strong> {site.data?.urgent_help || t('urgent.fallback')}
+      </p>
       {site.isPending && <Status className="muted">{t('common.loading')}</Status>}
       {site.isError && (
         <p className="notice notice--error" role="alert">
