@@ -214,7 +214,7 @@ test('a database that cannot be reached answers 503 with Retry-After, not 500, a
   const errors = logs.filter((l) => l.level === 50);
   assert.deepEqual(
     errors.map((l) => [l.msg, l.requestId]),
-    [['database unavailable', 'down-1']],
+    [['a connection was refused or lost (database, Redis, SMTP or the SIS): 503', 'down-1']],
   );
   await app.close();
 });

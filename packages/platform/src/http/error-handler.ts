@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { AppError, type ErrorCode, type ErrorDetail } from '../errors.ts';
-import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from './unavailable.ts';
+import { isConnectionUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from './unavailable.ts';
 
 const codeForStatus: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
@@ -118,8 +118,8 @@ function handleError(err: FastifyError, request: FastifyRequest, reply: FastifyR
     const message = (err.code && fixedMessages[err.code]) ?? err.message;
     return sendError(reply, status, codeForStatus[status] ?? 'BAD_REQUEST', message);
   }
-  if (isDatabaseUnavailable(err)) {
-    request.log.error({ err }, 'database unavailable');
+  if (isConnectionUnavailable(err)) {
+    request.log.error({ err }, 'a connection was refused or lost (database, Redis, SMTP or the SIS): 503');
     reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     return sendError(reply, 503, 'SERVICE_UNAVAILABLE', 'Service temporarily unavailable, try again shortly');
   }

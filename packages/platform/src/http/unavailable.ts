@@ -1,6 +1,7 @@
-// Errors that mean "the database cannot be reached right now" rather than "this request is
-// wrong" or "our code is wrong": a refused or dropped connection, the pool's connect timeout,
-// PostgreSQL shutting down or starting up. They answer 503 with Retry-After, not 500, so a client
+// Errors that mean "something we depend on cannot be reached right now" rather than "this request
+// is wrong" or "our code is wrong": a refused or dropped connection (the database's, and so also
+// Redis's, an SMTP server's or the SIS's), the pool's connect timeout, PostgreSQL shutting down
+// or starting up. They answer 503 with Retry-After, not 500, so a client
 // (and nginx, for idempotent requests) tries again, and readiness already says the same.
 
 /** SQLSTATE classes and codes of a lost or refused connection (08xxx, 57P01-57P03, 53300). */
@@ -25,14 +26,14 @@ function isObject(value: unknown): value is ErrorLike {
 }
 
 /** True when err, or anything in its cause chain (or an AggregateError's list), is one of them. */
-export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+export function isConnectionUnavailable(err: unknown, depth = 0): boolean {
   if (!isObject(err) || depth > 5) return false;
   const code = typeof err.code === 'string' ? err.code : '';
   if (SQLSTATES.has(code) || code.startsWith('08') || NET_CODES.has(code)) return true;
   const message = typeof err.message === 'string' ? err.message : '';
   if (MESSAGES.some((re) => re.test(message))) return true;
-  if (Array.isArray(err.errors) && err.errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
-  return isDatabaseUnavailable(err.cause, depth + 1);
+  if (Array.isArray(err.errors) && err.errors.some((e) => isConnectionUnavailable(e, depth + 1))) return true;
+  return isConnectionUnavailable(err.cause, depth + 1);
 }
 
 /** Seconds a client is asked to wait before trying again. */
