@@ -298,6 +298,9 @@ test('the privacy page finds a student, downloads their data and deletes their f
   await own.page.goto('/student');
   const link = own.page.getByRole('link', { name: 'Download my data' });
   await link.waitFor({ timeout: WAIT_MS });
+  // The download comes last on the page: a student in a hall comes for the class and the courses.
+  const links = await own.page.getByRole('main').getByRole('link').allTextContents();
+  assert.equal(links.at(-1), 'Download my data', links.join(' | '));
   await saveScreenshot(own.page, 'attn-student-home-data-link', { fullPage: true });
   const [studentFile] = await Promise.all([own.page.waitForEvent('download').then(downloaded), link.click()]);
   const mine = JSON.parse(studentFile.text);

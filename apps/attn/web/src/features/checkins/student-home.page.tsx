@@ -45,15 +45,6 @@ export default function StudentHomePage() {
           <p className="history-link">
             <Link href="/student/history">{t('studentHome.historyLink')}</Link>
           </p>
-          <p className="history-link data-link">
-            {/* A plain download: the session cookie goes with it (KVKK art. 11, GDPR art. 15). */}
-            <a href="/api/student/privacy/export" download aria-describedby="data-link-hint">
-              {t('studentHome.dataLink')}
-            </a>
-            <span id="data-link-hint" className="muted data-link__hint">
-              {t('studentHome.dataHint')}
-            </span>
-          </p>
           {others.length > 0 && (
             <section aria-labelledby="other-courses-title" className="quiet-courses">
               <h2 id="other-courses-title">{t('studentHome.courses')}</h2>
@@ -69,6 +60,16 @@ export default function StudentHomePage() {
           )}
           {items.length === 0 && <p className="empty">{t('studentHome.noCourses')}</p>}
           <FaceCard />
+          {/* Last: a student in a lecture hall comes for the open class and their courses. */}
+          <p className="history-link data-link">
+            {/* A plain download: the session cookie goes with it (KVKK art. 11, GDPR art. 15). */}
+            <a href="/api/student/privacy/export" download aria-describedby="data-link-hint">
+              {t('studentHome.dataLink')}
+            </a>
+            <span id="data-link-hint" className="muted data-link__hint">
+              {t('studentHome.dataHint')}
+            </span>
+          </p>
         </>
       )}
     </div>
