@@ -2,8 +2,9 @@
 // anonymously and as staff and superadmin, with the rate limits raised by configuration. Valid
 // requests use real records made here first (a booking and its manage link, a published event
 // and a registration, a volunteer application, a message, an upload, an export, a bulk
-// operation, a waiting job). Fails on a 5xx, a 4xx outside the error shape, a hang, or an
-// operation that never succeeds for a caller allowed to use it. FUZZ_SEED replays a run.
+// operation, a waiting job; two-factor set up through the API with codes from its secret).
+// Fails on a 5xx, a 4xx outside the error shape, a hang, or an operation that never succeeds
+// for a caller allowed to use it. FUZZ_SEED replays a run.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
