@@ -8,4 +8,5 @@ export * from './spawn-app.ts';
 export * from './test-app.ts';
 export * from './test-config.ts';
 export * from './test-database.ts';
+export * from './two-factor.ts';
 export * from './upgrade-check.ts';

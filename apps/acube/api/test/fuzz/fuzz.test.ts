@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AccessTokens, totpCodeAt } from '@campus/platform/auth';
+import { AccessTokens } from '@campus/platform/auth';
 import {
   type FuzzCaller,
   type FuzzRequest,
@@ -18,6 +18,7 @@ import {
   type Operation,
   runFuzz,
   testDbKind,
+  twoFactorTesting,
 } from '@campus/platform/testing';
 import { sql } from 'drizzle-orm';
 import { acubeSpec } from '../../src/spec.ts';
@@ -39,6 +40,7 @@ const upload = () =>
     Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
   ]);
 
+let twoFactor: ReturnType<typeof twoFactorTesting>;
 let t: AcubeTest;
 let callers: Record<string, FuzzCaller>;
 const ids: Record<string, string> = {};
@@ -67,6 +69,7 @@ before(async () => {
       Object.keys(acubeSpec.policies ?? {}).map((name) => [`RATE_LIMIT_${name.toUpperCase()}`, UNLIMITED]),
     ),
   );
+  twoFactor = twoFactorTesting(t.app.db, t.clock);
   const tokens = new AccessTokens({
     appSecret: acubeSpec.loadConfig({ NODE_ENV: 'test' }).appSecret,
     app: 'acube',
@@ -83,9 +86,9 @@ before(async () => {
   callers = { staff: as(staff.id, 'staff'), superadmin: as(boss.id, 'superadmin') };
   subjects.staff = staff.id;
   subjects.superadmin = boss.id;
-  const twoFactor = await t.admin('staff', TWO_FACTOR_EMAIL);
-  subjects.twoFactor = twoFactor.id;
-  ids.twoFactorAuth = twoFactor.authorization;
+  const twoFactorAdmin = await t.admin('staff', TWO_FACTOR_EMAIL);
+  subjects.twoFactor = twoFactorAdmin.id;
+  ids.twoFactorAuth = twoFactorAdmin.authorization;
   const staffAuth = staff.authorization;
   const bossAuth = boss.authorization;
   ids.otherAdmin = (await t.admin('staff', 'fuzz-other@acube.test')).id;
@@ -234,31 +237,12 @@ async function freshEvent(publish: boolean): Promise<string> {
   return event.id;
 }
 
-// Two-factor, set up for real through the API, with codes computed from the secret it gave. A
-// code is spent once per 30 s step, so each one is taken a step later on the app's clock.
-const freshCode = (secret: string) => {
-  t.clock.advance(30_000);
-  return totpCodeAt(secret, t.clock.nowMs());
-};
-async function twoFactorOff(subject: string) {
-  await t.app.db.execute(sql`delete from auth_second_factors where subject = ${subject}`);
-  await t.app.db.execute(sql`delete from auth_recovery_codes where subject = ${subject}`);
-}
-/** Two-factor freshly on for an admin; its secret. */
+/** Two-factor freshly on for an admin, through the API; its secret. */
 async function twoFactorOn(subject: string, authorization: string): Promise<string> {
-  await twoFactorOff(subject);
+  await twoFactor.off(subject);
   const { secret } = await call('POST', '/api/admin/two-factor/enrol', authorization);
-  await call('POST', '/api/admin/two-factor/confirm', authorization, { code: freshCode(secret) });
+  await call('POST', '/api/admin/two-factor/confirm', authorization, { code: twoFactor.nextCode(secret) });
   return secret;
-}
-let required = false;
-/** Whether two-factor is required of every admin (the superadmin's switch, set in its table). */
-async function requireTwoFactor(on: boolean) {
-  if (on === required) return;
-  await t.app.db.execute(sql`insert into auth_settings (key, value, updated_at)
-    values ('two_factor_required', ${JSON.stringify(on)}::jsonb, now())
-    on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at`);
-  required = on;
 }
 /** The password step of the two-factor admin's login: its pending token. */
 async function pendingLogin(): Promise<string> {
@@ -287,15 +271,15 @@ async function prepare(op: Operation, req: FuzzRequest, caller: string, purpose:
     param('id', ids.event);
   const enrolAtLogin = op.key.startsWith('POST /api/admin/auth/login/enrol');
   // Required two-factor is only for the login routes that enrol: off again for everything else.
-  if (!enrolAtLogin) await requireTwoFactor(false);
+  if (!enrolAtLogin) await twoFactor.require(false);
   // The fuzz run's valid requests only (the NUL walk and anonymous callers send them as made).
   const own = (await callers[caller]?.headers())?.authorization;
   const subject = subjects[caller];
   if (purpose === 'valid' && op.key.includes('two-factor/') && own && subject) {
     if (op.key === 'POST /api/admin/two-factor/confirm') {
-      await twoFactorOff(subject);
+      await twoFactor.off(subject);
       const { secret } = await call('POST', '/api/admin/two-factor/enrol', own);
-      req.json = { code: freshCode(secret) };
+      req.json = { code: twoFactor.nextCode(secret) };
       return req;
     }
     if (op.key === 'POST /api/admin/two-factor/disable') {
@@ -309,20 +293,20 @@ async function prepare(op: Operation, req: FuzzRequest, caller: string, purpose:
       case 'POST /api/admin/auth/login/code': {
         const secret = await twoFactorOn(subjects.twoFactor ?? '', ids.twoFactorAuth ?? '');
         const pending = await pendingLogin();
-        req.json = { pending_token: pending, code: freshCode(secret) };
+        req.json = { pending_token: pending, code: twoFactor.nextCode(secret) };
         return req;
       }
       case 'POST /api/admin/auth/login/enrol':
       case 'POST /api/admin/auth/login/enrol/confirm': {
-        await requireTwoFactor(true);
-        await twoFactorOff(subjects.twoFactor ?? '');
+        await twoFactor.require(true);
+        await twoFactor.off(subjects.twoFactor ?? '');
         const pending = await pendingLogin();
         if (op.key.endsWith('/enrol')) req.json = { pending_token: pending };
         else {
           const { secret } = await call('POST', '/api/admin/auth/login/enrol', undefined, {
             pending_token: pending,
           });
-          req.json = { pending_token: pending, code: freshCode(secret) };
+          req.json = { pending_token: pending, code: twoFactor.nextCode(secret) };
         }
         return req;
       }

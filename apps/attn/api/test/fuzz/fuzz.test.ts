@@ -7,7 +7,7 @@
 // a hang, or an operation that never succeeds for a caller allowed to use it. FUZZ_SEED replays.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Sessions, totpCodeAt } from '@campus/platform/auth';
+import { Sessions } from '@campus/platform/auth';
 import {
   type FuzzCaller,
   type FuzzRequest,
@@ -17,6 +17,7 @@ import {
   type Operation,
   runFuzz,
   testDbKind,
+  twoFactorTesting,
 } from '@campus/platform/testing';
 import { sql } from 'drizzle-orm';
 import { enrollments } from '../../src/db/schema/index.ts';
@@ -32,6 +33,7 @@ import { codeOf, openSession } from '../sessions/session-helpers.ts';
 const settings = fuzzSettings();
 const UNLIMITED = '100000/minute';
 
+let twoFactor: ReturnType<typeof twoFactorTesting>;
 let t: AttnTest;
 let sim: SisSimulator;
 let course: TestCourse;
@@ -65,6 +67,7 @@ before(async () => {
       Object.keys(attnSpec.policies ?? {}).map((name) => [`RATE_LIMIT_${name.toUpperCase()}`, UNLIMITED]),
     ),
   });
+  twoFactor = twoFactorTesting(t.app.db, t.clock);
   teacher = await t.user('teacher');
   admin = await t.user('admin');
   course = await t.course({ teacher, students: 2 });
@@ -111,33 +114,14 @@ async function heldCheckin(): Promise<string> {
   return state.id;
 }
 
-// Two-factor, set up for real through the API, with codes computed from the secret it gave. A
-// code is spent once per 30 s step, so each one is taken a step later on the app's clock.
-const freshCode = (secret: string) => {
-  t.clock.advance(30_000);
-  return totpCodeAt(secret, t.clock.nowMs());
-};
-async function twoFactorOff(subject: string) {
-  await t.app.db.execute(sql`delete from auth_second_factors where subject = ${subject}`);
-  await t.app.db.execute(sql`delete from auth_recovery_codes where subject = ${subject}`);
-}
-/** Two-factor freshly on for a user; its secret. */
-async function twoFactorOn(subject: string, headers: Record<string, string>): Promise<string> {
-  await twoFactorOff(subject);
-  const { secret } = await call('POST', '/api/auth/two-factor/enrol', headers);
-  await call('POST', '/api/auth/two-factor/confirm', headers, { code: freshCode(secret) });
-  return secret;
-}
-let required = false;
 /** Set when the fuzz run starts (the NUL walk runs first). */
 let fuzzing = false;
-/** Whether two-factor is required of teachers and admins (the admin's switch, set in its table). */
-async function requireTwoFactor(on: boolean) {
-  if (on === required) return;
-  await t.app.db.execute(sql`insert into auth_settings (key, value, updated_at)
-    values ('two_factor_required', ${JSON.stringify(on)}::jsonb, now())
-    on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at`);
-  required = on;
+/** Two-factor freshly on for a user, through the API; its secret. */
+async function twoFactorOn(subject: string, headers: Record<string, string>): Promise<string> {
+  await twoFactor.off(subject);
+  const { secret } = await call('POST', '/api/auth/two-factor/enrol', headers);
+  await call('POST', '/api/auth/two-factor/confirm', headers, { code: twoFactor.nextCode(secret) });
+  return secret;
 }
 /** The password step of the two-factor user's login: its pending token. */
 async function pendingLogin(): Promise<string> {
@@ -162,9 +146,9 @@ async function prepareSpecial(op: Operation, req: FuzzRequest, caller: string): 
   switch (op.key) {
     case 'POST /api/auth/two-factor/confirm': {
       if (!user || !own) return false;
-      await twoFactorOff(user.id);
+      await twoFactor.off(user.id);
       const { secret } = await call('POST', '/api/auth/two-factor/enrol', own);
-      req.json = { code: freshCode(secret) };
+      req.json = { code: twoFactor.nextCode(secret) };
       return true;
     }
     case 'POST /api/auth/two-factor/disable':
@@ -174,18 +158,18 @@ async function prepareSpecial(op: Operation, req: FuzzRequest, caller: string): 
       return true;
     case 'POST /api/auth/login/code': {
       const secret = await twoFactorOn(twoFactorUser.id, twoFactorUser.headers);
-      req.json = { pending_token: await pendingLogin(), code: freshCode(secret) };
+      req.json = { pending_token: await pendingLogin(), code: twoFactor.nextCode(secret) };
       return true;
     }
     case 'POST /api/auth/login/enrol':
     case 'POST /api/auth/login/enrol/confirm': {
-      await requireTwoFactor(true);
-      await twoFactorOff(twoFactorUser.id);
+      await twoFactor.require(true);
+      await twoFactor.off(twoFactorUser.id);
       const pending = await pendingLogin();
       if (op.key.endsWith('/enrol')) req.json = { pending_token: pending };
       else {
         const { secret } = await call('POST', '/api/auth/login/enrol', {}, { pending_token: pending });
-        req.json = { pending_token: pending, code: freshCode(secret) };
+        req.json = { pending_token: pending, code: twoFactor.nextCode(secret) };
       }
       return true;
     }
@@ -217,7 +201,7 @@ after(async () => {
 
 async function prepare(op: Operation, req: FuzzRequest, caller: string, purpose: 'valid' | 'mutate') {
   // Required two-factor is only for the login routes that enrol: off again for everything else.
-  if (!op.key.startsWith('POST /api/auth/login/enrol')) await requireTwoFactor(false);
+  if (!op.key.startsWith('POST /api/auth/login/enrol')) await twoFactor.require(false);
   // In the fuzz run only: the NUL walk before it must not move the clock past the session's code.
   if (fuzzing && purpose === 'valid' && (caller === 'anonymous' || caller in callers)) {
     if (await prepareSpecial(op, req, caller)) return req;
