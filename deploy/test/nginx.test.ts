@@ -630,7 +630,7 @@ test('the rendered configuration: stream, health and upstream directives; bad op
   assert.match(block('location /health/ {'), /proxy_pass http:\/\/attn_0_health;/);
   assert.match(
     conf,
-    /upstream attn_0 \{\n {4}least_conn;\n( {4}server 10\.0\.0\.\d:3001 max_fails=3 fail_timeout=10s;\n){3} {4}keepalive 32;/,
+    /upstream attn_0 \{\n {4}least_conn;\n( {4}server 10\.0\.0\.\d:3001 max_fails=3 fail_timeout=3s;\n){3} {4}keepalive 32;/,
   );
   assert.match(conf, /^user www-data;$/m);
   assert.match(conf, /return 301 https:\/\/attn\.example\.edu\$request_uri;/);
