@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { APP_NAME } from '../shell/acube-shell.tsx';
 import { requestErrorText } from '../shell/form-errors.ts';
+import { useUrgentHelpText } from '../site/components/urgent-help.tsx';
 import { useSite } from '../site/site.api.ts';
 import type { BookingAnswer } from './bookings.api.ts';
 import { BookingForm } from './components/booking-form.tsx';
@@ -13,6 +14,7 @@ import { BookingForm } from './components/booking-form.tsx';
 export default function BookPage() {
   const { t } = useI18n();
   const site = useSite();
+  const urgentHelp = useUrgentHelpText();
   const [answer, setAnswer] = useState<BookingAnswer | null>(null);
 
   if (answer) {
@@ -44,7 +46,7 @@ export default function BookPage() {
       <p className="lead">{t('booking.intro')}</p>
       {/* Someone in crisis may land here first: what to do now, before the form (at 360 px too). */}
       <p className="notice notice--warning">
-        <strong>{t('booking.notEmergency')}</strong> {site.data?.urgent_help || t('urgent.fallback')}
+        <strong>{t('booking.notEmergency')}</strong> {urgentHelp}
       </p>
       {site.isPending && <Status className="muted">{t('common.loading')}</Status>}
       {site.isError && (
