@@ -92,6 +92,7 @@ before(async () => {
   const staffAuth = staff.authorization;
   const bossAuth = boss.authorization;
   ids.otherAdmin = (await t.admin('staff', 'fuzz-other@acube.test')).id;
+  ids.privacyNotice = (await call('GET', '/api/site')).privacy_notice_version;
 
   const day = (n: number) => new Date(t.clock.now().getTime() + n * 86_400_000);
   const booking = async (email: string) =>
@@ -382,8 +383,9 @@ async function prepare(op: Operation, req: FuzzRequest, caller: string, purpose:
       if ('ends_at' in body) body.ends_at = null;
       break;
     case 'POST /api/sessions/book':
-      // The consent's notice version is the site's current one or absent (absent here).
-      delete body.privacy_notice_version;
+      // Consent comes with the site's current notice version; no consent, no version.
+      if ('health_consent' in body) body.privacy_notice_version = ids.privacyNotice;
+      else delete body.privacy_notice_version;
       break;
     case 'POST /api/admin/privacy/erase':
       if (purpose === 'valid') {
