@@ -328,6 +328,37 @@ test("a teacher who opens an admin screen's address is told it is not theirs, an
   await context.close();
 });
 
+test("on a phone the admin's links fold behind Menu, the language switch stays in sight, and a link followed folds them again", async () => {
+  const { context, page } = await pageAs(admin, { viewport: PHONE });
+  await page.goto('/admin');
+  await settled(page);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const menu = page.getByRole('button', { name: 'Menu' });
+  assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+  assert.equal(await nav.isVisible(), false, 'the links are folded');
+  assert.ok(await page.getByRole('button', { name: 'Türkçe' }).isVisible(), 'the language switch shows');
+  const header = await page.locator('.app-header').boundingBox();
+  assert.ok(header && header.height < 120, `the header is ${header?.height} px high`);
+  await saveScreenshot(page, 'attn-admin-menu-folded-phone');
+
+  await menu.click();
+  assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+  await nav.getByRole('link', { name: 'Background jobs' }).waitFor({ timeout: WAIT_MS });
+  assert.deepEqual(await axeViolations(page), [], 'the open menu');
+  await saveScreenshot(page, 'attn-admin-menu-open-phone');
+  await nav.getByRole('link', { name: 'Background jobs' }).click();
+  await page.waitForURL('**/admin/jobs', { timeout: WAIT_MS });
+  await page.getByRole('heading', { level: 1, name: 'Background jobs' }).waitFor({ timeout: WAIT_MS });
+  assert.equal(await nav.isVisible(), false, 'following a link folds the menu');
+  assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+
+  // On a laptop there is no menu button: the links are in the header.
+  await page.setViewportSize(LAPTOP);
+  assert.equal(await menu.isVisible(), false);
+  assert.ok(await nav.getByRole('link', { name: 'Background jobs' }).isVisible());
+  await context.close();
+});
+
 test('a teacher sets up two-factor on the account page, then logs in with the password and a code', async () => {
   const own = await room.t.user('teacher');
   const { context, page } = await pageAs(own);

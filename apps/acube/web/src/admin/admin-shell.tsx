@@ -33,6 +33,7 @@ export function AdminShell(props: { children: ReactNode }) {
         skipLabel={t('shell.skip')}
         navLabel={t('shell.nav')}
         nav={nav}
+        menuLabel={t('shell.menu')}
         tools={
           <>
             <LanguageSwitch label={t('shell.language')} names={{ en: 'English', tr: 'Türkçe' }} />

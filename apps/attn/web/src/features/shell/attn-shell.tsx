@@ -38,6 +38,7 @@ export function AttnShell(props: { children: ReactNode }) {
       skipLabel={t('shell.skip')}
       navLabel={t('shell.nav')}
       nav={navFor(me, t)}
+      menuLabel={t('shell.menu')}
       tools={
         <>
           <LanguageSwitch label={t('shell.language')} names={{ tr: 'Türkçe', en: 'English' }} />
