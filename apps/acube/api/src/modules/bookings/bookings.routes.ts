@@ -6,6 +6,7 @@ import { errorResponses, privateHeaders } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { BotCheckHeaders, requireBotCheck } from '../abuse/index.ts';
+import { listAnswer } from '../listing/index.ts';
 import type { BookingsContext } from './bookings.context.ts';
 import type { BookingListRow, BookingRow } from './bookings.repository.ts';
 import {
@@ -156,16 +157,7 @@ export const bookingsRoutes: FastifyPluginAsyncTypebox<{ ctx: BookingsContext }>
         response: { 200: BookingPage, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => {
-      const page = await findBookings(ctx, request.query);
-      return {
-        items: page.rows.map(listed),
-        total: page.total,
-        page: request.query.page,
-        page_size: page.pageSize,
-        next_before: page.nextBefore?.toISOString() ?? null,
-      };
-    },
+    async (request) => listAnswer(await findBookings(ctx, request.query), request.query.page, listed),
   );
 
   app.get(

@@ -4,6 +4,8 @@ import { auditContext } from '@campus/platform/audit';
 import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { BotCheckHeaders, requireBotCheck } from '../abuse/index.ts';
+import { listAnswer } from '../listing/index.ts';
+import { acknowledge } from '../submissions/index.ts';
 import type { ContactContext } from './contact.context.ts';
 import type { ContactRow } from './contact.repository.ts';
 import {
@@ -53,17 +55,8 @@ export const contactRoutes: FastifyPluginAsyncTypebox<{ ctx: ContactContext }> =
         { ...ctx, log: request.log, mailCap: app.publicMailCap },
         { body: request.body, who: auditContext(request) },
       );
-      return created
-        ? reply.code(201).send({
-            reference: row.reference,
-            message: 'Thank you: we have received it and e-mailed you a confirmation.',
-            repeat: false,
-          })
-        : reply.code(200).send({
-            reference: row.reference,
-            message: 'We already have this: nothing was sent twice.',
-            repeat: true,
-          });
+      const ack = acknowledge(row.reference, created);
+      return reply.code(ack.status).send(ack.body);
     },
   );
 
@@ -78,16 +71,7 @@ export const contactRoutes: FastifyPluginAsyncTypebox<{ ctx: ContactContext }> =
         response: { 200: ContactPage, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => {
-      const page = await findMessages(ctx, request.query);
-      return {
-        items: page.rows.map(forAdmin),
-        total: page.total,
-        page: request.query.page,
-        page_size: page.pageSize,
-        next_before: page.nextBefore?.toISOString() ?? null,
-      };
-    },
+    async (request) => listAnswer(await findMessages(ctx, request.query), request.query.page, forAdmin),
   );
 
   app.get(

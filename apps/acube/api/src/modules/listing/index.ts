@@ -3,7 +3,7 @@
 // conditions from these, so every list filters, sorts and pages the same way.
 export { checkFilter } from './check-filter.ts';
 export { dayRange, startOfDayIn } from './day-range.ts';
-export { type ListPageOf, nextBefore, readListPage } from './list-page.ts';
+export { type ListPageOf, listAnswer, nextBefore, readListPage } from './list-page.ts';
 export {
   DEFAULT_PAGE_SIZE,
   type ListFilter,

@@ -29,3 +29,14 @@ export async function readListPage<R extends { createdAt: Date }, P extends List
     nextBefore: params.sort === '-created_at' ? nextBefore(rows, pageSize) : null,
   };
 }
+
+/** A page as the list routes answer it, each row mapped by `item`. */
+export function listAnswer<R, T>(page: ListPageOf<R>, pageNumber: number, item: (row: R) => T) {
+  return {
+    items: page.rows.map(item),
+    total: page.total,
+    page: pageNumber,
+    page_size: page.pageSize,
+    next_before: page.nextBefore?.toISOString() ?? null,
+  };
+}

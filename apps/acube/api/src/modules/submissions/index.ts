@@ -11,7 +11,7 @@ export {
   newReference,
   repeatWindowStart,
 } from './submission.ts';
-export { SubmissionAck } from './submissions.schemas.ts';
+export { acknowledge, SubmissionAck } from './submissions.schemas.ts';
 export {
   type BulkEditable,
   type BulkEditContext,

@@ -4,6 +4,8 @@ import { auditContext } from '@campus/platform/audit';
 import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { BotCheckHeaders, requireBotCheck } from '../abuse/index.ts';
+import { listAnswer } from '../listing/index.ts';
+import { acknowledge } from '../submissions/index.ts';
 import { changeApplicationStatus } from './use-cases/change-application-status.ts';
 import { findApplications } from './use-cases/find-applications.ts';
 import { getApplication } from './use-cases/get-application.ts';
@@ -57,17 +59,8 @@ export const volunteersRoutes: FastifyPluginAsyncTypebox<{ ctx: VolunteersContex
         { ...ctx, log: request.log, mailCap: app.publicMailCap },
         { body: request.body, who: auditContext(request) },
       );
-      return created
-        ? reply.code(201).send({
-            reference: row.reference,
-            message: 'Thank you: we have received it and e-mailed you a confirmation.',
-            repeat: false,
-          })
-        : reply.code(200).send({
-            reference: row.reference,
-            message: 'We already have this: nothing was sent twice.',
-            repeat: true,
-          });
+      const ack = acknowledge(row.reference, created);
+      return reply.code(ack.status).send(ack.body);
     },
   );
 
@@ -82,16 +75,7 @@ export const volunteersRoutes: FastifyPluginAsyncTypebox<{ ctx: VolunteersContex
         response: { 200: VolunteerPage, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => {
-      const page = await findApplications(ctx, request.query);
-      return {
-        items: page.rows.map(forAdmin),
-        total: page.total,
-        page: request.query.page,
-        page_size: page.pageSize,
-        next_before: page.nextBefore?.toISOString() ?? null,
-      };
-    },
+    async (request) => listAnswer(await findApplications(ctx, request.query), request.query.page, forAdmin),
   );
 
   app.get(
