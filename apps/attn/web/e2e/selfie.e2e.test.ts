@@ -88,6 +88,59 @@ test('consent starts unticked and asks again when not ticked; enrolment with a p
   await context.close();
 });
 
+// The camera's stream reaches the page a second and a half before its first frame, as a slow
+// phone camera does (a canvas stream that starts drawing the real one late).
+const SLOW_CAMERA = `
+  const devices = navigator.mediaDevices;
+  const ask = devices.getUserMedia.bind(devices);
+  devices.getUserMedia = async (constraints) => {
+    const source = document.createElement('video');
+    source.muted = true;
+    source.srcObject = await ask(constraints);
+    await source.play();
+    const canvas = document.createElement('canvas');
+    const late = canvas.captureStream(25);
+    setTimeout(() => {
+      canvas.width = source.videoWidth;
+      canvas.height = source.videoHeight;
+      const draw = () => {
+        canvas.getContext('2d').drawImage(source, 0, 0);
+        requestAnimationFrame(draw);
+      };
+      draw();
+    }, 1500);
+    return late;
+  };
+`;
+
+test("a photo asked for before the camera's first frame waits for it, and is taken", {
+  skip: fixturesMissing,
+}, async () => {
+  const me = student(5);
+  const consent = await faceStatus(me);
+  await room.t.app.inject({
+    method: 'POST',
+    url: '/api/student/face/consent',
+    headers: me.headers,
+    payload: {
+      text_version: (consent as unknown as { consent_text: { version: string } }).consent_text.version,
+    },
+  });
+  const { page, context } = await pageFor(room, me, { camera: true });
+  await page.addInitScript(SLOW_CAMERA);
+  await page.goto('/student/face/photos');
+  await page.getByRole('button', { name: 'Turn on the camera' }).click();
+  await page.getByRole('button', { name: 'Take photo' }).click();
+  assert.equal(
+    await page.evaluate("document.querySelector('video')?.videoWidth ?? 0"),
+    0,
+    'pressed before a frame',
+  );
+  await page.getByRole('img', { name: 'The photo you took' }).waitFor({ timeout: 10_000 });
+  await page.getByRole('button', { name: 'Add this photo' }).waitFor();
+  await context.close();
+});
+
 test('an enrolment photo the API refuses is named with its reason in plain words, and nothing is stored', {
   skip: fixturesMissing,
 }, async () => {

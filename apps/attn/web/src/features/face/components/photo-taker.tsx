@@ -28,6 +28,23 @@ function fallbackOf(err: unknown): Fallback {
   return 'failed';
 }
 
+/** How long "Take photo" waits for a camera that has not shown its first frame yet. */
+const FIRST_FRAME_MS = 10_000;
+
+/** Resolves once the video has a frame (at once if it has one), or after `ms` without one. */
+function firstFrame(v: HTMLVideoElement, ms: number): Promise<void> {
+  if (v.videoWidth > 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      v.removeEventListener('loadeddata', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    v.addEventListener('loadeddata', done);
+  });
+}
+
 /** Once the student has allowed the camera on this page, the next photo needs no explainer. */
 let cameraAllowed = false;
 
@@ -45,6 +62,7 @@ export function PhotoTaker(props: {
   const [fallback, setFallback] = useState<Fallback | null>(blocker);
   const [photo, setPhoto] = useState<Photo | null>(null);
   const [unreadable, setUnreadable] = useState(false);
+  const [taking, setTaking] = useState(false);
   const video = useRef<HTMLVideoElement>(null);
   const stream = useRef<MediaStream | null>(null);
   const primary = useRef<HTMLButtonElement>(null);
@@ -100,14 +118,23 @@ export function PhotoTaker(props: {
     void next();
   };
 
+  // Pressed before the camera's first frame (a slow phone camera), the photo waits for it; a
+  // camera that shows none offers the file input instead of doing nothing.
   const take = act(async () => {
     const v = video.current;
-    if (!v || v.videoWidth === 0) return;
-    const made = await photoFromVideo(v);
-    if (!made) return;
+    if (!v) return;
+    setTaking(true);
+    await firstFrame(v, FIRST_FRAME_MS);
+    const made = v.videoWidth > 0 ? await photoFromVideo(v) : null;
+    setTaking(false);
     stop();
-    setPhoto(made);
-    setMode('preview');
+    if (made) {
+      setPhoto(made);
+      setMode('preview');
+    } else {
+      setFallback('failed');
+      setMode('file');
+    }
   });
 
   const retake = act(() => {
@@ -171,7 +198,13 @@ export function PhotoTaker(props: {
             aria-label={t('camera.preview')}
           />
           <div className="photo-taker__actions">
-            <button ref={primary} type="button" className="button button--big button--wide" onClick={take}>
+            <button
+              ref={primary}
+              type="button"
+              className="button button--big button--wide"
+              onClick={taking ? undefined : take}
+              aria-disabled={taking || undefined}
+            >
               {t('camera.take')}
             </button>
             <button type="button" className="button button--secondary button--wide" onClick={toFile}>
