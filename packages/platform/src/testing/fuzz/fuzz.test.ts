@@ -58,6 +58,11 @@ test('sampled values satisfy their schemas (formats, lengths, bounds, enums, pat
   }
   const all = sample(schema as never, { random: createRandom(1), now, allProperties: true }) as object;
   assert.ok('nested' in all, 'allProperties fills the optional ones');
+  for (let seed = 0; seed < 20; seed++) {
+    const least = sample(schema as never, { random: createRandom(seed), now, requiredOnly: true }) as object;
+    assert.ok(Value.Check(schema, least));
+    assert.ok(!('nested' in least), `seed ${seed}: requiredOnly leaves the optional ones out`);
+  }
 });
 
 test('leaves and setAt walk and change a JSON tree without touching the original', () => {

@@ -13,6 +13,8 @@ export interface SampleOptions {
   resolve?: (ref: string) => Schema | undefined;
   /** Every optional property too (for walking every text field). */
   allProperties?: boolean;
+  /** No optional property (the smallest valid request); otherwise each is a coin toss. */
+  requiredOnly?: boolean;
 }
 
 // Text a valid request may well hold: letters of several scripts, Turkish among them.
@@ -153,7 +155,7 @@ export function sample(schema: Schema | undefined, opts: SampleOptions, depth = 
       const minProperties = typeof schema.minProperties === 'number' ? schema.minProperties : 0;
       const out: Record<string, unknown> = {};
       for (const [name, property] of Object.entries(properties)) {
-        if (required.has(name) || opts.allProperties || opts.random.chance(0.5)) {
+        if (required.has(name) || opts.allProperties || (!opts.requiredOnly && opts.random.chance(0.5))) {
           out[name] = sample(property, opts, depth + 1);
         }
       }
