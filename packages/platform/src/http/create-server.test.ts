@@ -304,6 +304,36 @@ test('/openapi.json is a valid OpenAPI 3.1 document describing the routes and th
   await app.close();
 });
 
+test('a query parameter with a default is documented as optional, and left out it takes the default', async () => {
+  const app = await createServer({
+    config: testConfig(),
+    logger: captureLogs().logger,
+    openapi: { title: 't', version: '1' },
+  });
+  app.get(
+    '/listed',
+    {
+      config: open,
+      schema: {
+        querystring: Type.Object({
+          page: Type.Integer({ minimum: 1, default: 1 }),
+          q: Type.String({ minLength: 1 }),
+        }),
+      },
+    },
+    async (request) => ({ page: request.query.page }),
+  );
+  const doc = (await app.inject({ url: '/openapi.json' })).json();
+  const params = doc.paths['/listed'].get.parameters as { name: string; required?: boolean }[];
+  assert.equal(params.find((p) => p.name === 'page')?.required, false, 'page has a default');
+  assert.equal(params.find((p) => p.name === 'q')?.required, true, 'q has none');
+  assert.equal((await new Validator().validate(doc)).valid, true);
+  const res = await app.inject({ url: '/listed?q=x' });
+  assert.equal(res.statusCode, 200);
+  assert.deepEqual(res.json(), { page: 1 });
+  await app.close();
+});
+
 test('/docs serves the interactive page and its assets from the app itself', async () => {
   const { app } = await buildThings();
   const page = await app.inject({ method: 'GET', url: '/docs/' });

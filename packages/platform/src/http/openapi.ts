@@ -11,6 +11,28 @@ export interface OpenApiOptions {
   description?: string;
 }
 
+interface Parameter {
+  in?: string;
+  required?: boolean;
+  schema?: Record<string, unknown>;
+}
+
+/**
+ * A query parameter with a default need not be sent (the validator fills it in), but the
+ * generator marks it required because its schema has no Optional: the document says optional.
+ */
+export function defaultsOptional<D>(doc: D): D {
+  const paths = (doc as { paths?: Record<string, Record<string, unknown>> }).paths ?? {};
+  for (const item of Object.values(paths))
+    for (const operation of Object.values(item ?? {})) {
+      const parameters = (operation as { parameters?: unknown } | null)?.parameters;
+      if (!Array.isArray(parameters)) continue;
+      for (const p of parameters as Parameter[])
+        if (p.in === 'query' && p.required && p.schema && 'default' in p.schema) p.required = false;
+    }
+  return doc;
+}
+
 export const openApiPlugin = fp(
   async (app: FastifyInstance, opts: OpenApiOptions) => {
     await app.register(swagger, {
@@ -24,6 +46,8 @@ export const openApiPlugin = fp(
           },
         },
       },
+      transformObject: (documents) =>
+        defaultsOptional('openapiObject' in documents ? documents.openapiObject : {}),
       refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
     });
     // The UI's own routes (page and static assets) are public and unlimited, like /openapi.json.

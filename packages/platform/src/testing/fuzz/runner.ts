@@ -96,7 +96,7 @@ export function urlOf(op: Operation, req: FuzzRequest): string {
   return query ? `${path}?${query}` : path;
 }
 
-/** A valid request from the schemas alone: sampled path parameters, required query, a body. */
+/** A valid request from the schemas alone: sampled path parameters, query (the optional part on a coin toss), a body. */
 export function generateRequest(
   op: Operation,
   random: Random,
@@ -107,7 +107,8 @@ export function generateRequest(
   const query: Record<string, string> = {};
   for (const p of op.parameters) {
     if (p.in === 'path') params[p.name] = String(sample(p.schema, sampleOpts));
-    else if (p.in === 'query' && p.required) query[p.name] = String(sample(p.schema, sampleOpts));
+    else if (p.in === 'query' && (p.required || (!opts.requiredOnly && random.chance(0.5))))
+      query[p.name] = String(sample(p.schema, sampleOpts));
   }
   return {
     method: op.method,
