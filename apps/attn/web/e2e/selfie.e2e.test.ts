@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
 import { faceConsents, faceEmbeddings } from '../../api/src/db/schema/index.ts';
 import { enrol } from '../../api/test/attendance/verification-helpers.ts';
 import { fixturesDir, fixturesMissing } from '../../api/test/face/sample-images.ts';
@@ -88,6 +89,23 @@ test('consent starts unticked and asks again when not ticked; enrolment with a p
   await context.close();
 });
 
+/** The mean brightness (0-255) of the image named `name`: a photo taken before a frame is black. */
+async function brightness(page: Page, name: string): Promise<number> {
+  return page.evaluate(`(async () => {
+    const img = [...document.querySelectorAll('img')].find((i) => i.alt === ${JSON.stringify(name)});
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = 32;
+    canvas.height = 32;
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0, 32, 32);
+    const data = ctx.getImageData(0, 0, 32, 32).data;
+    let sum = 0;
+    for (let i = 0; i < data.length; i += 4) sum += (data[i] + data[i + 1] + data[i + 2]) / 3;
+    return sum / (data.length / 4);
+  })()`);
+}
+
 // The camera's stream reaches the page a second and a half before its first frame, as a slow
 // phone camera does (a canvas stream that starts drawing the real one late).
 const SLOW_CAMERA = `
@@ -113,7 +131,7 @@ const SLOW_CAMERA = `
   };
 `;
 
-test("a photo asked for before the camera's first frame waits for it, and is taken", {
+test("a photo asked for before the camera's first frame waits for a real picture, never a black one", {
   skip: fixturesMissing,
 }, async () => {
   const me = student(5);
@@ -137,6 +155,8 @@ test("a photo asked for before the camera's first frame waits for it, and is tak
     'pressed before a frame',
   );
   await page.getByRole('img', { name: 'The photo you took' }).waitFor({ timeout: 10_000 });
+  const shade = await brightness(page, 'The photo you took');
+  assert.ok(shade > 30, `the photo is of the picture, not black (mean brightness ${shade})`);
   await page.getByRole('button', { name: 'Add this photo' }).waitFor();
   await context.close();
 });

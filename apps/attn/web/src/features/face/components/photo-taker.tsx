@@ -28,22 +28,8 @@ function fallbackOf(err: unknown): Fallback {
   return 'failed';
 }
 
-/** How long "Take photo" waits for a camera that has not shown its first frame yet. */
+/** How long "Take photo" waits for a camera that has not shown a picture yet. */
 const FIRST_FRAME_MS = 10_000;
-
-/** Resolves once the video has a frame (at once if it has one), or after `ms` without one. */
-function firstFrame(v: HTMLVideoElement, ms: number): Promise<void> {
-  if (v.videoWidth > 0) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      v.removeEventListener('loadeddata', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    v.addEventListener('loadeddata', done);
-  });
-}
 
 /** Once the student has allowed the camera on this page, the next photo needs no explainer. */
 let cameraAllowed = false;
@@ -118,15 +104,16 @@ export function PhotoTaker(props: {
     void next();
   };
 
-  // Pressed before the camera's first frame (a slow phone camera), the photo waits for it; a
-  // camera that shows none offers the file input instead of doing nothing.
+  // Pressed before the camera's first picture (a slow phone camera, or its first black frames),
+  // the photo waits for one; a camera that shows none offers the file input instead.
   const take = act(async () => {
     const v = video.current;
     if (!v) return;
     setTaking(true);
-    await firstFrame(v, FIRST_FRAME_MS);
-    const made = v.videoWidth > 0 ? await photoFromVideo(v) : null;
+    const made = await photoFromVideo(v, FIRST_FRAME_MS);
     setTaking(false);
+    // The student went on without the camera meanwhile ("Take or choose a photo instead").
+    if (!stream.current) return;
     stop();
     if (made) {
       setPhoto(made);

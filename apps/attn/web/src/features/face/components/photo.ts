@@ -28,9 +28,45 @@ async function photoOf(canvas: HTMLCanvasElement | null): Promise<Photo | null> 
   return { blob, url: canvas.toDataURL('image/jpeg', 0.8) };
 }
 
-/** The video's current frame. */
-export function photoFromVideo(video: HTMLVideoElement): Promise<Photo | null> {
-  return photoOf(canvasOf(video, video.videoWidth, video.videoHeight));
+/** Whether a frame is all but black: what a camera gives before its first real picture. */
+function isBlank(canvas: HTMLCanvasElement): boolean {
+  const probe = document.createElement('canvas');
+  probe.width = 16;
+  probe.height = 16;
+  const context = probe.getContext('2d');
+  if (!context) return false;
+  context.drawImage(canvas, 0, 0, 16, 16);
+  const data = context.getImageData(0, 0, 16, 16).data;
+  // Any channel of any sampled pixel brighter than 15 of 255 is a picture.
+  return data.every((value, i) => i % 4 === 3 || value < 16);
+}
+
+/** Resolves when the video shows its next frame, or after 100 ms. */
+function nextFrame(video: HTMLVideoElement): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    video.requestVideoFrameCallback?.(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/**
+ * The video's current frame. A camera with no frame yet, or a black one (its first frames, or a
+ * page drawing the frame before it is shown), is waited for frame by frame for up to `waitMs`;
+ * null if no picture came by then.
+ */
+export async function photoFromVideo(video: HTMLVideoElement, waitMs: number): Promise<Photo | null> {
+  const deadline = performance.now() + waitMs;
+  for (;;) {
+    if (video.videoWidth > 0) {
+      const canvas = canvasOf(video, video.videoWidth, video.videoHeight);
+      if (canvas && !isBlank(canvas)) return photoOf(canvas);
+    }
+    if (performance.now() >= deadline) return null;
+    await nextFrame(video);
+  }
 }
 
 /** A chosen file, decoded by the browser (turned upright as its EXIF says); null if it is no image. */
