@@ -351,6 +351,13 @@ test("on a phone the admin's links fold behind Menu, the language switch stays i
   await page.getByRole('heading', { level: 1, name: 'Background jobs' }).waitFor({ timeout: WAIT_MS });
   assert.equal(await nav.isVisible(), false, 'following a link folds the menu');
   assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+  // The link to the page already open folds it too.
+  await menu.click();
+  await nav.getByRole('link', { name: 'Background jobs' }).click();
+  await page.waitForFunction(
+    "document.querySelector('.app-menu-button')?.getAttribute('aria-expanded') === 'false'",
+  );
+  assert.equal(await nav.isVisible(), false, 'the link to this page folds the menu');
 
   // On a laptop there is no menu button: the links are in the header.
   await page.setViewportSize(LAPTOP);

@@ -28,7 +28,7 @@ export function AppShell(props: {
   children: ReactNode;
 }) {
   const [location] = useLocation();
-  // The menu is open on the page where it was opened: a link followed closes it.
+  // The menu is open on the page where it was opened: a link followed (even to this page) closes it.
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === location;
   const navId = useId();
@@ -63,7 +63,11 @@ export function AppShell(props: {
               <ul className="app-nav">
                 {props.nav.map((item) => (
                   <li key={item.href}>
-                    <Link href={item.href} aria-current={location === item.href ? 'page' : undefined}>
+                    <Link
+                      href={item.href}
+                      aria-current={location === item.href ? 'page' : undefined}
+                      onClick={() => setOpenOn(null)}
+                    >
                       {item.label}
                     </Link>
                   </li>
