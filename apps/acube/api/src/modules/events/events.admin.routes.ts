@@ -5,6 +5,7 @@
 import { auditContext } from '@campus/platform/audit';
 import { errorResponses } from '@campus/platform/http';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { listAnswer } from '../listing/index.ts';
 import type { EventsContext } from './events.context.ts';
 import {
   AdminEvent,
@@ -65,21 +66,13 @@ export const eventsAdminRoutes: FastifyPluginAsyncTypebox<{ ctx: EventsContext }
         response: { 200: AdminEventList, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => {
-      const page = await findEvents(ctx, request.query);
-      return {
-        items: page.rows.map(({ event, places }) => ({
-          ...toAdminEvent(event),
-          confirmed: places.confirmed,
-          waiting: places.waiting,
-          created_at: event.createdAt.toISOString(),
-        })),
-        total: page.total,
-        page: request.query.page,
-        page_size: page.pageSize,
-        next_before: null,
-      };
-    },
+    async (request) =>
+      listAnswer(await findEvents(ctx, request.query), request.query.page, ({ event, places }) => ({
+        ...toAdminEvent(event),
+        confirmed: places.confirmed,
+        waiting: places.waiting,
+        created_at: event.createdAt.toISOString(),
+      })),
   );
 
   app.get(
@@ -124,16 +117,12 @@ export const eventsAdminRoutes: FastifyPluginAsyncTypebox<{ ctx: EventsContext }
         response: { 200: AdminRegistrationPage, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => {
-      const page = await findRegistrations(ctx, request.query);
-      return {
-        items: page.rows.map(toAdminRegistrationListItem),
-        total: page.total,
-        page: request.query.page,
-        page_size: page.pageSize,
-        next_before: null,
-      };
-    },
+    async (request) =>
+      listAnswer(
+        await findRegistrations(ctx, request.query),
+        request.query.page,
+        toAdminRegistrationListItem,
+      ),
   );
 
   app.patch(

@@ -30,8 +30,12 @@ export async function readListPage<R extends { createdAt: Date }, P extends List
   };
 }
 
-/** A page as the list routes answer it, each row mapped by `item`. */
-export function listAnswer<R, T>(page: ListPageOf<R>, pageNumber: number, item: (row: R) => T) {
+/** A page as the list routes answer it, each row mapped by `item` (no cursor: next_before null). */
+export function listAnswer<R, T>(
+  page: Omit<ListPageOf<R>, 'nextBefore'> & { nextBefore?: Date | null },
+  pageNumber: number,
+  item: (row: R) => T,
+) {
   return {
     items: page.rows.map(item),
     total: page.total,

@@ -5,13 +5,14 @@ export { sameAddress } from './personal-records.repository.ts';
 export { type PersonalRecords, personalRecords, personalView } from './personal-records.ts';
 export { createSubmissionRepository, type SubmissionTable } from './submission.repository.ts';
 export {
+  acknowledge,
   DUPLICATE_WINDOW_MS,
   dedupeKey,
   isRepeatOf,
   newReference,
   repeatWindowStart,
 } from './submission.ts';
-export { acknowledge, SubmissionAck } from './submissions.schemas.ts';
+export { SubmissionAck } from './submissions.schemas.ts';
 export {
   type BulkEditable,
   type BulkEditContext,

@@ -29,7 +29,7 @@ function fallbackOf(err: unknown): Fallback {
 }
 
 /** How long "Take photo" waits for a camera that has not shown a picture yet. */
-const FIRST_FRAME_MS = 10_000;
+const PICTURE_WAIT_MS = 10_000;
 
 /** Once the student has allowed the camera on this page, the next photo needs no explainer. */
 let cameraAllowed = false;
@@ -110,7 +110,7 @@ export function PhotoTaker(props: {
     const v = video.current;
     if (!v) return;
     setTaking(true);
-    const made = await photoFromVideo(v, FIRST_FRAME_MS);
+    const made = await photoFromVideo(v, PICTURE_WAIT_MS);
     setTaking(false);
     // The student went on without the camera meanwhile ("Take or choose a photo instead").
     if (!stream.current) return;
